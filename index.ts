@@ -1,0 +1,5 @@
+// Entry point the Pulumi CLI loads (through package.json `main`, compiled): builds the pack.
+import { PolicyPack } from "@pulumi/policy";
+import { policies } from "./policies";
+
+new PolicyPack("china-compliance", { policies });

@@ -1,0 +1,60 @@
+// Invariants every control must meet (PRODUCT.md §4): metadata complete, one category tag,
+// framework tags, kebab-case unique names, config schemas with type, bounds and defaults.
+import { describe, expect, it } from "vitest";
+import { controls, policies } from "../../policies";
+import { CATEGORIES } from "../../policies/shared/control";
+import { LEGAL } from "../../policies/shared/legal";
+
+const TOKEN = /^[a-z0-9-]+:[A-Za-z0-9/]+:[A-Za-z0-9]+$|^pulumi:providers:[a-z0-9-]+$/;
+
+describe("policy registry", () => {
+    it("exposes one policy per control", () => {
+        expect(policies).toHaveLength(controls.length);
+        expect(controls.length).toBeGreaterThan(0);
+    });
+
+    it("has unique kebab-case names", () => {
+        const names = controls.map((c) => c.metadata.name);
+        expect(new Set(names).size).toBe(names.length);
+        for (const n of names) expect(n).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    });
+
+    describe.each(controls.map((c) => [c.metadata.name, c] as const))("%s", (_name, c) => {
+        const p = c.policy;
+        it("declares description, severity, level, framework and remediation steps", () => {
+            expect(p.description.length).toBeGreaterThan(20);
+            expect(["low", "medium", "high", "critical"]).toContain(p.severity);
+            expect(["advisory", "mandatory", "remediate", "disabled"]).toContain(p.enforcementLevel);
+            expect(p.framework?.name).toBeTruthy();
+            expect(p.framework?.reference).toBeTruthy();
+            expect(p.remediationSteps?.length ?? 0).toBeGreaterThan(20);
+        });
+
+        it("has exactly one category tag and at least one framework tag", () => {
+            const tags = p.tags ?? [];
+            expect(tags.filter((t) => (CATEGORIES as readonly string[]).includes(t))).toEqual([c.metadata.category]);
+            const frameworks = tags.filter((t) => t in LEGAL);
+            expect(frameworks.length).toBeGreaterThan(0);
+            expect(tags.length).toBe(1 + frameworks.length);
+        });
+
+        it("lists the type tokens it reads", () => {
+            expect(c.metadata.resourceTypes.length).toBeGreaterThan(0);
+            for (const t of c.metadata.resourceTypes) expect(t).toMatch(TOKEN);
+        });
+
+        it("gives every config property a type, a default and, for numbers, bounds", () => {
+            const props = (p.configSchema?.properties ?? {}) as Record<string, Record<string, unknown>>;
+            for (const [key, prop] of Object.entries(props)) {
+                expect(prop.type, key).toBeTruthy();
+                expect(prop.default, key).toBeDefined();
+                expect(prop.description, key).toBeTruthy();
+                if (prop.type === "integer") {
+                    expect(typeof prop.minimum, key).toBe("number");
+                    expect(typeof prop.maximum, key).toBe("number");
+                }
+            }
+            expect(Object.keys(props)).not.toContain("enforcementLevel");
+        });
+    });
+});

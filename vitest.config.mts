@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+    test: {
+        include: ["test/**/*.test.ts"],
+        // Protocol and scan tests start real pack processes; give them room on a 2-core machine.
+        testTimeout: 60_000,
+        hookTimeout: 120_000,
+        pool: "forks",
+        maxWorkers: 2,
+    },
+});
