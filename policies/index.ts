@@ -1,8 +1,11 @@
-// The registry: every control of the pack, in the order they are reported.
+// The registry: every control of the pack, by area, in the order they are reported.
 import type { Policies } from "@pulumi/policy";
+import { accessControlControls } from "./access-control";
+import { dataResidencyControls } from "./data-residency";
+import { encryptionControls } from "./encryption";
+import { loggingControls } from "./logging";
 import { type Control } from "./shared/control";
-import logRetentionMinimum from "./logging/log-retention-minimum";
 
-export const controls: readonly Control[] = [logRetentionMinimum];
+export const controls: readonly Control[] = [...loggingControls, ...accessControlControls, ...dataResidencyControls, ...encryptionControls];
 
 export const policies: Policies = controls.map((c) => c.policy);

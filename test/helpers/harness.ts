@@ -5,6 +5,7 @@
 import type {
     EnforcementLevel,
     PolicyResource,
+    ReportViolation,
     ResourceValidationArgs,
     ResourceValidationPolicy,
     StackValidationArgs,
@@ -174,12 +175,19 @@ function levelOf(policy: ResourceValidationPolicy | StackValidationPolicy, opts:
 async function collect(
     policy: ResourceValidationPolicy | StackValidationPolicy,
     opts: RunOptions,
-    run: (report: (message: string, urn?: string) => void) => Promise<void> | void,
+    run: (report: ReportViolation) => Promise<void> | void,
 ): Promise<Diagnostic[]> {
     const out: Diagnostic[] = [];
     const level = levelOf(policy, opts);
     try {
-        await run((message, urn) => out.push({ policy: policy.name, enforcementLevel: level, message, ...(urn ? { urn } : {}) }));
+        // The SDK's reportViolation also takes an object with its own level (server.js makeReportViolationFun).
+        await run((message: string | { message: string; urn?: string; enforcementLevel?: EnforcementLevel }, urn?: string) => {
+            if (typeof message === "object") {
+                out.push({ policy: policy.name, enforcementLevel: message.enforcementLevel ?? level, message: message.message, ...(message.urn ? { urn: message.urn } : {}) });
+            } else {
+                out.push({ policy: policy.name, enforcementLevel: level, message, ...(urn ? { urn } : {}) });
+            }
+        });
     } catch (e) {
         if (e instanceof proxy.UnknownValueError) {
             out.push({ policy: policy.name, enforcementLevel: "advisory", message: `can't run policy '${policy.name}' during preview: ${e.message}` });

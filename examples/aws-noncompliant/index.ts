@@ -1,0 +1,3 @@
+// Entry point: one module per area, on a shared network.
+export * as network from "./network";
+export * as logging from "./logging";
