@@ -37,6 +37,25 @@ export interface EngineResource {
     propertyDependencies: Record<string, string[]>;
     provider?: EngineProvider;
     protect?: boolean;
+    /** Further resource options the CLI passes to the analyzer (AnalyzerResourceOptions). */
+    options?: EngineResourceOptions;
+    /** Where the program registered the resource (RegisterResourceRequest.sourcePosition), when known. */
+    source?: SourcePosition;
+}
+
+export interface EngineResourceOptions {
+    ignoreChanges?: string[];
+    additionalSecretOutputs?: string[];
+    aliases?: string[];
+    deleteBeforeReplace?: boolean;
+    customTimeouts?: { create?: number; update?: number; delete?: number };
+}
+
+/** A position in the program's source: `uri` is a file:// URL, line and column are 1-based. */
+export interface SourcePosition {
+    uri: string;
+    line: number;
+    column: number;
 }
 
 /** A diagnostic returned by the pack (AnalyzeDiagnostic), with the resource it was reported on. */
@@ -55,6 +74,8 @@ export interface Finding {
 /** A remediation returned by the pack (Remediation). */
 export interface RemediationResult {
     policyName: string;
+    policyPackName: string;
+    policyPackVersion: string;
     description: string;
     /** New properties, when the policy changed the resource. */
     properties?: Record<string, unknown>;
@@ -72,13 +93,24 @@ export interface PolicyInfo {
     tags: string[];
     framework?: { name?: string; version?: string; reference?: string; specification?: string };
     remediationSteps?: string;
+    displayName?: string;
+    url?: string;
+}
+
+/** Config as a pack or a config file states it, before defaults and validation. */
+export interface PolicyConfigEntry {
+    enforcementLevel?: EnforcementLevel;
+    properties?: Record<string, unknown>;
 }
 
 export interface AnalyzerInfo {
     name: string;
     version: string;
     description?: string;
+    displayName?: string;
     policies: PolicyInfo[];
+    /** Config the pack passed to its PolicyPack constructor; applied before the config file, as the CLI does. */
+    initialConfig?: Record<string, PolicyConfigEntry>;
 }
 
 /** Per-policy config after validation and defaulting, as sent with Configure. */

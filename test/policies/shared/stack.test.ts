@@ -1,3 +1,4 @@
+import type { PolicyResource, ReportViolation } from "@pulumi/policy";
 import { describe, expect, it } from "vitest";
 import { StackIndex, dependenciesVia, isUnknownValueError, refersTo, tryRead } from "../../../policies/shared/stack";
 import { reportAdvisory } from "../../../policies/shared/report";
@@ -31,7 +32,7 @@ describe("StackIndex and property links", () => {
             name: "probe",
             description: "probe policy for the stack helpers",
             enforcementLevel: "mandatory" as const,
-            validateStack: (args: { resources: import("@pulumi/policy").PolicyResource[] }) => {
+            validateStack: (args: { resources: PolicyResource[] }) => {
                 const idx = new StackIndex(args.resources);
                 expect(idx.ofType("aws:ec2/vpc:Vpc").map((r) => r.name)).toEqual(["vpc", "other"]);
                 expect(idx.has("aws:s3/bucket:Bucket")).toBe(false);
@@ -54,7 +55,7 @@ describe("reportAdvisory", () => {
             name: "probe",
             description: "probe policy for advisory reporting",
             enforcementLevel: "mandatory" as const,
-            validateStack: (_a: unknown, report: import("@pulumi/policy").ReportViolation) => {
+            validateStack: (_a: unknown, report: ReportViolation) => {
                 reportAdvisory(report, "cannot tell", "urn:x");
                 report("definitely");
             },
