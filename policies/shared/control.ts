@@ -4,6 +4,8 @@
 import type {
     EnforcementLevel,
     PolicyComplianceFramework,
+    PolicyConfigSchema,
+    ReportViolation,
     ResourceValidationPolicy,
     StackValidationPolicy,
     ResourceValidation,
@@ -11,8 +13,20 @@ import type {
     ResourceRemediation,
     Severity,
 } from "@pulumi/policy";
-import { type ConfigProperties, schema } from "./config";
+import { type ConfigProperties } from "./config";
+import {
+    EXEMPT_RESOURCES_SCHEMA,
+    type Exemption,
+    configExemption,
+    exemptionNote,
+    missingReasonMessage,
+    namesPolicyWithoutReason,
+    readExemptionRules,
+    readTags,
+    tagExemption,
+} from "./exemptions";
 import { type FrameworkTag } from "./legal";
+import { reportAdvisory, reportWithLevel } from "./report";
 
 export const CATEGORIES = ["logging", "access-control", "data-residency", "encryption"] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -47,7 +61,59 @@ function common(m: ControlMetadata) {
         framework: m.framework,
         remediationSteps: m.remediationSteps,
         tags: [m.category, ...m.frameworks],
-        ...(m.config ? { configSchema: schema(m.config) } : {}),
+        configSchema: configSchema(m.config),
+    };
+}
+
+function configSchema(config: ConfigProperties = {}): PolicyConfigSchema {
+    return { properties: { ...config, exemptResources: EXEMPT_RESOURCES_SCHEMA } };
+}
+
+type Violation = string | { message: string; urn?: string; enforcementLevel?: EnforcementLevel };
+
+/**
+ * Wraps reportViolation so that a finding on an exempted resource is reported as advisory with
+ * a note saying who exempted it and why (PRODUCT.md §5): never dropped.
+ */
+function exemptingReport(report: ReportViolation, exemptionFor: (urn: string | undefined) => Exemption | undefined): ReportViolation {
+    return ((v: Violation, urn?: string) => {
+        const message = typeof v === "string" ? v : v.message;
+        const target = typeof v === "string" ? urn : v.urn;
+        const exemption = exemptionFor(target);
+        if (!exemption) {
+            (report as (v: Violation, urn?: string) => void)(v, urn);
+            return;
+        }
+        reportWithLevel(report, { message: `${message}\n${exemptionNote(exemption)}`, enforcementLevel: "advisory", ...(target ? { urn: target } : {}) });
+    }) as ReportViolation;
+}
+
+function withExemptions(name: string, validate: ResourceValidation): ResourceValidation {
+    return (args, report) => {
+        const tags = readTags(args.props);
+        if (namesPolicyWithoutReason(name, tags)) {
+            reportAdvisory(report, missingReasonMessage(name, args.name));
+        }
+        const exemptionFor = (urn: string | undefined) =>
+            urn === undefined || urn === args.urn ? (tagExemption(name, tags) ?? configExemption(args.urn, args.name, readExemptionRules(args.getConfig()))) : undefined;
+        return validate(args, exemptingReport(report, exemptionFor));
+    };
+}
+
+function withStackExemptions(name: string, validate: StackValidation): StackValidation {
+    return (args, report) => {
+        const byUrn = new Map(args.resources.map((r) => [r.urn, r]));
+        for (const r of args.resources) {
+            if (namesPolicyWithoutReason(name, readTags(r.props))) {
+                reportAdvisory(report, missingReasonMessage(name, r.name), r.urn);
+            }
+        }
+        const rules = readExemptionRules(args.getConfig());
+        const exemptionFor = (urn: string | undefined) => {
+            const r = urn === undefined ? undefined : byUrn.get(urn);
+            return r ? (tagExemption(name, readTags(r.props)) ?? configExemption(r.urn, r.name, rules)) : undefined;
+        };
+        return validate(args, exemptingReport(report, exemptionFor));
     };
 }
 
@@ -56,7 +122,7 @@ export function resourceControl(
     validateResource: ResourceValidation,
     remediateResource?: ResourceRemediation,
 ): Control {
-    const policy: ResourceValidationPolicy = { ...common(metadata), validateResource };
+    const policy: ResourceValidationPolicy = { ...common(metadata), validateResource: withExemptions(metadata.name, validateResource) };
     if (remediateResource) {
         policy.remediateResource = remediateResource;
     }
@@ -64,6 +130,6 @@ export function resourceControl(
 }
 
 export function stackControl(metadata: ControlMetadata, validateStack: StackValidation): Control {
-    const policy: StackValidationPolicy = { ...common(metadata), validateStack };
+    const policy: StackValidationPolicy = { ...common(metadata), validateStack: withStackExemptions(metadata.name, validateStack) };
     return { metadata, policy };
 }

@@ -1,0 +1,112 @@
+// Exemptions (PRODUCT.md §5). A finding on an exempted resource is still reported, downgraded to
+// advisory and saying who exempted it and why — never dropped. Two sources:
+// - the resource's own tags: `compliance:exempt` = comma-separated policy names (or `*`), with a
+//   required `compliance:exempt-reason`;
+// - the policy's config `exemptResources`: [{pattern, reason}] where pattern is a glob over the
+//   resource's URN or its name, for resources that cannot carry tags.
+// A tag without a reason exempts nothing.
+import type { PolicyConfigSchema } from "@pulumi/policy";
+import { matchesGlob } from "./glob";
+import { isRecord } from "./properties";
+import { tryRead } from "./stack";
+
+export const EXEMPT_TAG = "compliance:exempt";
+export const EXEMPT_REASON_TAG = "compliance:exempt-reason";
+
+export interface ExemptionRule {
+    pattern: string;
+    reason: string;
+}
+
+/** The JSON schema of `exemptResources`, added to every policy's config. */
+export const EXEMPT_RESOURCES_SCHEMA: PolicyConfigSchema["properties"][string] = {
+    type: "array",
+    description:
+        "Resources exempted from this policy, for resources that cannot carry the compliance:exempt tag. " +
+        "Each entry: pattern (glob over the resource URN or name, * = any characters) and reason. Findings stay visible as advisory.",
+    items: {
+        type: "object",
+        properties: {
+            pattern: { type: "string", minLength: 1 },
+            reason: { type: "string", minLength: 3 },
+        },
+        required: ["pattern", "reason"],
+        additionalProperties: false,
+    },
+    default: [],
+    maxItems: 500,
+};
+
+export interface Exemption {
+    source: "tag" | "config";
+    reason: string;
+    pattern?: string;
+}
+
+/** Reads exemption rules from a policy's config; malformed entries are ignored (the engine validated them). */
+export function readExemptionRules(config: Record<string, unknown>): ExemptionRule[] {
+    const list = config.exemptResources;
+    if (!Array.isArray(list)) return [];
+    return list.flatMap((e: unknown) =>
+        isRecord(e) && typeof e.pattern === "string" && typeof e.reason === "string" ? [{ pattern: e.pattern, reason: e.reason }] : [],
+    );
+}
+
+/** Tags of a resource as a plain string map; unknown or odd tags count as none. */
+export function readTags(props: unknown): Record<string, string> {
+    const read = tryRead(() => (isRecord(props) ? props.tags : undefined));
+    if (!read.known || !isRecord(read.value)) return {};
+    const out: Record<string, string> = {};
+    const tags = read.value;
+    // Read value by value: the SDK's proxy throws on the unknown ones only.
+    for (const k of Object.keys(tags)) {
+        const known = tryRead(() => tags[k]);
+        if (known.known && typeof known.value === "string") out[k] = known.value;
+    }
+    return out;
+}
+
+/** Policy names listed in a `compliance:exempt` tag value. */
+export function exemptPolicyNames(tagValue: string): string[] {
+    return tagValue
+        .split(",")
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0);
+}
+
+export function tagExemption(policy: string, tags: Record<string, string>): Exemption | undefined {
+    const value = tags[EXEMPT_TAG];
+    if (value === undefined) return undefined;
+    const names = exemptPolicyNames(value);
+    if (!names.includes(policy) && !names.includes("*")) return undefined;
+    const reason = (tags[EXEMPT_REASON_TAG] ?? "").trim();
+    return reason ? { source: "tag", reason } : undefined;
+}
+
+export function configExemption(urn: string, name: string, rules: readonly ExemptionRule[]): Exemption | undefined {
+    const rule = rules.find((r) => matchesGlob(urn, r.pattern) || matchesGlob(name, r.pattern));
+    return rule ? { source: "config", reason: rule.reason, pattern: rule.pattern } : undefined;
+}
+
+/** The note appended to an exempted finding, in both languages. */
+export function exemptionNote(e: Exemption): string {
+    const by =
+        e.source === "tag"
+            ? { en: `the resource's ${EXEMPT_TAG} tag`, zh: `资源标签 ${EXEMPT_TAG}` }
+            : { en: `policy config exemptResources pattern ${JSON.stringify(e.pattern)}`, zh: `策略配置 exemptResources 规则 ${JSON.stringify(e.pattern)}` };
+    return `Exempted (reported as advisory) by ${by.en}; reason: ${e.reason}\n已豁免（以建议级别报告），依据：${by.zh}；理由：${e.reason}`;
+}
+
+/** True when the tag names this policy explicitly but gives no reason: the exemption is void, and that is worth a finding. */
+export function namesPolicyWithoutReason(policy: string, tags: Record<string, string>): boolean {
+    const value = tags[EXEMPT_TAG];
+    return value !== undefined && exemptPolicyNames(value).includes(policy) && (tags[EXEMPT_REASON_TAG] ?? "").trim() === "";
+}
+
+export function missingReasonMessage(policy: string, resourceName: string): string {
+    return (
+        `Resource "${resourceName}": its ${EXEMPT_TAG} tag names ${policy} but there is no ${EXEMPT_REASON_TAG} tag, so the exemption is ignored. ` +
+        `Add ${EXEMPT_REASON_TAG} with who approved the exception and why.\n` +
+        `资源“${resourceName}”：${EXEMPT_TAG} 标签列出了 ${policy}，但缺少 ${EXEMPT_REASON_TAG} 标签，豁免无效。请添加 ${EXEMPT_REASON_TAG}，说明审批人和理由。`
+    );
+}
