@@ -1,0 +1,281 @@
+// scan end to end: the compiled CLI as a child process, on a fixture program and a fixture stack
+// export, with a small fixture pack whose wording does not change with the real pack's.
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import Ajv from "ajv";
+import AjvDraft04 from "ajv-draft-04";
+import addFormats from "ajv-formats";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type CliResult, EXPORTS, FIXTURES, PACKS, PROGRAMS, ROOT, runCli } from "./helpers";
+
+const rel = (p: string): string => path.relative(ROOT, p);
+const PACK = rel(path.join(PACKS, "scan-pack"));
+const AWS_SMALL = rel(path.join(PROGRAMS, "aws-small"));
+const EXPORT = rel(path.join(EXPORTS, "aws-small.json"));
+const TMP = fs.mkdtempSync(path.join(os.tmpdir(), "scan-test-"));
+
+function configFile(name: string, content: string): string {
+    const file = path.join(TMP, name);
+    fs.writeFileSync(file, content);
+    return file;
+}
+
+const CONFIGS = {
+    lenient: configFile("lenient.json", JSON.stringify({ "log-retention-minimum": { minimumRetentionDays: 7 } })),
+    remediate: configFile("remediate.json", JSON.stringify({ "log-retention-minimum": "remediate" })),
+    zero: configFile("zero.json", JSON.stringify({ "log-retention-minimum": { minimumRetentionDays: 0 } })),
+    broken: configFile("broken.json", "{ log-retention-minimum: advisory }"),
+};
+
+/** Every scan this file checks; run up front, a few at a time, then asserted on. */
+const RUNS: Record<string, string[]> = {
+    text: [AWS_SMALL, "--pack", PACK],
+    json: [AWS_SMALL, "--pack", PACK, "--format", "json"],
+    sarif: [AWS_SMALL, "--pack", PACK, "--format=sarif"],
+    lenient: [EXPORT, "--pack", PACK, "--config", CONFIGS.lenient],
+    remediate: [AWS_SMALL, "--pack", PACK, "--config", CONFIGS.remediate, "--remediate", "--format", "json"],
+    exportJson: [EXPORT, "--pack", PACK, "--format", "json"],
+    missingPath: ["test/fixtures/programs/nope", "--pack", PACK],
+    noPulumiYaml: [PACK, "--pack", PACK],
+    noStackFile: [AWS_SMALL, "--pack", PACK, "--stack", "prod"],
+    throws: [rel(path.join(PROGRAMS, "throws")), "--pack", PACK],
+    hangs: [rel(path.join(PROGRAMS, "hangs")), "--pack", PACK, "--timeout", "1"],
+    exportNotJson: [rel(path.join(EXPORTS, "truncated.json")), "--pack", PACK],
+    exportNoResources: [rel(path.join(EXPORTS, "no-resources.json")), "--pack", PACK],
+    exportNoType: [rel(path.join(EXPORTS, "resource-without-type.json")), "--pack", PACK],
+    configOutOfRange: [EXPORT, "--pack", PACK, "--config", CONFIGS.zero],
+    configNotJson: [AWS_SMALL, "--pack", PACK, "--config", CONFIGS.broken],
+    badFormat: [AWS_SMALL, "--pack", PACK, "--format", "xml"],
+    badOption: [AWS_SMALL, "--verbose"],
+    packCrashes: [EXPORT, "--pack", rel(path.join(PACKS, "crash-pack"))],
+    policyThrows: [rel(path.join(PROGRAMS, "crash-marker")), "--pack", PACK],
+};
+
+const results = new Map<string, CliResult>();
+
+async function inPool(names: string[], size: number): Promise<void> {
+    const queue = [...names];
+    const worker = async (): Promise<void> => {
+        for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
+            results.set(name, await runCli(RUNS[name]));
+        }
+    };
+    await Promise.all(Array.from({ length: size }, worker));
+}
+
+function result(name: string): CliResult {
+    const r = results.get(name);
+    if (!r) throw new Error(`no scan run named ${name}`);
+    return r;
+}
+
+beforeAll(async () => {
+    await inPool(Object.keys(RUNS), 3);
+}, 240_000);
+
+const SHORT_URN = "urn:pulumi:dev::aws-small::aws:cloudwatch/logGroup:LogGroup::short-retention";
+const STACK_URN = "urn:pulumi:dev::aws-small::pulumi:pulumi:Stack::aws-small-dev";
+
+describe("scan a program directory", () => {
+    it("text: the Policies section of pulumi preview, then a summary; exit 1 on a mandatory finding", () => {
+        const r = result("text");
+        expect(r.stderr).toBe("");
+        expect(r.stdout).toBe(
+            [
+                "Policies:",
+                `    ❌ scan-pack@v2.0.0 (local: ${PACK})`,
+                "        - [mandatory]  log-retention-minimum  (aws:cloudwatch/logGroup:LogGroup: short-retention)",
+                "          Log groups keep logs at least the minimum retention.",
+                "          found 7 days; required at least 180 days.",
+                "          当前为 7 天；要求至少 180 天。",
+                "        - [advisory]  audit-trail-present  (pulumi:pulumi:Stack: aws-small-dev)",
+                "          The stack has an audit trail.",
+                "          found no aws.cloudtrail.Trail in this stack.",
+                "",
+                "1 mandatory, 1 advisory findings on 2 resources",
+                "",
+            ].join("\n"),
+        );
+        expect(r.code).toBe(1);
+    });
+
+    it("json: matches docs/scan-output.schema.json, findings in full", () => {
+        const r = result("json");
+        expect(r.code).toBe(1);
+        const out = JSON.parse(r.stdout);
+        const schema = JSON.parse(fs.readFileSync(path.join(ROOT, "docs", "scan-output.schema.json"), "utf8"));
+        const validate = new Ajv({ allErrors: true }).compile(schema);
+        expect(validate.errors ?? validate(out)).toBe(true);
+        expect(out.pack).toEqual({ name: "scan-pack", version: "2.0.0" });
+        expect(out.target).toEqual({ kind: "program", path: AWS_SMALL, project: "aws-small", stack: "dev" });
+        expect(out.summary).toEqual({ mandatory: 1, advisory: 1, resources: 2 });
+        expect(out.findings).toEqual([
+            {
+                policyName: "log-retention-minimum",
+                enforcementLevel: "mandatory",
+                severity: "high",
+                urn: SHORT_URN,
+                resourceType: "aws:cloudwatch/logGroup:LogGroup",
+                resourceName: "short-retention",
+                stackLevel: false,
+                message: "Log groups keep logs at least the minimum retention.\nfound 7 days; required at least 180 days.\n当前为 7 天；要求至少 180 天。",
+                description: "Log groups keep logs at least the minimum retention.",
+                source: { file: "index.ts", line: 8, column: 26 },
+            },
+            {
+                policyName: "audit-trail-present",
+                enforcementLevel: "advisory",
+                severity: "medium",
+                urn: STACK_URN,
+                resourceType: "pulumi:pulumi:Stack",
+                resourceName: "aws-small-dev",
+                stackLevel: true,
+                message: "The stack has an audit trail.\nfound no aws.cloudtrail.Trail in this stack.",
+                description: "The stack has an audit trail.",
+                source: null,
+            },
+        ]);
+        expect(out.remediations).toEqual([]);
+    });
+
+    it("sarif: valid SARIF 2.1.0, one rule per policy, one result per finding", () => {
+        const r = result("sarif");
+        expect(r.code).toBe(1);
+        const log = JSON.parse(r.stdout);
+        const schema = JSON.parse(fs.readFileSync(path.join(FIXTURES, "sarif", "sarif-2.1.0-rtm.5.json"), "utf8"));
+        // unicodeRegExp: false because one pattern of the published schema is not a valid unicode-mode regexp.
+        const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
+        addFormats(ajv);
+        const validate = ajv.compile(schema);
+        expect(validate(log) ? [] : validate.errors).toEqual([]);
+
+        const run = log.runs[0];
+        expect(run.tool.driver.name).toBe("china-compliance-scan");
+        expect(run.tool.extensions).toEqual([{ name: "scan-pack", version: "2.0.0" }]);
+        const rules = run.tool.driver.rules;
+        expect(rules.map((x: { id: string }) => x.id)).toEqual(["audit-trail-present", "crash-on-marker", "log-retention-minimum"]);
+        expect(rules[2]).toEqual({
+            id: "log-retention-minimum",
+            name: "log-retention-minimum",
+            shortDescription: { text: "Log groups keep logs at least the minimum retention." },
+            fullDescription: { text: "Log groups keep logs at least the minimum retention." },
+            help: { text: "Set retentionInDays to 180 or more, or 0 to keep logs forever." },
+            helpUri: "https://example.com/policies/log-retention-minimum",
+            defaultConfiguration: { level: "error" },
+            properties: { tags: ["logging", "csl-art21"], enforcementLevel: "mandatory", policyType: "resource", "security-severity": "8.0" },
+        });
+
+        expect(run.results).toHaveLength(2);
+        const [mandatory, advisory] = run.results;
+        expect(mandatory).toMatchObject({
+            ruleId: "log-retention-minimum",
+            ruleIndex: 2,
+            level: "error",
+            message: { text: "Log groups keep logs at least the minimum retention.\nfound 7 days; required at least 180 days.\n当前为 7 天；要求至少 180 天。" },
+            locations: [
+                {
+                    physicalLocation: { artifactLocation: { uri: "index.ts", uriBaseId: "PROJECTROOT" }, region: { startLine: 8, startColumn: 26 } },
+                    logicalLocations: [{ fullyQualifiedName: SHORT_URN, name: "short-retention", kind: "resource" }],
+                },
+            ],
+        });
+        // A stack-level finding points at the program's entry file.
+        expect(advisory).toMatchObject({
+            ruleId: "audit-trail-present",
+            level: "warning",
+            locations: [{ physicalLocation: { artifactLocation: { uri: "index.ts", uriBaseId: "PROJECTROOT" } }, logicalLocations: [{ fullyQualifiedName: STACK_URN }] }],
+        });
+        expect(run.originalUriBaseIds.PROJECTROOT.uri).toBe(`file://${path.join(ROOT, AWS_SMALL)}/`);
+    });
+
+    it("--remediate: remediations run before Analyze and their changes are shown", () => {
+        const json = result("remediate");
+        expect(json.code).toBe(0);
+        const out = JSON.parse(json.stdout);
+        expect(out.findings.map((f: { policyName: string }) => f.policyName)).toEqual(["audit-trail-present"]);
+        expect(out.remediations).toEqual([
+            {
+                urn: SHORT_URN,
+                resourceType: "aws:cloudwatch/logGroup:LogGroup",
+                resourceName: "short-retention",
+                policies: ["log-retention-minimum"],
+                before: { retentionInDays: 7, tags: { team: "platform" } },
+                after: { retentionInDays: 180, tags: { team: "platform" } },
+            },
+        ]);
+    });
+});
+
+describe("scan a stack export", () => {
+    it("reads inputs (else outputs), providers and secrets; skips resources pending deletion", () => {
+        const r = result("exportJson");
+        expect(r.stderr).toBe("");
+        expect(r.code).toBe(1);
+        const out = JSON.parse(r.stdout);
+        expect(out.target).toEqual({ kind: "stack-export", path: EXPORT, project: "aws-small", stack: "prod" });
+        expect(out.findings.map((f: { resourceName: string; enforcementLevel: string; message: string }) => [f.resourceName, f.enforcementLevel, f.message.split("\n")[1]])).toEqual([
+            ["outputs-only", "mandatory", "found 30 days; required at least 180 days."],
+            ["short-retention", "mandatory", "found 7 days; required at least 180 days."],
+            ["aws-small-prod", "advisory", "found no aws.cloudtrail.Trail in this stack."],
+        ]);
+        expect(out.findings.every((f: { source: unknown }) => f.source === null)).toBe(true);
+    });
+
+    it("exit 0 when no finding is mandatory (config lowers the minimum)", () => {
+        const r = result("lenient");
+        expect(r.code).toBe(0);
+        expect(r.stdout).toContain(`    ❌ scan-pack@v2.0.0 (local: ${PACK})`);
+        expect(r.stdout).toMatch(/\n0 mandatory, 1 advisory findings on 1 resources\n$/);
+    });
+});
+
+describe("bad input: exit 2, one line on stderr, nothing on stdout", () => {
+    const cases: [string, string | RegExp][] = [
+        ["missingPath", "scan: no such file or directory: test/fixtures/programs/nope"],
+        ["noPulumiYaml", `scan: ${path.join(ROOT, PACK)} has no Pulumi.yaml: not a Pulumi program directory`],
+        ["noStackFile", `scan: ${path.join(ROOT, AWS_SMALL)} has no stack file Pulumi.prod.yaml (create it, or choose a stack with --stack)`],
+        ["throws", `scan: program ${path.join(PROGRAMS, "throws")} threw Error: bucketName is required`],
+        ["hangs", `scan: program ${path.join(PROGRAMS, "hangs")} did not finish within 1 s`],
+        ["exportNotJson", /^scan: .*truncated\.json is not a usable stack export: not valid JSON \(.+\)$/],
+        ["exportNoResources", /^scan: .*no-resources\.json is not a usable stack export: no deployment\.resources array \(expected the output of `pulumi stack export`\)$/],
+        ["exportNoType", /^scan: .*resource-without-type\.json is not a usable stack export: deployment\.resources\[0\] has no urn or type$/],
+        ["configOutOfRange", "scan: invalid policy config: scan-pack/log-retention-minimum: minimumRetentionDays: must be >= 1 (got 0)"],
+        ["configNotJson", new RegExp(`^scan: invalid policy config: ${CONFIGS.broken.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: not valid JSON \\(.+\\)$`)],
+        ["badFormat", "scan: --format must be one of text, json, sarif (got xml)"],
+        ["badOption", "scan: unknown option --verbose (see --help)"],
+        [
+            "packCrashes",
+            `scan: policy pack ${path.join(PACKS, "crash-pack")} exited (code 32) before printing its port: Error: crash-pack cannot load its rules: rules.json is missing`,
+        ],
+    ];
+
+    it.each(cases)("%s", (name, expected) => {
+        const r = result(name);
+        expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 2, stdout: "" });
+        const lines = r.stderr.split("\n");
+        expect(lines).toHaveLength(2); // one line and its newline
+        expect(lines[1]).toBe("");
+        if (typeof expected === "string") expect(lines[0]).toBe(expected);
+        else expect(lines[0]).toMatch(expected);
+    });
+});
+
+describe("a policy that throws", () => {
+    it("exit 3 with the policy's error, for the pack's author", () => {
+        const r = result("policyThrows");
+        expect(r.code).toBe(3);
+        expect(r.stdout).toBe("");
+        expect(r.stderr.split("\n")[0]).toMatch(/^scan: policy pack call Analyze\(urn:pulumi:dev::crash-marker::.*::marked\) failed: /);
+        expect(r.stderr).toContain("crash-on-marker exploded");
+    });
+});
+
+describe("--help", () => {
+    it("prints usage and exits 0", async () => {
+        const r = await runCli(["--help"]);
+        expect(r.code).toBe(0);
+        expect(r.stdout).toMatch(/^usage: scan <program-dir \| stack-export\.json> \[options\]/);
+        expect(r.stdout).toContain("exit codes: 0 no mandatory finding, 1 mandatory findings, 2 bad input, 3 policy pack failure");
+    });
+});

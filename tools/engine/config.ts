@@ -1,0 +1,212 @@
+// Policy pack config, as `pulumi preview --policy-pack-config FILE` reads it: parse, merge with the
+// pack's initial config and the schema defaults, validate against each policy's JSON schema.
+// Stricter than the CLI on purpose: unknown policy names and unknown keys are errors, because a
+// typo in a compliance threshold must not pass silently.
+import * as fs from "fs";
+import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
+import { UserInputError } from "./errors";
+import type { AnalyzerInfo, EnforcementLevel, PolicyConfigEntry, PolicyInfo, ResolvedConfig } from "./types";
+import { isPlainObject } from "./wire";
+
+export const ENFORCEMENT_LEVELS: readonly EnforcementLevel[] = ["advisory", "mandatory", "remediate", "disabled"];
+/** Reserved key of a config file: its enforcement level applies to every policy. */
+export const ALL = "all";
+
+/** A config file as read: policy name (or "all") → a level string or an object; checked in resolveConfig. */
+export type PolicyConfigFile = Record<string, unknown>;
+
+const PREFIX = "invalid policy config";
+
+function configError(where: string, what: string): UserInputError {
+    return new UserInputError(`${PREFIX}: ${where}: ${what}`);
+}
+
+/** Short JSON rendering of a value for an error line. */
+export function show(value: unknown): string {
+    const text = value === undefined ? "nothing" : JSON.stringify(value);
+    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+function isLevel(v: unknown): v is EnforcementLevel {
+    return typeof v === "string" && (ENFORCEMENT_LEVELS as readonly string[]).includes(v);
+}
+
+function levelError(where: string, value: unknown): UserInputError {
+    return configError(where, `enforcementLevel: must be one of ${ENFORCEMENT_LEVELS.join(", ")} (got ${show(value)})`);
+}
+
+/** One entry of the file: a level string, or an object with an optional level and properties. */
+function parseEntry(name: string, value: unknown): PolicyConfigEntry {
+    if (typeof value === "string") {
+        if (!isLevel(value)) throw levelError(name, value);
+        return { enforcementLevel: value };
+    }
+    if (!isPlainObject(value)) {
+        throw configError(name, `must be an enforcement level or an object (got ${show(value)})`);
+    }
+    const { enforcementLevel, ...properties } = value;
+    if (enforcementLevel !== undefined && !isLevel(enforcementLevel)) throw levelError(name, enforcementLevel);
+    return { enforcementLevel, properties };
+}
+
+/** Parses config text; `source` names the file in errors. */
+export function parsePolicyConfig(text: string, source: string): PolicyConfigFile {
+    // The CLI accepts an empty file as "no config".
+    if (text.trim() === "") return {};
+    let doc: unknown;
+    try {
+        doc = JSON.parse(text);
+    } catch (err) {
+        throw configError(source, `not valid JSON (${(err as Error).message})`);
+    }
+    if (!isPlainObject(doc)) {
+        const kind = Array.isArray(doc) ? "an array" : show(doc);
+        throw configError(source, `must be a JSON object mapping policy names to config (got ${kind})`);
+    }
+    return doc;
+}
+
+export function loadPolicyConfigFile(file: string): PolicyConfigFile {
+    let text: string;
+    try {
+        text = fs.readFileSync(file, "utf8");
+    } catch (err) {
+        throw configError(file, `cannot read the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    }
+    return parsePolicyConfig(text, file);
+}
+
+/** Edit distance, for "did you mean" on a mistyped policy name. */
+function distance(a: string, b: string): number {
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        let prev = row[0];
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const cur = row[j];
+            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+            prev = cur;
+        }
+    }
+    return row[b.length];
+}
+
+function suggestion(name: string, candidates: string[]): string {
+    const best = candidates
+        .map((c) => ({ c, d: distance(name, c) }))
+        .sort((x, y) => x.d - y.d)
+        .find((x) => x.d <= Math.max(2, Math.floor(name.length / 4)));
+    return best ? `; did you mean ${best.c}?` : "";
+}
+
+/** Checks names and shapes of the file's entries; policy-specific keys are checked by schema later. */
+function parseEntries(info: AnalyzerInfo, file: PolicyConfigFile): Record<string, PolicyConfigEntry> {
+    const names = info.policies.map((p) => p.name);
+    const entries: Record<string, PolicyConfigEntry> = {};
+    for (const [name, value] of Object.entries(file)) {
+        const where = name === ALL ? ALL : `${info.name}/${name}`;
+        if (name !== ALL && !names.includes(name)) {
+            throw configError(where, `no such policy in policy pack ${info.name}${suggestion(name, names)}`);
+        }
+        const entry = parseEntry(where, value);
+        const extra = Object.keys(entry.properties ?? {});
+        if (name === ALL && extra.length > 0) {
+            throw configError(ALL, `${extra[0]}: "all" takes only enforcementLevel (got ${show(entry.properties?.[extra[0]])})`);
+        }
+        entries[name] = entry;
+    }
+    return entries;
+}
+
+/** The JSON schema the config of one policy must match: the pack's, closed to unknown keys. */
+export function policySchema(policy: PolicyInfo): Record<string, unknown> {
+    return {
+        type: "object",
+        properties: policy.configSchema?.properties ?? {},
+        required: policy.configSchema?.required ?? [],
+        additionalProperties: false,
+    };
+}
+
+function valueAt(data: unknown, pointer: string): unknown {
+    const parts = pointer.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+    return parts.reduce<unknown>((v, k) => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), data);
+}
+
+/** `/allowedRegions/0` → `allowedRegions[0]`. */
+function keyPath(pointer: string): string {
+    return pointer
+        .split("/")
+        .slice(1)
+        .map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : i === 0 ? p : `.${p}`))
+        .join("");
+}
+
+/** One line for the first schema violation: key, what is wrong, the value found. */
+export function describeSchemaError(e: ErrorObject, data: unknown, policy: PolicyInfo): string {
+    const allowedKeys = Object.keys(policy.configSchema?.properties ?? {});
+    if (e.keyword === "additionalProperty" || e.keyword === "additionalProperties") {
+        const key = String((e.params as { additionalProperty: string }).additionalProperty);
+        const full = keyPath(`${e.instancePath}/${key}`);
+        const known = e.instancePath === "" ? (allowedKeys.length ? `; known keys: ${allowedKeys.join(", ")}` : "; this policy takes no config") : "";
+        return `${full}: unknown key (got ${show(valueAt(data, `${e.instancePath}/${key}`))})${known}`;
+    }
+    if (e.keyword === "required") {
+        const key = String((e.params as { missingProperty: string }).missingProperty);
+        return `${keyPath(`${e.instancePath}/${key}`)}: is required (got nothing)`;
+    }
+    const message = e.keyword === "enum" ? `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map(show).join(", ")}` : (e.message ?? "is invalid");
+    return `${keyPath(e.instancePath) || "(config)"}: ${message} (got ${show(valueAt(data, e.instancePath))})`;
+}
+
+type Entries = Record<string, PolicyConfigEntry>;
+
+// strict: false because pack schemas may carry annotations ajv does not know; they do not validate.
+const ajv = new Ajv({ useDefaults: true, allErrors: false, strict: false });
+/** Compiling is the slow part (tens of ms a schema) and packs repeat: compile each schema once. */
+const validators = new Map<string, ValidateFunction>();
+
+function validatorFor(policy: PolicyInfo): ValidateFunction {
+    const schema = policySchema(policy);
+    const key = JSON.stringify(schema);
+    let validate = validators.get(key);
+    if (!validate) {
+        validate = ajv.compile(schema);
+        validators.set(key, validate);
+    }
+    return validate;
+}
+
+function levelFor(name: string, policy: PolicyInfo, initial: Entries, file: Entries): EnforcementLevel {
+    // Same precedence as the CLI: initial config, then the file; within each, "all" then the policy.
+    return (
+        file[name]?.enforcementLevel ??
+        file[ALL]?.enforcementLevel ??
+        initial[name]?.enforcementLevel ??
+        initial[ALL]?.enforcementLevel ??
+        policy.enforcementLevel
+    );
+}
+
+/**
+ * Config for Configure: every policy of the pack, its level, and its properties validated and with
+ * schema defaults filled in. Throws UserInputError naming the policy, key and value at fault.
+ */
+export function resolveConfig(info: AnalyzerInfo, configFile: PolicyConfigFile = {}): ResolvedConfig {
+    const file = parseEntries(info, configFile);
+    const initial = info.initialConfig ?? {};
+    const resolved: ResolvedConfig = {};
+    for (const policy of info.policies) {
+        const properties: Record<string, unknown> = structuredClone({
+            ...(initial[policy.name]?.properties ?? {}),
+            ...(file[policy.name]?.properties ?? {}),
+        });
+        const validate = validatorFor(policy);
+        if (!validate(properties)) {
+            const first = (validate.errors ?? [])[0];
+            throw configError(`${info.name}/${policy.name}`, first ? describeSchemaError(first, properties, policy) : "does not match its schema");
+        }
+        resolved[policy.name] = { enforcementLevel: levelFor(policy.name, policy, initial, file), properties };
+    }
+    return resolved;
+}

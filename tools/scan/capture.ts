@@ -1,0 +1,41 @@
+// What the program runner (a child process) reports back to scan: the RegisterResource
+// requests the program made, in the order it made them, in raw wire form.
+import type { SourcePosition, WireProperties } from "../engine/types";
+
+export interface CapturedResource {
+    urn: string;
+    type: string;
+    name: string;
+    custom: boolean;
+    parent: string;
+    /** RegisterResourceRequest.object as JavaScript: unknown sentinels and secret sigs kept. */
+    object: WireProperties;
+    dependencies: string[];
+    propertyDependencies: Record<string, string[]>;
+    /** `<provider urn>::<provider id>`, or "" for the default provider. */
+    providerRef: string;
+    /** The provider package version the SDK asked for, if any (names default providers). */
+    version: string;
+    protect?: boolean;
+    ignoreChanges: string[];
+    additionalSecretOutputs: string[];
+    aliases: string[];
+    deleteBeforeReplace?: boolean;
+    /** The registration's call stack, innermost frame first (sourcePosition, then the stack trace). */
+    frames: SourcePosition[];
+}
+
+/** Input of the runner, written by scan to a JSON file. */
+export interface RunnerSpec {
+    programDir: string;
+    /** Absolute path of the module to load (file or directory), as the language host resolves it. */
+    entry: string;
+    project: string;
+    stack: string;
+    organization?: string;
+    /** Register ts-node (transpile-only) as the Node.js language host does for TypeScript. */
+    typescript: boolean;
+    resultFile: string;
+}
+
+export type RunnerResult = { ok: true; resources: CapturedResource[] } | { ok: false; error: { name: string; message: string; stage: string } };

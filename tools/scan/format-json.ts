@@ -1,0 +1,54 @@
+// JSON output; its shape is documented in docs/scan.md and docs/scan-output.schema.json.
+import * as path from "path";
+import { fileURLToPath } from "url";
+import type { SourcePosition } from "../engine/types";
+import { type ScanReport, type ScanTarget, resolveFindings, summarize } from "./report";
+
+export const JSON_FORMAT_VERSION = 1;
+
+/** A source position as a path relative to the program directory (forward slashes). */
+export function relativeSource(source: SourcePosition | undefined, target: ScanTarget): { file: string; line: number; column: number } | undefined {
+    if (!source || target.kind !== "program" || !source.uri.startsWith("file:")) return undefined;
+    const file = path.relative(target.absolutePath, fileURLToPath(source.uri)).split(path.sep).join("/");
+    return { file, line: source.line, column: source.column };
+}
+
+export function toJsonOutput(report: ScanReport) {
+    const findings = resolveFindings(report);
+    return {
+        formatVersion: JSON_FORMAT_VERSION,
+        tool: report.tool,
+        pack: { name: report.pack.name, version: report.pack.version },
+        target: {
+            kind: report.target.kind,
+            path: report.target.path,
+            project: report.target.project ?? null,
+            stack: report.target.stack ?? null,
+        },
+        summary: summarize(findings),
+        findings: findings.map((f) => ({
+            policyName: f.policyName,
+            enforcementLevel: f.enforcementLevel,
+            severity: f.severity,
+            urn: f.urn,
+            resourceType: f.resourceType,
+            resourceName: f.resourceName,
+            stackLevel: f.stackLevel,
+            message: f.message,
+            description: f.description,
+            source: relativeSource(f.source, report.target) ?? null,
+        })),
+        remediations: report.remediations.map((r) => ({
+            urn: r.urn,
+            resourceType: r.type,
+            resourceName: r.name,
+            policies: r.remediations.map((x) => x.policyName),
+            before: r.before,
+            after: r.after,
+        })),
+    };
+}
+
+export function formatJson(report: ScanReport): string {
+    return JSON.stringify(toJsonOutput(report), null, 2) + "\n";
+}

@@ -1,0 +1,190 @@
+// Child process of scan: runs a Pulumi program under @pulumi/pulumi's mocks with first-preview
+// semantics and writes every RegisterResource request it made to a result file. A child, so that
+// a program that throws, exits or hangs cannot take scan down. Stdout belongs to the program.
+//
+// Usage: node program-runner.js <spec.json>   (env: PULUMI_CONFIG, PULUMI_PROJECT, ... set by scan)
+import * as fs from "fs";
+import * as path from "path";
+import type { RegisterResourceRequest, RegisterResourceResponse } from "@pulumi/pulumi/proto/resource_pb";
+import type * as runtimeNs from "@pulumi/pulumi/runtime";
+import type { SourcePosition } from "../engine/types";
+import type { CapturedResource, RunnerResult, RunnerSpec } from "./capture";
+
+type Runtime = typeof runtimeNs;
+type Callback = (err: unknown, resp: RegisterResourceResponse | undefined) => void;
+interface Monitor {
+    registerResource(req: RegisterResourceRequest, cb: Callback): unknown;
+    newUrn?: (parent: string, type: string, name: string) => string;
+}
+
+const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
+
+/**
+ * URNs as the engine makes them (resource.NewURN): the type is qualified by the parent's qualified
+ * type, except under the root stack. MockMonitor qualifies by the parent's last type only and keeps
+ * the stack's, which would give URNs no real preview produces (and URN-based exemptions would miss).
+ */
+function engineUrn(stack: string, project: string): (parent: string, type: string, name: string) => string {
+    return (parent, type, name) => {
+        const parentType = parent ? parent.split("::")[2] : "";
+        const qualified = parentType && parentType !== ROOT_STACK_TYPE ? `${parentType}$${type}` : type;
+        return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
+    };
+}
+
+let stage = "starting";
+let spec: RunnerSpec | undefined;
+
+function report(result: RunnerResult): void {
+    if (spec) fs.writeFileSync(spec.resultFile, JSON.stringify(result));
+    else process.stderr.write(`program runner: ${JSON.stringify(result)}\n`);
+}
+
+function setSpec(s: RunnerSpec): void {
+    spec = s;
+}
+
+function fail(err: unknown): never {
+    const e = err instanceof Error ? err : new Error(String(err));
+    report({ ok: false, error: { name: e.name, message: e.message, stage } });
+    process.exit(3);
+}
+
+function sdkDir(programDir: string): string {
+    try {
+        return path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [programDir] }));
+    } catch {
+        throw new Error(`cannot resolve @pulumi/pulumi from ${programDir} (run npm install there)`);
+    }
+}
+
+interface TsUtils {
+    typeScriptRequireStrings(): { tsnodeRequire: string; typescriptRequire: string };
+    loadTypeScriptCompilerOptions(tsConfigPath: string): Record<string, unknown>;
+}
+interface TsNode {
+    register(opts: Record<string, unknown>): unknown;
+}
+
+/**
+ * Registers ts-node the way @pulumi/pulumi's cmd/run does (its tsutils find ts-node and
+ * typescript, the program's tsconfig.json is honoured), but transpile-only: type checking a
+ * program that imports provider SDKs costs ~10 s and scan does not need it.
+ */
+function registerTypeScript(pulumiDir: string, programDir: string): void {
+    const tsutils = require(path.join(pulumiDir, "tsutils")) as TsUtils;
+    const { tsnodeRequire, typescriptRequire } = tsutils.typeScriptRequireStrings();
+    const tsConfigPath = path.join(programDir, "tsconfig.json");
+    const ts = require(typescriptRequire) as { version: string };
+    const [major, minor] = ts.version.split(".").map(Number);
+    const nodeNext = major > 4 || (major === 4 && minor >= 7);
+    (require(tsnodeRequire) as TsNode).register({
+        compiler: typescriptRequire,
+        transpileOnly: true,
+        typeCheck: false,
+        project: tsConfigPath,
+        skipProject: !fs.existsSync(tsConfigPath),
+        compilerOptions: {
+            target: "ES2020",
+            module: nodeNext ? "nodenext" : "commonjs",
+            moduleResolution: nodeNext ? "nodenext" : "node",
+            sourceMap: "true",
+            ...tsutils.loadTypeScriptCompilerOptions(tsConfigPath),
+        },
+    });
+}
+
+function positionOf(pos: { getUri(): string; getLine(): number; getColumn(): number } | undefined): SourcePosition | undefined {
+    return pos && pos.getUri() ? { uri: pos.getUri(), line: pos.getLine(), column: pos.getColumn() } : undefined;
+}
+
+/** Older SDKs lack some fields; read them only where the generated class has them. */
+function framesOf(req: RegisterResourceRequest): SourcePosition[] {
+    const first = typeof req.getSourceposition === "function" ? positionOf(req.getSourceposition()) : undefined;
+    const trace = typeof req.getStacktrace === "function" ? req.getStacktrace() : undefined;
+    const rest = (trace?.getFramesList() ?? []).map((f) => positionOf(f.getPc()));
+    return [first, ...rest].filter((p): p is SourcePosition => p !== undefined);
+}
+
+function capture(req: RegisterResourceRequest): CapturedResource {
+    const propertyDependencies: Record<string, string[]> = {};
+    req.getPropertydependenciesMap().forEach((deps, prop) => {
+        propertyDependencies[prop] = deps.getUrnsList();
+    });
+    return {
+        urn: "",
+        type: req.getType(),
+        name: req.getName(),
+        custom: req.getCustom(),
+        parent: req.getParent(),
+        // Raw wire form, exactly what the engine would receive: not the mocks' deserialised inputs.
+        object: (req.getObject()?.toJavaScript() ?? {}) as CapturedResource["object"],
+        dependencies: req.getDependenciesList(),
+        propertyDependencies,
+        providerRef: req.getProvider(),
+        version: req.getVersion(),
+        protect: req.hasProtect() ? req.getProtect() : undefined,
+        ignoreChanges: req.getIgnorechangesList(),
+        additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+        aliases: req.getAliasurnsList(),
+        deleteBeforeReplace: req.getDeletebeforereplacedefined() ? req.getDeletebeforereplace() : undefined,
+        frames: framesOf(req),
+    };
+}
+
+async function main(): Promise<void> {
+    const spec = JSON.parse(fs.readFileSync(process.argv[2], "utf8")) as RunnerSpec;
+    setSpec(spec);
+    process.on("uncaughtException", fail);
+    process.on("unhandledRejection", fail);
+    // The language host runs programs from their directory.
+    process.chdir(spec.programDir);
+
+    stage = "loading @pulumi/pulumi";
+    const pulumiDir = sdkDir(spec.programDir);
+    if (spec.typescript) {
+        stage = "registering TypeScript";
+        registerTypeScript(pulumiDir, spec.programDir);
+    }
+    const runtime = require(path.join(pulumiDir, "runtime")) as Runtime;
+
+    // setMocks installs a MockMonitor (runtime/mocks) with setMockOptions and turns on the
+    // monitor features that SDK version supports; preview = true gives first-preview semantics:
+    // no ids, no outputs, so every output a program passes on is unknown.
+    await runtime.setMocks(
+        {
+            newResource: () => ({ id: undefined as unknown as string, state: {} }),
+            // Invokes cannot reach a cloud offline: they return nothing.
+            call: () => ({}),
+        },
+        spec.project,
+        spec.stack,
+        true,
+        spec.organization,
+    );
+    const monitor = runtime.getMonitor() as unknown as Monitor;
+    if (typeof monitor.newUrn === "function") monitor.newUrn = engineUrn(spec.stack, spec.project);
+    const captured: CapturedResource[] = [];
+    const register = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (req, cb) => {
+        const entry = capture(req);
+        captured.push(entry);
+        return register(req, (err, resp) => {
+            if (resp) entry.urn = resp.getUrn();
+            cb(err, resp);
+        });
+    };
+
+    stage = "running the program";
+    await runtime.runInPulumiStack(async () => {
+        const exported: unknown = require(spec.entry);
+        return exported instanceof Function ? await (exported as () => unknown)() : await exported;
+    });
+    // Registrations started by the program may still be in flight; wait for the RPC queue.
+    stage = "waiting for registrations";
+    await runtime.disconnect();
+    report({ ok: true, resources: captured });
+    process.exit(0);
+}
+
+main().catch(fail);

@@ -1,0 +1,144 @@
+// Runs a Pulumi program in a child process (program-runner.ts) and returns its resources.
+import { spawn } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { trackChild } from "../engine/children";
+import type { StackContext } from "../engine/engine";
+import { UserInputError, firstLine, mostTellingLine } from "../engine/errors";
+import type { EngineResource } from "../engine/types";
+import type { RunnerResult, RunnerSpec } from "./capture";
+import { type ProjectSpec, type StackConfig, readProject, readStackConfig, resolveEntry, selectStackName } from "./project";
+import { buildResources } from "./resources";
+
+export interface ProgramTarget {
+    project: ProjectSpec;
+    stack: StackConfig;
+    entry: string;
+    /** What the pack is told about the stack (env and ConfigureStack), as the CLI would. */
+    context: StackContext;
+}
+
+export interface LoadedProgram extends ProgramTarget {
+    resources: EngineResource[];
+    runMs: number;
+}
+
+/** Reads Pulumi.yaml and the stack file: everything known before the program runs. */
+export function prepareProgram(dir: string, stackName?: string): ProgramTarget {
+    const project = readProject(dir);
+    const stack = readStackConfig(project, selectStackName(dir, stackName));
+    const entry = resolveEntry(project);
+    return {
+        project,
+        stack,
+        entry,
+        context: { project: project.name, stack: stack.name, config: stack.config, configSecretKeys: stack.secretKeys, dryRun: true },
+    };
+}
+
+/** The language host's environment for a preview. */
+function programEnv(t: ProgramTarget): NodeJS.ProcessEnv {
+    return {
+        ...process.env,
+        PULUMI_CONFIG: JSON.stringify(t.stack.config),
+        PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(t.stack.secretKeys),
+        PULUMI_PROJECT: t.project.name,
+        PULUMI_STACK: t.stack.name,
+        PULUMI_DRY_RUN: "true",
+        PULUMI_NODEJS_PROJECT: t.project.name,
+        PULUMI_NODEJS_STACK: t.stack.name,
+        PULUMI_NODEJS_DRY_RUN: "true",
+    };
+}
+
+export interface RunOptions {
+    timeoutMs?: number;
+    /** The compiled runner; defaults to program-runner.js beside this file (in dist/). */
+    runner?: string;
+}
+
+/** Runs the program under mocks; throws UserInputError if it throws, exits or hangs. */
+export async function runProgram(t: ProgramTarget, opts: RunOptions = {}): Promise<LoadedProgram> {
+    const timeoutMs = opts.timeoutMs ?? 120_000;
+    const runner = opts.runner ?? path.join(__dirname, "program-runner.js");
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "scan-"));
+    const spec: RunnerSpec = {
+        programDir: t.project.dir,
+        entry: t.entry,
+        project: t.project.name,
+        stack: t.stack.name,
+        typescript: t.project.typescript,
+        resultFile: path.join(tmp, "result.json"),
+    };
+    fs.writeFileSync(path.join(tmp, "spec.json"), JSON.stringify(spec));
+    const started = Date.now();
+    try {
+        const outcome = await new Promise<{ code: number | null; signal: string | null; output: string; timedOut: boolean }>((resolve, reject) => {
+            const child = spawn(process.execPath, [runner, path.join(tmp, "spec.json")], {
+                cwd: t.project.dir,
+                env: programEnv(t),
+                stdio: ["ignore", "pipe", "pipe"],
+            });
+            trackChild(child);
+            let output = "";
+            const collect = (chunk: Buffer): void => {
+                output = (output + chunk.toString("utf8")).slice(-64 * 1024);
+            };
+            child.stdout.on("data", collect);
+            child.stderr.on("data", collect);
+            let timedOut = false;
+            const timer = setTimeout(() => {
+                timedOut = true;
+                child.kill("SIGKILL");
+            }, timeoutMs);
+            child.on("error", (err) => {
+                clearTimeout(timer);
+                reject(err);
+            });
+            child.on("close", (code, signal) => {
+                clearTimeout(timer);
+                resolve({ code, signal, output, timedOut });
+            });
+        });
+        const where = `program ${t.project.dir}`;
+        if (outcome.timedOut) throw new UserInputError(`${where} did not finish within ${Math.round(timeoutMs / 1000)} s`);
+        let result: RunnerResult | undefined;
+        if (fs.existsSync(spec.resultFile)) result = JSON.parse(fs.readFileSync(spec.resultFile, "utf8")) as RunnerResult;
+        if (!result) {
+            const clue = mostTellingLine(outcome.output);
+            throw new UserInputError(`${where} exited (${outcome.signal ?? `code ${outcome.code}`}) without finishing${clue ? `: ${clue}` : ""}`);
+        }
+        if (!result.ok) {
+            const { stage, name, message } = result.error;
+            const what = stage === "running the program" ? "threw" : `failed while ${stage}:`;
+            throw new UserInputError(`${where} ${what} ${name}: ${headline(message)}`);
+        }
+        const resources = buildResources(
+            result.resources,
+            { project: t.project.name, stack: t.stack.name, config: t.stack.config, secretKeys: t.stack.secretKeys },
+            t.project.dir,
+        );
+        return { ...t, resources, runMs: Date.now() - started };
+    } finally {
+        fs.rmSync(tmp, { recursive: true, force: true });
+    }
+}
+
+/**
+ * The first line of an error message; when that line only introduces the next (ts-node's
+ * "⨯ Unable to compile TypeScript:"), the next joins it, so one line still says what is wrong.
+ */
+export function headline(message: string): string {
+    const lines = message
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== "");
+    if (lines.length === 0) return firstLine(message);
+    return lines[0].endsWith(":") && lines.length > 1 ? `${lines[0]} ${lines[1]}` : lines[0];
+}
+
+/** prepareProgram + runProgram. */
+export async function loadProgram(dir: string, opts: RunOptions & { stack?: string } = {}): Promise<LoadedProgram> {
+    return runProgram(prepareProgram(dir, opts.stack), opts);
+}

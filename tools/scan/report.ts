@@ -1,0 +1,94 @@
+// The result of a scan, independent of output format.
+import type { ResourceRemediation } from "../engine/analyze";
+import type { AnalyzerInfo, EnforcementLevel, EngineResource, Finding, Severity, SourcePosition } from "../engine/types";
+import { isRootStack, parseUrn, ROOT_STACK_TYPE } from "../engine/urn";
+
+export const TOOL_NAME = "china-compliance-scan";
+
+export interface ScanTarget {
+    kind: "program" | "stack-export";
+    /** The path as given on the command line. */
+    path: string;
+    /** Absolute path of the program directory or export file. */
+    absolutePath: string;
+    project?: string;
+    stack?: string;
+    /** Absolute path of the program's entry module (programs only). */
+    entry?: string;
+}
+
+export interface ScanReport {
+    tool: { name: string; version: string };
+    pack: { name: string; version: string; dir: string };
+    target: ScanTarget;
+    info: AnalyzerInfo;
+    resources: EngineResource[];
+    findings: Finding[];
+    remediations: ResourceRemediation[];
+}
+
+/** A finding tied to the resource it is about; stack-level findings are tied to the root stack. */
+export interface ResolvedFinding {
+    policyName: string;
+    policyPackName: string;
+    policyPackVersion: string;
+    enforcementLevel: EnforcementLevel;
+    severity: Severity | null;
+    urn: string | null;
+    resourceType: string;
+    resourceName: string;
+    /** True for a finding about the stack as a whole (reported without a URN). */
+    stackLevel: boolean;
+    description: string;
+    message: string;
+    source?: SourcePosition;
+}
+
+export interface Summary {
+    mandatory: number;
+    advisory: number;
+    resources: number;
+}
+
+function compare(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Findings with their resources resolved, ordered by URN, then policy, then message. */
+export function resolveFindings(report: Pick<ScanReport, "findings" | "resources">): ResolvedFinding[] {
+    const byUrn = new Map(report.resources.map((r) => [r.urn, r]));
+    const root = report.resources.find(isRootStack);
+    const resolved = report.findings.map((f): ResolvedFinding => {
+        const urn = f.urn ?? root?.urn ?? null;
+        const resource = urn ? byUrn.get(urn) : undefined;
+        const parsed = urn ? parseUrn(urn) : undefined;
+        return {
+            policyName: f.policyName,
+            policyPackName: f.policyPackName,
+            policyPackVersion: f.policyPackVersion,
+            enforcementLevel: f.enforcementLevel,
+            severity: f.severity ?? null,
+            urn,
+            resourceType: resource?.type ?? parsed?.type ?? ROOT_STACK_TYPE,
+            resourceName: resource?.name ?? parsed?.name ?? "",
+            stackLevel: f.urn === undefined,
+            description: f.description,
+            message: f.message,
+            source: resource?.source,
+        };
+    });
+    return resolved.sort((a, b) => compare(a.urn ?? "", b.urn ?? "") || compare(a.policyName, b.policyName) || compare(a.message, b.message));
+}
+
+export function summarize(findings: ResolvedFinding[]): Summary {
+    return {
+        mandatory: findings.filter((f) => f.enforcementLevel === "mandatory").length,
+        advisory: findings.filter((f) => f.enforcementLevel === "advisory").length,
+        resources: new Set(findings.map((f) => f.urn ?? "")).size,
+    };
+}
+
+/** 1 when any finding is mandatory: the preview would fail. */
+export function exitCodeOf(findings: Pick<Finding, "enforcementLevel">[]): 0 | 1 {
+    return findings.some((f) => f.enforcementLevel === "mandatory") ? 1 : 0;
+}
