@@ -1,5 +1,9 @@
 // Logging controls (PRODUCT.md §4.1).
 import { type Control } from "../shared/control";
+import auditTrailConfiguration from "./audit-trail-configuration";
+import auditTrailPresent from "./audit-trail-present";
+import logBucketLifecycleMinimum from "./log-bucket-lifecycle-minimum";
 import logRetentionMinimum from "./log-retention-minimum";
+import vpcFlowLogsAllTraffic from "./vpc-flow-logs-all-traffic";
 
-export const loggingControls: readonly Control[] = [logRetentionMinimum];
+export const loggingControls: readonly Control[] = [logRetentionMinimum, logBucketLifecycleMinimum, auditTrailPresent, auditTrailConfiguration, vpcFlowLogsAllTraffic];

@@ -7,7 +7,7 @@ import { integer, readConfig } from "../shared/config";
 import { type ControlMetadata, resourceControl } from "../shared/control";
 import { FRAMEWORKS, LEGAL } from "../shared/legal";
 import { type Bilingual, bi, findingMessage, resourceLabel, safeValue } from "../shared/messages";
-import { type Read, inputName, readNumber, readString } from "../shared/properties";
+import { type Read, inputName, isRecord, readNumber, readString, toBoolean } from "../shared/properties";
 
 export const config = {
     minimumRetentionDays: integer("Minimum number of days a log store must keep logs (CSL Art. 21: six months).", 180, 1, 3650),
@@ -16,11 +16,52 @@ export const config = {
 /** Days a store keeps logs, "forever", or a value of the wrong shape. */
 type Retention = { days: number | "forever"; note?: Bilingual } | { invalid: unknown };
 
+/** One retention a resource declares, and the input (path) that sets it. */
+export interface RetentionCheck {
+    property: string;
+    retention: Retention;
+}
+
 interface RetentionSource {
     kind: Bilingual;
+    /** Input named in the remediation text. */
     property: string;
     fix: Bilingual;
-    read(props: unknown): Retention;
+    /** Every retention the resource declares (most have one; a log audit has one per log type). */
+    read(props: unknown): RetentionCheck[];
+}
+
+const AUDIT_VARIABLES = inputName<alicloud.log.AuditArgs>("variableMap");
+// Snake-case log audit keys such as `vpc_flow_ttl`; anything else in the map is not a retention.
+const AUDIT_TTL_KEY = /^([a-z0-9]+(?:_[a-z0-9]+)*)_ttl$/;
+
+/**
+ * alicloud.log.Audit `variableMap`: every `<logtype>_ttl` (days, as a string) is a retention,
+ * unless its `<logtype>_enabled` switch is explicitly "false" (nothing is collected then).
+ * An unset ttl keeps the log audit app's own default and is not reported.
+ */
+export function auditRetentions(props: unknown): RetentionCheck[] {
+    if (!isRecord(props)) {
+        return [];
+    }
+    const vars = props[AUDIT_VARIABLES];
+    if (!isRecord(vars)) {
+        return [];
+    }
+    const out: RetentionCheck[] = [];
+    for (const key of Object.keys(vars)) {
+        const m = key.length <= 64 ? AUDIT_TTL_KEY.exec(key) : null;
+        if (!m) {
+            continue;
+        }
+        const enabledKey = `${m[1]}_enabled`;
+        if (enabledKey in vars && toBoolean(vars[enabledKey]) === false) {
+            continue;
+        }
+        const read = readNumber(vars, [key]);
+        out.push({ property: `${AUDIT_VARIABLES}.${key}`, retention: fromRead(read, { days: "forever" }, (d) => d >= 3650) });
+    }
+    return out;
 }
 
 function fromRead(read: Read<number>, onAbsent: Retention, forever: (days: number) => boolean): Retention {
@@ -41,20 +82,44 @@ export const RETENTION_SOURCES: Record<string, RetentionSource> = {
         fix: bi("Use 180, 365 or more, or 0 to keep logs forever.", "可设为 180、365 或更大，或设为 0 永久保留。"),
         read(props) {
             // The DELIVERY class ignores retentionInDays and keeps logs for 2 days.
+            const property = inputName<aws.cloudwatch.LogGroupArgs>("retentionInDays");
             const cls = readString(props, [inputName<aws.cloudwatch.LogGroupArgs>("logGroupClass")]);
             if (cls.kind === "value" && cls.value === "DELIVERY") {
-                return { days: 2, note: bi("(logGroupClass DELIVERY forces 2 days)", "（logGroupClass 为 DELIVERY 时强制为 2 天）") };
+                return [{ property, retention: { days: 2, note: bi("(logGroupClass DELIVERY forces 2 days)", "（logGroupClass 为 DELIVERY 时强制为 2 天）") } }];
             }
             // Unset and 0 both mean "never expire" (terraform-provider-aws logs/group.go).
-            return fromRead(readNumber(props, [inputName<aws.cloudwatch.LogGroupArgs>("retentionInDays")]), { days: "forever" }, (d) => d === 0);
+            return [{ property, retention: fromRead(readNumber(props, [property]), { days: "forever" }, (d) => d === 0) }];
         },
+    },
+    "aws:cloudtrail/eventDataStore:EventDataStore": {
+        kind: bi("CloudTrail Lake event data store", "CloudTrail Lake 事件数据存储"),
+        property: inputName<aws.cloudtrail.EventDataStoreArgs>("retentionPeriod"),
+        fix: bi("Use 180 or more (up to 2555 days, seven years).", "可设为 180 或更大（最长 2555 天，即七年）。"),
+        // Unset = 2555 days (documented default); the API has no "forever".
+        read: (props) => [
+            {
+                property: inputName<aws.cloudtrail.EventDataStoreArgs>("retentionPeriod"),
+                retention: fromRead(readNumber(props, [inputName<aws.cloudtrail.EventDataStoreArgs>("retentionPeriod")]), { days: 2555 }, () => false),
+            },
+        ],
     },
     "alicloud:log/store:Store": {
         kind: bi("Log Service logstore", "日志服务 Logstore"),
         property: inputName<alicloud.log.StoreArgs>("retentionPeriod"),
         fix: bi("Use 180 or more, or 3650 to keep logs permanently.", "可设为 180 或更大，或设为 3650 永久保存。"),
         // Unset = 30 days (documented default); 3650 = permanent.
-        read: (props) => fromRead(readNumber(props, [inputName<alicloud.log.StoreArgs>("retentionPeriod")]), { days: 30, note: bi("(unset: default 30)", "（未设置：默认 30 天）") }, (d) => d >= 3650),
+        read: (props) => [
+            {
+                property: inputName<alicloud.log.StoreArgs>("retentionPeriod"),
+                retention: fromRead(readNumber(props, [inputName<alicloud.log.StoreArgs>("retentionPeriod")]), { days: 30, note: bi("(unset: default 30)", "（未设置：默认 30 天）") }, (d) => d >= 3650),
+            },
+        ],
+    },
+    "alicloud:log/audit:Audit": {
+        kind: bi("Log Service log audit", "日志服务日志审计"),
+        property: `${AUDIT_VARIABLES}.<logtype>_ttl`,
+        fix: bi('Set each `<logtype>_ttl` to "180" or more ("3650" keeps logs permanently).', "将每个 `<日志类型>_ttl` 设为 \"180\" 或更大（\"3650\" 为永久保存）。"),
+        read: auditRetentions,
     },
 };
 
@@ -68,7 +133,9 @@ export const metadata: ControlMetadata = {
     framework: FRAMEWORKS.cslLogRetention,
     remediationSteps:
         "Set the log store's retention to at least the minimum: aws.cloudwatch.LogGroup `retentionInDays` to 180 or more (0 = never expire); " +
-        "alicloud.log.Store `retentionPeriod` to 180 or more (3650 = permanent). Retention changes in place; no data is lost.",
+        "aws.cloudtrail.EventDataStore `retentionPeriod` to 180 or more (unset = 2555); " +
+        "alicloud.log.Store `retentionPeriod` to 180 or more (unset = 30 days; 3650 = permanent); " +
+        'alicloud.log.Audit `variableMap` `<logtype>_ttl` entries to "180" or more. Retention changes in place; no data is lost.',
     resourceTypes: Object.keys(RETENTION_SOURCES),
     config,
 };
@@ -94,20 +161,21 @@ function validate(args: ResourceValidationArgs, report: ReportViolation): void {
         return;
     }
     const { minimumRetentionDays } = readConfig(config, args.getConfig());
-    const retention = source.read(args.props);
-    if (isCompliant(retention, minimumRetentionDays)) {
-        return;
+    for (const { property, retention } of source.read(args.props)) {
+        if (isCompliant(retention, minimumRetentionDays)) {
+            continue;
+        }
+        report(
+            findingMessage({
+                resource: resourceLabel(source.kind, args.name),
+                found: describe(retention),
+                required: bi(`at least ${minimumRetentionDays} days`, `至少保留 ${minimumRetentionDays} 天`),
+                property,
+                fix: source.fix,
+                basis: [LEGAL["csl-art21"], LEGAL["mlps2-l3"]],
+            }),
+        );
     }
-    report(
-        findingMessage({
-            resource: resourceLabel(source.kind, args.name),
-            found: describe(retention),
-            required: bi(`at least ${minimumRetentionDays} days`, `至少保留 ${minimumRetentionDays} 天`),
-            property: source.property,
-            fix: source.fix,
-            basis: [LEGAL["csl-art21"], LEGAL["mlps2-l3"]],
-        }),
-    );
 }
 
 export default resourceControl(metadata, validate);

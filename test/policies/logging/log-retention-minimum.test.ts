@@ -102,3 +102,99 @@ describe("log-retention-minimum: other resources", () => {
         await expect(runResource(control, { type: LOG_GROUP, props: { retentionInDays: props } })).resolves.toBeDefined();
     });
 });
+
+const EVENT_DATA_STORE = "aws:cloudtrail/eventDataStore:EventDataStore";
+const AUDIT = "alicloud:log/audit:Audit";
+
+describe("log-retention-minimum: aws.cloudtrail.EventDataStore retentionPeriod", () => {
+    it.each([
+        ["0 is below the minimum", 0, ["mandatory"]],
+        ["unset = documented default 2555 days", undefined, []],
+        ["1 day", 1, ["mandatory"]],
+        ["179 days", 179, ["mandatory"]],
+        ["180 days", 180, []],
+        ["365 days", 365, []],
+        ["3650 days", 3650, []],
+    ])("%s", async (_name, retentionPeriod, expected) => {
+        const ds = await runResource(control, { type: EVENT_DATA_STORE, name: "lake", props: { retentionPeriod } });
+        expect(levels(ds)).toEqual(expected);
+    });
+
+    it("names the event data store and the property", async () => {
+        const [d] = await runResource(control, { type: EVENT_DATA_STORE, name: "lake", props: { retentionPeriod: 90 } });
+        expect(d!.message).toContain('CloudTrail Lake event data store "lake": found 90 days; required at least 180 days. Change `retentionPeriod`.');
+        expect(d!.message).toContain("CloudTrail Lake 事件数据存储“lake”");
+    });
+
+    it("an unknown retention gives an advisory, never a mandatory", async () => {
+        expect(levels(await runResource(control, { type: EVENT_DATA_STORE, props: { retentionPeriod: unknown() } }))).toEqual(["advisory"]);
+    });
+});
+
+describe("log-retention-minimum: alicloud.log.Store deprecated name/project", () => {
+    it.each([
+        [undefined, ["mandatory"]],
+        [179, ["mandatory"]],
+        [180, []],
+    ])("retentionPeriod %j with deprecated name/project", async (retentionPeriod, expected) => {
+        const ds = await runResource(control, { type: LOG_STORE, props: { name: "flow", project: "net-logs", retentionPeriod } });
+        expect(levels(ds)).toEqual(expected);
+    });
+});
+
+describe("log-retention-minimum: alicloud.log.Audit variableMap *_ttl", () => {
+    it.each([
+        ["0", ["mandatory"]],
+        [undefined, []],
+        ["1", ["mandatory"]],
+        ["179", ["mandatory"]],
+        ["180", []],
+        ["365", []],
+        ["3650", []],
+    ])("vpc_flow_ttl %j", async (ttl, expected) => {
+        const variableMap: Record<string, string> = { vpc_flow_enabled: "true" };
+        if (ttl !== undefined) variableMap.vpc_flow_ttl = ttl;
+        const ds = await runResource(control, { type: AUDIT, name: "audit", props: { displayName: "a", aliuid: "1", variableMap } });
+        expect(levels(ds)).toEqual(expected);
+    });
+
+    it("reports every short ttl, each with its own property path", async () => {
+        const ds = await runResource(control, {
+            type: AUDIT,
+            name: "audit",
+            props: { variableMap: { actiontrail_enabled: "true", actiontrail_ttl: "180", oss_access_ttl: "7", vpc_flow_ttl: "30", rds_audit_collection_policy: "" } },
+        });
+        expect(levels(ds)).toEqual(["mandatory", "mandatory"]);
+        expect(ds[0]!.message).toContain('Log Service log audit "audit": found 7 days; required at least 180 days. Change `variableMap.oss_access_ttl`.');
+        expect(ds[1]!.message).toContain("Change `variableMap.vpc_flow_ttl`.");
+    });
+
+    it("skips the ttl of a log type whose collection is switched off", async () => {
+        const ds = await runResource(control, { type: AUDIT, props: { variableMap: { oss_access_enabled: "false", oss_access_ttl: "7" } } });
+        expect(ds).toEqual([]);
+    });
+
+    it("a non-numeric ttl is a violation that does not echo the value", async () => {
+        const ds = await runResource(control, { type: AUDIT, props: { variableMap: { vpc_flow_ttl: "S3CR3T-ish" } } });
+        expect(levels(ds)).toEqual(["mandatory"]);
+        expect(ds[0]!.message).not.toContain("S3CR3T");
+    });
+
+    it("an unknown ttl gives an advisory only", async () => {
+        const ds = await runResource(control, { type: AUDIT, props: { variableMap: { vpc_flow_ttl: unknown() } } });
+        expect(levels(ds)).toEqual(["advisory"]);
+    });
+
+    it("a secret ttl is never echoed", async () => {
+        const ds = await runResource(control, { type: AUDIT, props: { variableMap: { vpc_flow_ttl: secret("TOP-SECRET-TTL") } } });
+        expect(ds.map((d) => d.message).join("\n")).not.toContain("TOP-SECRET-TTL");
+    });
+
+    it.each([[null], ["str"], [[1, 2]], [{ vpc_flow_ttl: { deep: [1] } }], [{ "Weird Key_ttl": "1" }]])("odd variableMap %j never throws", async (variableMap) => {
+        await expect(runResource(control, { type: AUDIT, props: { variableMap } })).resolves.toBeDefined();
+    });
+
+    it("ignores keys that are not snake-case *_ttl", async () => {
+        expect(await runResource(control, { type: AUDIT, props: { variableMap: { "Weird Key_ttl": "1", ttl_days: "1" } } })).toEqual([]);
+    });
+});

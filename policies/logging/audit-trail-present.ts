@@ -1,0 +1,78 @@
+// Audit trail (MLPS 2.0 L3 security audit; CSL Art. 21(3)): a stack that provisions AWS or
+// Alibaba Cloud resources also provisions a CloudTrail / ActionTrail trail. Advisory by
+// default: many organisations run one account-wide trail from a dedicated stack, which
+// `trailInAnotherStack` acknowledges.
+import { type ReportViolation, type StackValidationArgs } from "@pulumi/policy";
+import { boolean, readConfig } from "../shared/config";
+import { type ControlMetadata, stackControl } from "../shared/control";
+import { FRAMEWORKS, LEGAL } from "../shared/legal";
+import { type Bilingual, bi, findingMessage } from "../shared/messages";
+
+export const config = {
+    trailInAnotherStack: boolean("The organisation's CloudTrail / ActionTrail trail is managed in another stack: do not report a stack without one.", false),
+};
+
+interface Cloud {
+    /** Type tokens of this cloud's resources start with this (provider resources are `pulumi:providers:*`). */
+    prefix: string;
+    name: Bilingual;
+    trailTypes: readonly string[];
+    trailKind: Bilingual;
+    property: string;
+}
+
+export const CLOUDS: readonly Cloud[] = [
+    {
+        prefix: "aws:",
+        name: bi("AWS", "AWS"),
+        trailTypes: ["aws:cloudtrail/trail:Trail"],
+        trailKind: bi("a CloudTrail trail (aws.cloudtrail.Trail)", "CloudTrail 跟踪（aws.cloudtrail.Trail）"),
+        property: "aws.cloudtrail.Trail",
+    },
+    {
+        prefix: "alicloud:",
+        name: bi("Alibaba Cloud", "阿里云"),
+        // TrailDeprecated is the pre-1.95.0 class; it still emits its own token.
+        trailTypes: ["alicloud:actiontrail/trail:Trail", "alicloud:actiontrail/trailDeprecated:TrailDeprecated"],
+        trailKind: bi("an ActionTrail trail (alicloud.actiontrail.Trail)", "操作审计跟踪（alicloud.actiontrail.Trail）"),
+        property: "alicloud.actiontrail.Trail",
+    },
+];
+
+export const metadata: ControlMetadata = {
+    name: "audit-trail-present",
+    description: "A stack that provisions AWS or Alibaba Cloud resources also provisions a CloudTrail / ActionTrail trail recording API activity.",
+    category: "logging",
+    frameworks: ["mlps2-l3", "csl-art21"],
+    severity: "medium",
+    enforcementLevel: "advisory",
+    framework: FRAMEWORKS.mlpsAudit,
+    remediationSteps:
+        "Add an aws.cloudtrail.Trail (multi-region, log file validation on) or an alicloud.actiontrail.Trail (all regions, read and write events) delivering to a bucket or " +
+        "log store that keeps logs at least 180 days. If the organisation's trail is managed in another stack, set this policy's `trailInAnotherStack` to true. " +
+        "Advisory by default because the trail is often account-wide and owned by another team.",
+    resourceTypes: CLOUDS.flatMap((c) => c.trailTypes),
+    config,
+};
+
+function validate(args: StackValidationArgs, report: ReportViolation): void {
+    const { trailInAnotherStack } = readConfig(config, args.getConfig());
+    if (trailInAnotherStack) return;
+    for (const cloud of CLOUDS) {
+        const provisions = args.resources.some((r) => r.type.startsWith(cloud.prefix));
+        const hasTrail = args.resources.some((r) => cloud.trailTypes.includes(r.type));
+        if (!provisions || hasTrail) continue;
+        report(
+            findingMessage({
+                resource: bi(`This stack (provisions ${cloud.name.en} resources)`, `本堆栈（创建了${cloud.name.zh}资源）`),
+                found: bi("no audit trail", "没有审计跟踪"),
+                required: cloud.trailKind,
+                property: cloud.property,
+                fix: bi("Add the trail, or set `trailInAnotherStack: true` if it lives in another stack.", "请添加跟踪；若跟踪在其他堆栈中管理，请设置 `trailInAnotherStack: true`。"),
+                basis: [LEGAL["mlps2-l3"], LEGAL["csl-art21"]],
+            }),
+        );
+    }
+}
+
+export default stackControl(metadata, validate);

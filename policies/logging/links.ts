@@ -1,0 +1,95 @@
+// Links between logging resources in a stack (which VPC a flow log watches, which bucket
+// receives logs). Property dependencies come first because they are known during preview; a
+// known ID/name string is the fallback. AnalyzeStack sees each resource's outputs, so a
+// resource created by an earlier update carries its `id` as a known string.
+import type { PolicyResource } from "@pulumi/policy";
+import { isRecord } from "../shared/properties";
+import { type Known, dependenciesVia, tryRead } from "../shared/stack";
+
+/** Reads `path` under `props`; an unknown anywhere on the path gives `{known: false}`; odd shapes give undefined. */
+export function readPath(props: unknown, path: readonly (string | number)[]): Known<unknown> {
+    return tryRead(() => {
+        let v: unknown = props;
+        for (const key of path) {
+            if (typeof key === "number") {
+                if (!Array.isArray(v)) return undefined;
+                v = v[key];
+            } else {
+                if (!isRecord(v)) return undefined;
+                v = v[key];
+            }
+        }
+        return v;
+    });
+}
+
+/** True when input `name` is set, or unknown during preview (a value will be there). */
+export function isSetOrUnknown(props: unknown, name: string): boolean {
+    const r = readPath(props, [name]);
+    return !r.known || (r.value !== undefined && r.value !== null && r.value !== "");
+}
+
+/** The known identifiers of a resource: the values of `names` (inputs such as `bucket`) and its output `id`. */
+export function knownIds(r: PolicyResource, names: readonly string[]): string[] {
+    const out: string[] = [];
+    for (const name of [...names, "id"]) {
+        const v = readPath(r.props, [name]);
+        if (v.known && typeof v.value === "string" && v.value !== "") out.push(v.value);
+    }
+    return out;
+}
+
+export interface Link {
+    /** Candidates the resource refers to. */
+    targets: PolicyResource[];
+    /** True when no dependency names a candidate and the reference itself is unknown during preview. */
+    unresolved: boolean;
+}
+
+export interface LinkSpec {
+    /** Input whose property dependencies link the resource (top-level input name). */
+    property: string;
+    /** The reference strings (IDs, names, ARNs) held by the input; may throw UnknownValueError. */
+    references(props: Record<string, unknown>): unknown;
+    /** Turns a reference into an identifier (e.g. an S3 ARN into the bucket name). */
+    normalize?: (ref: string) => string;
+}
+
+/** Strings in a value: a string, or the strings of a list. */
+export function stringsIn(v: unknown): string[] {
+    if (typeof v === "string") return v === "" ? [] : [v];
+    if (Array.isArray(v)) return v.filter((x): x is string => typeof x === "string" && x !== "");
+    return [];
+}
+
+/**
+ * The resources among `candidates` that `from` refers to through `spec`: the property
+ * dependencies that are candidates; if none, the candidates whose known ids match a known
+ * reference string. Unresolved only when the reference is unknown and no dependency explains it.
+ */
+export function linkVia(from: PolicyResource, spec: LinkSpec, candidates: readonly PolicyResource[], idsOf: (r: PolicyResource) => string[]): Link {
+    const wanted = new Set(candidates.map((c) => c.urn));
+    const deps = dependenciesVia(from, spec.property);
+    const viaDeps = deps.filter((d) => wanted.has(d.urn));
+    if (viaDeps.length > 0) {
+        return { targets: uniqueByUrn(viaDeps), unresolved: false };
+    }
+    const refs = tryRead(() => stringsIn(spec.references(from.props as Record<string, unknown>)));
+    if (!refs.known) {
+        // A dependency on something else (a log group, a role) says where the value comes from.
+        return { targets: [], unresolved: deps.length === 0 };
+    }
+    const ids = new Set(refs.value.map((s) => (spec.normalize ? spec.normalize(s) : s)));
+    return { targets: candidates.filter((c) => idsOf(c).some((id) => ids.has(id))), unresolved: false };
+}
+
+function uniqueByUrn(rs: readonly PolicyResource[]): PolicyResource[] {
+    const seen = new Set<string>();
+    return rs.filter((r) => (seen.has(r.urn) ? false : (seen.add(r.urn), true)));
+}
+
+/** `arn:aws:s3:::name/prefix` (any partition) → `name`; anything else unchanged. */
+export function s3BucketNameFromArn(ref: string): string {
+    const m = /^arn:aws[a-z-]*:s3:::([^/]+)/.exec(ref);
+    return m ? m[1]! : ref;
+}

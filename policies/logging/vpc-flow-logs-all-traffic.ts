@@ -1,0 +1,207 @@
+// Network behaviour logs (CSL Art. 21(3), MLPS 2.0 L3 security audit): every VPC the stack
+// creates has a flow log capturing all traffic, accepted and rejected. The destination's
+// retention is checked where it is set: log-retention-minimum (log group, logstore) and
+// log-bucket-lifecycle-minimum (S3 bucket), so a short store is reported once, on the store.
+import type * as alicloud from "@pulumi/alicloud";
+import type * as aws from "@pulumi/aws";
+import { type PolicyResource, type ReportViolation, type StackValidationArgs } from "@pulumi/policy";
+import { type ControlMetadata, stackControl } from "../shared/control";
+import { FRAMEWORKS, LEGAL } from "../shared/legal";
+import { type Bilingual, bi, findingMessage, resourceLabel } from "../shared/messages";
+import { inputName } from "../shared/properties";
+import { reportAdvisory } from "../shared/report";
+import { StackIndex, tryRead } from "../shared/stack";
+import { type Link, knownIds, linkVia, readPath } from "./links";
+
+type Direction = "accept" | "reject";
+const BOTH: readonly Direction[] = ["accept", "reject"];
+
+interface NetworkSpec {
+    kind: Bilingual;
+    flowLogType: string;
+    flowLogKind: Bilingual;
+    /** Subnet-like resources a flow log may cover instead of the whole VPC (Alibaba vSwitches). */
+    switchTypes: readonly string[];
+    /** Input of the flow log naming what it watches. */
+    targetProperty: string;
+    /** Input of a switch naming its VPC. */
+    switchVpcProperty: string;
+    trafficProperty: string;
+    /** Traffic type value → directions captured. */
+    traffic: Readonly<Record<string, readonly Direction[]>>;
+    allValue: string;
+    /** What a known-string flow log target refers to: "vpc", "switch" or "other" (ENI, subnet…). */
+    scope(props: Record<string, unknown>): "vpc" | "switch" | "other";
+    /** Status input and the value that switches the flow log off. */
+    status?: { property: string; off: string };
+    fix: Bilingual;
+}
+
+const AWS_FLOW_VPC = inputName<aws.ec2.FlowLogArgs>("vpcId");
+const ALI_FLOW_TARGET = inputName<alicloud.vpc.FlowLogArgs>("resourceId");
+const ALI_FLOW_SCOPE = inputName<alicloud.vpc.FlowLogArgs>("resourceType");
+const ALI_FLOW_STATUS = inputName<alicloud.vpc.FlowLogArgs>("status");
+
+export const NETWORKS: Record<string, NetworkSpec> = {
+    "aws:ec2/vpc:Vpc": {
+        kind: bi("VPC", "VPC"),
+        flowLogType: "aws:ec2/flowLog:FlowLog",
+        flowLogKind: bi("VPC flow log", "VPC 流日志"),
+        switchTypes: [],
+        targetProperty: AWS_FLOW_VPC,
+        switchVpcProperty: inputName<aws.ec2.SubnetArgs>("vpcId"),
+        trafficProperty: inputName<aws.ec2.FlowLogArgs>("trafficType"),
+        traffic: { ALL: BOTH, ACCEPT: ["accept"], REJECT: ["reject"] },
+        allValue: "ALL",
+        // Only flow logs with `vpcId` watch a VPC; subnet/ENI flow logs have no vpcId.
+        scope: () => "vpc",
+        fix: bi("Add an aws.ec2.FlowLog with `vpcId` set to this VPC and `trafficType: \"ALL\"`.", "添加 aws.ec2.FlowLog，`vpcId` 指向该 VPC，`trafficType` 设为 \"ALL\"。"),
+    },
+    "alicloud:vpc/network:Network": {
+        kind: bi("VPC", "专有网络 VPC"),
+        flowLogType: "alicloud:vpc/flowLog:FlowLog",
+        flowLogKind: bi("VPC flow log", "VPC 流日志"),
+        // vpc.Subnet is the deprecated name of vpc.Switch.
+        switchTypes: ["alicloud:vpc/switch:Switch", "alicloud:vpc/subnet:Subnet"],
+        targetProperty: ALI_FLOW_TARGET,
+        switchVpcProperty: inputName<alicloud.vpc.SwitchArgs>("vpcId"),
+        trafficProperty: inputName<alicloud.vpc.FlowLogArgs>("trafficType"),
+        traffic: { All: BOTH, Allow: ["accept"], Drop: ["reject"] },
+        allValue: "All",
+        scope: (props) => {
+            const t = props[ALI_FLOW_SCOPE];
+            return t === "VPC" ? "vpc" : t === "VSwitch" ? "switch" : "other";
+        },
+        // Status defaults to Active; Inactive captures nothing.
+        status: { property: ALI_FLOW_STATUS, off: "Inactive" },
+        fix: bi(
+            "Add an alicloud.vpc.FlowLog with `resourceType: \"VPC\"`, `resourceId` set to this VPC and `trafficType: \"All\"` (or one per vSwitch of the VPC).",
+            "添加 alicloud.vpc.FlowLog，`resourceType` 为 \"VPC\"、`resourceId` 指向该 VPC、`trafficType` 为 \"All\"（或为该 VPC 的每个交换机各添加一个）。",
+        ),
+    },
+};
+
+export const metadata: ControlMetadata = {
+    name: "vpc-flow-logs-all-traffic",
+    description: "Every VPC has a flow log that captures all traffic (accepted and rejected), so network behaviour is recorded.",
+    category: "logging",
+    frameworks: ["csl-art21", "mlps2-l3"],
+    severity: "high",
+    enforcementLevel: "mandatory",
+    framework: FRAMEWORKS.cslLogRetention,
+    remediationSteps:
+        "For each aws.ec2.Vpc add an aws.ec2.FlowLog with `vpcId` = the VPC and `trafficType: \"ALL\"`; for each alicloud.vpc.Network add an alicloud.vpc.FlowLog with " +
+        "`resourceType: \"VPC\"`, `resourceId` = the VPC and `trafficType: \"All\"` (or cover every vSwitch with `resourceType: \"VSwitch\"`). Separate ACCEPT and REJECT flow logs " +
+        "together also count. Send them to a store that keeps logs at least 180 days (checked by log-retention-minimum and log-bucket-lifecycle-minimum).",
+    resourceTypes: [...Object.keys(NETWORKS), ...Object.values(NETWORKS).flatMap((n) => [n.flowLogType, ...n.switchTypes])],
+};
+
+/** What a flow log captures: the directions, or unknown during preview. */
+type Capture = { known: true; directions: readonly Direction[] } | { known: false };
+
+function captureOf(spec: NetworkSpec, fl: PolicyResource): Capture {
+    const traffic = readPath(fl.props, [spec.trafficProperty]);
+    const status = spec.status ? readPath(fl.props, [spec.status.property]) : { known: true as const, value: undefined };
+    if (!traffic.known || !status.known) return { known: false };
+    if (spec.status && status.value === spec.status.off) return { known: true, directions: [] };
+    const t = traffic.value;
+    return { known: true, directions: typeof t === "string" ? (spec.traffic[t] ?? []) : [] };
+}
+
+interface Coverage {
+    directions: Set<Direction>;
+    unknown: boolean;
+    flowLogs: PolicyResource[];
+}
+
+const empty = (): Coverage => ({ directions: new Set(), unknown: false, flowLogs: [] });
+
+function add(c: Coverage, fl: PolicyResource, cap: Capture): void {
+    c.flowLogs.push(fl);
+    if (!cap.known) c.unknown = true;
+    else cap.directions.forEach((d) => c.directions.add(d));
+}
+
+const complete = (dirs: ReadonlySet<Direction>): boolean => BOTH.every((d) => dirs.has(d));
+const idsOf = (r: PolicyResource): string[] => knownIds(r, []);
+
+/** What a flow log watches: dependencies first (they also tell VPC from vSwitch), else resourceType + known ID. */
+function flowLogTargets(spec: NetworkSpec, fl: PolicyResource, vpcs: PolicyResource[], switches: PolicyResource[]): Link {
+    const ref = { property: spec.targetProperty, references: (p: Record<string, unknown>) => p[spec.targetProperty] };
+    const byDeps = linkVia(fl, { ...ref, references: () => [] }, [...vpcs, ...switches], idsOf);
+    if (byDeps.targets.length > 0) return byDeps;
+    const scope = tryRead(() => spec.scope(fl.props as Record<string, unknown>));
+    if (!scope.known) return { targets: [], unresolved: true };
+    const candidates = scope.value === "vpc" ? vpcs : scope.value === "switch" ? switches : [];
+    return linkVia(fl, ref, candidates, idsOf);
+}
+
+function checkNetwork(spec: NetworkSpec, idx: StackIndex, vpcType: string, report: ReportViolation): void {
+    const vpcs = idx.ofType(vpcType);
+    if (vpcs.length === 0) return;
+    const switches = idx.ofType(...spec.switchTypes);
+    const byVpc = new Map(vpcs.map((v) => [v.urn, empty()]));
+    const bySwitch = new Map(switches.map((s) => [s.urn, empty()]));
+    let unresolved = false;
+
+    for (const fl of idx.ofType(spec.flowLogType)) {
+        const link = flowLogTargets(spec, fl, vpcs, switches);
+        unresolved ||= link.unresolved;
+        const cap = captureOf(spec, fl);
+        for (const t of link.targets) add(byVpc.get(t.urn) ?? bySwitch.get(t.urn)!, fl, cap);
+    }
+
+    const switchVpc = { property: spec.switchVpcProperty, references: (p: Record<string, unknown>) => p[spec.switchVpcProperty] };
+    const switchLinks = new Map(switches.map((s) => [s.urn, linkVia(s, switchVpc, vpcs, idsOf)]));
+    unresolved ||= [...switchLinks.values()].some((l) => l.unresolved);
+
+    for (const vpc of vpcs) {
+        const own = byVpc.get(vpc.urn)!;
+        if (complete(own.directions)) continue;
+        const mine = switches.filter((s) => switchLinks.get(s.urn)!.targets.some((t) => t.urn === vpc.urn));
+        // Flow logs on every vSwitch of the VPC (together with any VPC-level one) also cover it.
+        const switchCov = mine.map((s) => bySwitch.get(s.urn)!);
+        if (mine.length > 0 && switchCov.every((c) => complete(new Set([...own.directions, ...c.directions])))) continue;
+
+        const anyUnknown = unresolved || own.unknown || switchCov.some((c) => c.unknown);
+        const anyFlowLog = [own, ...switchCov].some((c) => c.flowLogs.length > 0);
+        const message = findingMessage({
+            resource: resourceLabel(spec.kind, vpc.name),
+            found: describeFound(spec, own, switchCov),
+            required: bi(`a flow log capturing all traffic (\`${spec.trafficProperty}\` "${spec.allValue}")`, `捕获全部流量的流日志（\`${spec.trafficProperty}\` 为 "${spec.allValue}"）`),
+            property: anyFlowLog ? spec.trafficProperty : spec.targetProperty,
+            fix: spec.fix,
+            basis: [LEGAL["csl-art21"], LEGAL["mlps2-l3"]],
+        });
+        if (anyUnknown) {
+            reportAdvisory(report, `${message}\n(Some flow log settings can't be known during preview; re-check after the update.)\n（部分流日志设置在预览时未知，请在更新后复查。）`, vpc.urn);
+        } else {
+            report(message, vpc.urn);
+        }
+    }
+}
+
+function describeFound(spec: NetworkSpec, own: Coverage, switches: readonly Coverage[]): Bilingual {
+    const all = [own, ...switches];
+    if (all.every((c) => c.flowLogs.length === 0)) {
+        return bi("no flow log", "没有流日志");
+    }
+    const dirs = new Set([...own.directions]);
+    const name = (d: Direction) => Object.entries(spec.traffic).find(([, v]) => v.length === 1 && v[0] === d)?.[0] ?? d;
+    if (own.flowLogs.length > 0) {
+        const captured = [...dirs].map(name).join(" + ");
+        return captured
+            ? bi(`flow logs capturing only ${captured} traffic`, `流日志仅捕获 ${captured} 流量`)
+            : bi("flow logs capturing no traffic (inactive or no traffic type)", "流日志未捕获任何流量（未激活或未设置流量类型）");
+    }
+    return bi("flow logs that do not cover every vSwitch with all traffic", "流日志未以全部流量覆盖所有交换机");
+}
+
+function validate(args: StackValidationArgs, report: ReportViolation): void {
+    const idx = new StackIndex(args.resources);
+    for (const [vpcType, spec] of Object.entries(NETWORKS)) {
+        checkNetwork(spec, idx, vpcType, report);
+    }
+}
+
+export default stackControl(metadata, validate);

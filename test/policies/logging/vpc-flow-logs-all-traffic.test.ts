@@ -1,0 +1,166 @@
+import { describe, expect, it } from "vitest";
+import control from "../../../policies/logging/vpc-flow-logs-all-traffic";
+import { type TestResource, levels, runStack, secret, unknown, urnOf } from "../../helpers/harness";
+
+const VPC = "aws:ec2/vpc:Vpc";
+const FLOW = "aws:ec2/flowLog:FlowLog";
+const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
+const NET = "alicloud:vpc/network:Network";
+const SWITCH = "alicloud:vpc/switch:Switch";
+const ALI_FLOW = "alicloud:vpc/flowLog:FlowLog";
+
+const vpc = (name = "vpc", props: Record<string, unknown> = { cidrBlock: "10.0.0.0/16" }): TestResource => ({ type: VPC, name, props });
+const flow = (name: string, vpcName: string | undefined, trafficType: unknown, vpcId: unknown = unknown()): TestResource => ({
+    type: FLOW,
+    name,
+    props: { vpcId, trafficType },
+    propertyDependencies: vpcName ? { vpcId: [urnOf(VPC, vpcName)] } : {},
+});
+
+describe("vpc-flow-logs-all-traffic: aws.ec2.Vpc", () => {
+    it("a VPC without a flow log violates, on the VPC's URN", async () => {
+        const ds = await runStack(control, [vpc("app")]);
+        expect(levels(ds)).toEqual(["mandatory"]);
+        expect(ds[0]!.urn).toBe(urnOf(VPC, "app"));
+        expect(ds[0]!.message).toContain('VPC "app": found no flow log; required a flow log capturing all traffic (`trafficType` "ALL"). Change `vpcId`.');
+        expect(ds[0]!.message).toContain("Cybersecurity Law of the PRC, Art. 21(3)");
+        expect(ds[0]!.message).toContain("VPC“app”：当前为没有流日志");
+    });
+
+    it("a flow log whose vpcId is unknown but whose property dependency points at the VPC is compliant", async () => {
+        expect(await runStack(control, [vpc(), flow("fl", "vpc", "ALL")])).toEqual([]);
+    });
+
+    it("a flow log pointing at a different VPC leaves the first VPC in violation", async () => {
+        const ds = await runStack(control, [vpc("first"), vpc("second"), flow("fl", "second", "ALL")]);
+        expect(levels(ds)).toEqual(["mandatory"]);
+        expect(ds[0]!.urn).toBe(urnOf(VPC, "first"));
+    });
+
+    it.each([
+        ["ACCEPT only", ["ACCEPT"], ["mandatory"]],
+        ["REJECT only", ["REJECT"], ["mandatory"]],
+        ["ALL", ["ALL"], []],
+        ["ACCEPT and REJECT together", ["ACCEPT", "REJECT"], []],
+        ["traffic type unset", [undefined], ["mandatory"]],
+        ["a value outside the vocabulary", ["EVERYTHING"], ["mandatory"]],
+    ])("%s", async (_n, types, expected) => {
+        const ds = await runStack(control, [vpc(), ...types.map((t, i) => flow(`fl${i}`, "vpc", t))]);
+        expect(levels(ds)).toEqual(expected);
+    });
+
+    it("says what the flow logs capture", async () => {
+        const [d] = await runStack(control, [vpc("app"), flow("fl", "app", "REJECT")]);
+        expect(d!.message).toContain('found flow logs capturing only REJECT traffic; required a flow log capturing all traffic (`trafficType` "ALL"). Change `trafficType`.');
+    });
+
+    it("falls back to a known VPC id when there is no property dependency", async () => {
+        const known = vpc("app", { id: "vpc-0abc", cidrBlock: "10.0.0.0/16" });
+        expect(await runStack(control, [known, flow("fl", undefined, "ALL", "vpc-0abc")])).toEqual([]);
+        expect(levels(await runStack(control, [known, flow("fl", undefined, "ALL", "vpc-other")]))).toEqual(["mandatory"]);
+    });
+
+    it("an unknown traffic type gives an advisory on the VPC, never a mandatory", async () => {
+        const ds = await runStack(control, [vpc("app"), flow("fl", "app", unknown())]);
+        expect(levels(ds)).toEqual(["advisory"]);
+        expect(ds[0]!.urn).toBe(urnOf(VPC, "app"));
+    });
+
+    it("a flow log that can't be linked during preview makes uncovered VPCs advisory only", async () => {
+        const ds = await runStack(control, [vpc("app"), flow("fl", undefined, "ALL", unknown())]);
+        expect(levels(ds)).toEqual(["advisory"]);
+    });
+
+    it("one unknown flow log does not hide another VPC's violation", async () => {
+        const ds = await runStack(control, [vpc("a"), vpc("b"), flow("fa", "a", unknown()), flow("fb", "b", "ACCEPT")]);
+        expect(ds.map((d) => [d.urn, d.enforcementLevel])).toEqual([
+            [urnOf(VPC, "a"), "advisory"],
+            [urnOf(VPC, "b"), "mandatory"],
+        ]);
+    });
+
+    it("a flow log into a short-retention log group is not re-reported here (log-retention-minimum reports the log group)", async () => {
+        const lg: TestResource = { type: LOG_GROUP, name: "flow-logs", props: { retentionInDays: 30 } };
+        const fl = { ...flow("fl", "vpc", "ALL"), props: { vpcId: unknown(), trafficType: "ALL", logDestination: unknown() } };
+        fl.propertyDependencies = { vpcId: [urnOf(VPC, "vpc")], logDestination: [urnOf(LOG_GROUP, "flow-logs")] };
+        expect(await runStack(control, [vpc(), lg, fl])).toEqual([]);
+    });
+
+    it("a secret traffic type is never echoed", async () => {
+        const ds = await runStack(control, [vpc(), flow("fl", "vpc", secret("TOP-SECRET-TRAFFIC"))]);
+        expect(levels(ds)).toEqual(["mandatory"]);
+        expect(ds[0]!.message).not.toContain("TOP-SECRET");
+    });
+
+    it.each([[null], ["str"], [[1, 2]], [{ nested: { deep: [1] } }]])("odd trafficType/vpcId %j never throw", async (odd) => {
+        await expect(runStack(control, [vpc(), flow("fl", "vpc", odd, odd), flow("g", undefined, odd, odd)])).resolves.toBeDefined();
+    });
+
+    it("a stack without VPCs has nothing to report", async () => {
+        expect(await runStack(control, [flow("fl", undefined, "ALL", "vpc-1")])).toEqual([]);
+    });
+});
+
+const net = (name = "net"): TestResource => ({ type: NET, name, props: { cidrBlock: "10.0.0.0/16" } });
+const vsw = (name: string, netName: string): TestResource => ({ type: SWITCH, name, props: { vpcId: unknown() }, propertyDependencies: { vpcId: [urnOf(NET, netName)] } });
+const aliFlow = (name: string, target: { type: string; name: string } | undefined, resourceType: unknown, trafficType: unknown, extra: Record<string, unknown> = {}): TestResource => ({
+    type: ALI_FLOW,
+    name,
+    props: { resourceId: unknown(), resourceType, trafficType, projectName: "p", logStoreName: "s", ...extra },
+    propertyDependencies: target ? { resourceId: [urnOf(target.type, target.name)] } : {},
+});
+
+describe("vpc-flow-logs-all-traffic: alicloud.vpc.Network", () => {
+    const N = { type: NET, name: "net" };
+    it.each([
+        ["no flow log", [], ["mandatory"]],
+        ["VPC flow log, All", [aliFlow("f", N, "VPC", "All")], []],
+        ["VPC flow log, Allow only", [aliFlow("f", N, "VPC", "Allow")], ["mandatory"]],
+        ["VPC flow log, Drop only", [aliFlow("f", N, "VPC", "Drop")], ["mandatory"]],
+        ["Allow + Drop flow logs together", [aliFlow("f", N, "VPC", "Allow"), aliFlow("g", N, "VPC", "Drop")], []],
+        ["VPC flow log, All but Inactive", [aliFlow("f", N, "VPC", "All", { status: "Inactive" })], ["mandatory"]],
+        ["VPC flow log, All and Active", [aliFlow("f", N, "VPC", "All", { status: "Active" })], []],
+        ["VPC flow log, unknown status", [aliFlow("f", N, "VPC", "All", { status: unknown() })], ["advisory"]],
+    ])("%s", async (_n, flows, expected) => {
+        const ds = await runStack(control, [net(), vsw("a", "net"), ...flows]);
+        expect(levels(ds)).toEqual(expected);
+        for (const d of ds) expect(d.urn).toBe(urnOf(NET, "net"));
+    });
+
+    it("vSwitch flow logs covering every vSwitch of the VPC count", async () => {
+        const ds = await runStack(control, [net(), vsw("a", "net"), vsw("b", "net"), aliFlow("fa", { type: SWITCH, name: "a" }, "VSwitch", "All"), aliFlow("fb", { type: SWITCH, name: "b" }, "VSwitch", "All")]);
+        expect(ds).toEqual([]);
+    });
+
+    it("vSwitch flow logs missing one vSwitch violate", async () => {
+        const ds = await runStack(control, [net(), vsw("a", "net"), vsw("b", "net"), aliFlow("fa", { type: SWITCH, name: "a" }, "VSwitch", "All")]);
+        expect(levels(ds)).toEqual(["mandatory"]);
+        expect(ds[0]!.message).toContain("do not cover every vSwitch");
+    });
+
+    it("a vSwitch of another VPC does not count", async () => {
+        const ds = await runStack(control, [net(), net("other"), vsw("a", "net"), vsw("x", "other"), aliFlow("fx", { type: SWITCH, name: "x" }, "VSwitch", "All")]);
+        expect(ds.map((d) => [d.urn, d.enforcementLevel])).toEqual([[urnOf(NET, "net"), "mandatory"]]);
+    });
+
+    it("a flow log on a different VPC leaves the first in violation", async () => {
+        const ds = await runStack(control, [net("first"), net("second"), aliFlow("f", { type: NET, name: "second" }, "VPC", "All")]);
+        expect(ds.map((d) => d.urn)).toEqual([urnOf(NET, "first")]);
+    });
+
+    it("falls back to known ids with resourceType", async () => {
+        const known: TestResource = { type: NET, name: "net", props: { id: "vpc-bp1", cidrBlock: "10.0.0.0/16" } };
+        expect(await runStack(control, [known, aliFlow("f", undefined, "VPC", "All", { resourceId: "vpc-bp1" })])).toEqual([]);
+        // A NetworkInterface flow log with the same id string does not cover the VPC.
+        expect(levels(await runStack(control, [known, aliFlow("f", undefined, "NetworkInterface", "All", { resourceId: "vpc-bp1" })]))).toEqual(["mandatory"]);
+    });
+
+    it("a dependency on the VPC links even when resourceType is unknown", async () => {
+        expect(await runStack(control, [net(), aliFlow("f", N, unknown(), "All")])).toEqual([]);
+    });
+
+    it("names the Alibaba properties", async () => {
+        const [d] = await runStack(control, [net("app"), aliFlow("f", { type: NET, name: "app" }, "VPC", "Drop")]);
+        expect(d!.message).toContain('VPC "app": found flow logs capturing only Drop traffic; required a flow log capturing all traffic (`trafficType` "All"). Change `trafficType`.');
+    });
+});
