@@ -1,0 +1,84 @@
+// Public-access blocks keep every flag on (MLPS 2.0 L3 access control): a block with a flag off
+// lets a public ACL or policy through. S3 flags default to false, so an unset flag is off.
+import type * as alicloud from "@pulumi/alicloud";
+import type * as aws from "@pulumi/aws";
+import { type ResourceValidationArgs, type ReportViolation } from "@pulumi/policy";
+import { type ControlMetadata, resourceControl } from "../shared/control";
+import { FRAMEWORKS, LEGAL } from "../shared/legal";
+import { type Bilingual, bi, findingMessage, resourceLabel, safeValue } from "../shared/messages";
+import { inputName, readBoolean } from "../shared/properties";
+
+interface BlockSource {
+    kind: Bilingual;
+    /** Flags that must all be true; each defaults to false when unset. */
+    flags: readonly string[];
+}
+
+const S3_FLAGS = [
+    inputName<aws.s3.BucketPublicAccessBlockArgs>("blockPublicAcls"),
+    inputName<aws.s3.BucketPublicAccessBlockArgs>("blockPublicPolicy"),
+    inputName<aws.s3.BucketPublicAccessBlockArgs>("ignorePublicAcls"),
+    inputName<aws.s3.BucketPublicAccessBlockArgs>("restrictPublicBuckets"),
+];
+const S3_ACCOUNT_FLAGS = [
+    inputName<aws.s3.AccountPublicAccessBlockArgs>("blockPublicAcls"),
+    inputName<aws.s3.AccountPublicAccessBlockArgs>("blockPublicPolicy"),
+    inputName<aws.s3.AccountPublicAccessBlockArgs>("ignorePublicAcls"),
+    inputName<aws.s3.AccountPublicAccessBlockArgs>("restrictPublicBuckets"),
+];
+
+export const BLOCK_SOURCES: Record<string, BlockSource> = {
+    "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": { kind: bi("S3 bucket public access block", "S3 存储桶公共访问阻止"), flags: S3_FLAGS },
+    "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock": { kind: bi("S3 account public access block", "S3 账号公共访问阻止"), flags: S3_ACCOUNT_FLAGS },
+    "alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock": {
+        kind: bi("OSS bucket public access block", "OSS 存储桶阻止公共访问"),
+        flags: [inputName<alicloud.oss.BucketPublicAccessBlockArgs>("blockPublicAccess")],
+    },
+    "alicloud:oss/accountPublicAccessBlock:AccountPublicAccessBlock": {
+        kind: bi("OSS account public access block", "OSS 账号阻止公共访问"),
+        flags: [inputName<alicloud.oss.AccountPublicAccessBlockArgs>("blockPublicAccess")],
+    },
+};
+
+export const metadata: ControlMetadata = {
+    name: "bucket-public-access-blocked",
+    description: "S3 and OSS public-access blocks have every flag switched on.",
+    category: "access-control",
+    frameworks: ["mlps2-l3", "cis-aws"],
+    severity: "high",
+    enforcementLevel: "mandatory",
+    framework: FRAMEWORKS.mlpsAccessControl,
+    remediationSteps:
+        "Set all four S3 flags (`blockPublicAcls`, `blockPublicPolicy`, `ignorePublicAcls`, `restrictPublicBuckets`) to true; " +
+        "set OSS `blockPublicAccess` to true. The change applies in place.",
+    resourceTypes: Object.keys(BLOCK_SOURCES),
+};
+
+function validate(args: ResourceValidationArgs, report: ReportViolation): void {
+    const source = BLOCK_SOURCES[args.type];
+    if (!source) {
+        return;
+    }
+    // Unknown flags propagate: the SDK reports one advisory for the resource.
+    const off = source.flags.flatMap((flag) => {
+        const r = readBoolean(args.props, [flag]);
+        if (r.kind === "value" && r.value) return [];
+        const shown = r.kind === "absent" ? "unset (default false)" : r.kind === "value" ? "false" : safeValue(r.raw);
+        return [{ flag, shown }];
+    });
+    if (off.length === 0) {
+        return;
+    }
+    const found = off.map((o) => `${o.flag} ${o.shown}`).join(", ");
+    report(
+        findingMessage({
+            resource: resourceLabel(source.kind, args.name),
+            found: bi(found, found.replaceAll("unset (default false)", "未设置（默认 false）")),
+            required: bi(`${source.flags.join(", ")} all true`, `${source.flags.join("、")} 全部为 true`),
+            property: off.map((o) => o.flag).join("`, `"),
+            basis: [LEGAL["mlps2-l3"]],
+        }),
+    );
+}
+
+export default resourceControl(metadata, validate);

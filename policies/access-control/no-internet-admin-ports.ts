@@ -1,0 +1,70 @@
+// No administration port (SSH, RDP, …) and no "every port / every protocol" rule open to the whole
+// internet (MLPS 2.0 L3 access control): security groups and network ACLs on both clouds.
+// A rule that opens every port is reported here, once and mandatory, rather than also by the
+// database-port policy: it is the worse exposure, and one rule gets one finding.
+import { type ResourceValidationArgs, type ReportViolation } from "@pulumi/policy";
+import { integerList, readConfig } from "../shared/config";
+import { type ControlMetadata, resourceControl } from "../shared/control";
+import { FRAMEWORKS } from "../shared/legal";
+import { bi } from "../shared/messages";
+import { MAX_PORT, MIN_PORT, describeExposure, openedPorts, opensEveryPort } from "../shared/network";
+import { reportAdvisory } from "../shared/report";
+import { RULE_FORMATS, evaluateIngress, openRuleMessage, portsText, unknownRuleMessage } from "./ingress-rules";
+
+export const config = {
+    restrictedPorts: integerList("Ports that must never be reachable from 0.0.0.0/0 or ::/0 (administration ports).", [22, 3389], MIN_PORT, MAX_PORT),
+};
+
+export const metadata: ControlMetadata = {
+    name: "no-internet-admin-ports",
+    description: "No security-group or network-ACL rule admits traffic from anywhere (0.0.0.0/0, ::/0) to a restricted administration port, or to every port or protocol.",
+    category: "access-control",
+    frameworks: ["mlps2-l3", "cis-aws"],
+    severity: "critical",
+    enforcementLevel: "mandatory",
+    framework: FRAMEWORKS.mlpsAccessControl,
+    remediationSteps:
+        "Restrict the rule's source to a private CIDR (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16), a bastion security group or a prefix list, " +
+        "narrow the protocol and ports to what the service needs, or change the network-ACL entry to deny/drop. Reach servers through a bastion host or VPN.",
+    resourceTypes: Object.keys(RULE_FORMATS),
+    config,
+};
+
+function validate(args: ResourceValidationArgs, report: ReportViolation): void {
+    const evaluated = evaluateIngress(args.type, args.props);
+    if (!evaluated) {
+        return;
+    }
+    const { restrictedPorts } = readConfig(config, args.getConfig());
+    const listed = restrictedPorts.length > 0 ? `ports ${portsText(restrictedPorts)}, ` : "";
+    const required = bi(
+        `no ingress from the internet to ${listed}every port or every protocol`,
+        `不允许来自互联网的流量访问${restrictedPorts.length > 0 ? `端口 ${portsText(restrictedPorts)}、` : ""}全部端口或全部协议`,
+    );
+    for (const v of evaluated.verdicts) {
+        if (v.kind === "unknown") {
+            reportAdvisory(report, unknownRuleMessage(evaluated.format, args.name, v.property, required));
+            continue;
+        }
+        if (v.kind === "closed") {
+            continue;
+        }
+        const e = v.exposure;
+        if (e === undefined) {
+            // From anywhere with a protocol or port range we cannot read: it may open anything.
+            const opened = bi(`traffic on an unreadable protocol or port range (\`${v.portInputs}\`)`, `协议或端口范围无法识别（\`${v.portInputs}\`）的流量`);
+            report(openRuleMessage(evaluated.format, args.name, v, opened, required));
+        } else if (opensEveryPort(e)) {
+            const zh = e.kind === "all-protocols" ? "全部协议和端口" : describeExposure(e);
+            report(openRuleMessage(evaluated.format, args.name, v, bi(`every port (${describeExposure(e)})`, `全部端口（${zh}）`), required));
+        } else {
+            const ports = openedPorts(e, restrictedPorts);
+            if (ports.length > 0) {
+                const what = describeExposure(e);
+                report(openRuleMessage(evaluated.format, args.name, v, bi(`restricted ${ports.length > 1 ? "ports" : "port"} ${portsText(ports)} (${what})`, `受限端口 ${portsText(ports)}（${what}）`), required));
+            }
+        }
+    }
+}
+
+export default resourceControl(metadata, validate);

@@ -1,0 +1,65 @@
+// Database ports not open to the whole internet (MLPS 2.0 L3 access control). Advisory by default:
+// some teams expose a database deliberately behind other controls, admin ports never.
+// Rules that open every port are left to no-internet-admin-ports (mandatory), so one rule never
+// gets a mandatory and an advisory finding for the same exposure.
+import { type ResourceValidationArgs, type ReportViolation } from "@pulumi/policy";
+import { integerList, readConfig } from "../shared/config";
+import { type ControlMetadata, resourceControl } from "../shared/control";
+import { FRAMEWORKS } from "../shared/legal";
+import { bi } from "../shared/messages";
+import { MAX_PORT, MIN_PORT, describeExposure, openedPorts, opensEveryPort } from "../shared/network";
+import { reportAdvisory } from "../shared/report";
+import { RULE_FORMATS, evaluateIngress, openRuleMessage, portsText, unknownRuleMessage } from "./ingress-rules";
+
+export const config = {
+    databasePorts: integerList(
+        "Database ports that should not be reachable from 0.0.0.0/0 or ::/0 (MySQL, PostgreSQL, SQL Server, Oracle, Redis, MongoDB, Elasticsearch).",
+        [3306, 5432, 1433, 1521, 6379, 27017, 9200],
+        MIN_PORT,
+        MAX_PORT,
+    ),
+};
+
+export const metadata: ControlMetadata = {
+    name: "no-internet-database-ports",
+    description: "No security-group or network-ACL rule admits traffic from anywhere (0.0.0.0/0, ::/0) to a database port.",
+    category: "access-control",
+    frameworks: ["mlps2-l3"],
+    severity: "high",
+    enforcementLevel: "advisory",
+    framework: FRAMEWORKS.mlpsAccessControl,
+    remediationSteps:
+        "Restrict the rule's source to the application's private CIDR or security group, or to a prefix list of known clients; " +
+        "reach databases from the internet only through an application tier or a VPN.",
+    resourceTypes: Object.keys(RULE_FORMATS),
+    config,
+};
+
+function validate(args: ResourceValidationArgs, report: ReportViolation): void {
+    const evaluated = evaluateIngress(args.type, args.props);
+    if (!evaluated) {
+        return;
+    }
+    const { databasePorts } = readConfig(config, args.getConfig());
+    if (databasePorts.length === 0) {
+        return;
+    }
+    const required = bi(`no ingress from the internet to database ports ${portsText(databasePorts)}`, `不允许来自互联网的流量访问数据库端口 ${portsText(databasePorts)}`);
+    for (const v of evaluated.verdicts) {
+        if (v.kind === "unknown") {
+            reportAdvisory(report, unknownRuleMessage(evaluated.format, args.name, v.property, required));
+            continue;
+        }
+        // Unreadable and every-port rules are no-internet-admin-ports' findings.
+        if (v.kind === "closed" || v.exposure === undefined || opensEveryPort(v.exposure)) {
+            continue;
+        }
+        const ports = openedPorts(v.exposure, databasePorts);
+        if (ports.length > 0) {
+            const what = describeExposure(v.exposure);
+            report(openRuleMessage(evaluated.format, args.name, v, bi(`database ${ports.length > 1 ? "ports" : "port"} ${portsText(ports)} (${what})`, `数据库端口 ${portsText(ports)}（${what}）`), required));
+        }
+    }
+}
+
+export default resourceControl(metadata, validate);

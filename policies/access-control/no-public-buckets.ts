@@ -1,0 +1,136 @@
+// No bucket readable or writable by everyone (MLPS 2.0 L3 access control): S3 canned ACLs and
+// grants to the AllUsers / AuthenticatedUsers groups (inline on the bucket or in BucketAcl), and
+// OSS bucket ACLs. An OSS bucket without `acl` is private (the service default).
+import type * as alicloud from "@pulumi/alicloud";
+import type * as aws from "@pulumi/aws";
+import { type ResourceValidationArgs, type ReportViolation } from "@pulumi/policy";
+import { type ControlMetadata, resourceControl } from "../shared/control";
+import { FRAMEWORKS, LEGAL } from "../shared/legal";
+import { type Bilingual, bi, findingMessage, resourceLabel, safeValue } from "../shared/messages";
+import { inputName, isRecord } from "../shared/properties";
+import { reportAdvisory } from "../shared/report";
+import { tryRead } from "../shared/stack";
+
+/** One public setting found, or one value unknown during preview. */
+type Exposure = { property: string; found: Bilingual } | { property: string; unknown: true };
+
+interface AclSource {
+    kind: Bilingual;
+    /** Input holding the canned ACL. */
+    acl: string;
+    /** Canned ACLs that open the bucket to everyone. */
+    publicAcls: readonly string[];
+    /** Path to the list of grants, and the path of the grantee URI inside one grant. */
+    grants?: { list: readonly string[]; uri: readonly string[]; permission: string };
+}
+
+const S3_PUBLIC_ACLS = ["public-read", "public-read-write", "authenticated-read"];
+const S3_ACLS = ["private", ...S3_PUBLIC_ACLS, "aws-exec-read", "bucket-owner-read", "bucket-owner-full-control", "log-delivery-write"];
+const OSS_PUBLIC_ACLS = ["public-read", "public-read-write"];
+const PERMISSIONS = ["READ", "WRITE", "READ_ACP", "WRITE_ACP", "FULL_CONTROL"];
+
+// The S3 groups "everyone" and "every AWS account"; any partition's host.
+const PUBLIC_GROUP = /\/groups\/global\/(AllUsers|AuthenticatedUsers)\/?$/i;
+
+const s3Bucket = (kind: Bilingual): AclSource => ({
+    kind,
+    acl: inputName<aws.s3.BucketArgs>("acl"),
+    publicAcls: S3_PUBLIC_ACLS,
+    grants: { list: [inputName<aws.s3.BucketArgs>("grants")], uri: ["uri"], permission: "permissions" },
+});
+const s3BucketAcl = (kind: Bilingual): AclSource => ({
+    kind,
+    acl: inputName<aws.s3.BucketAclArgs>("acl"),
+    publicAcls: S3_PUBLIC_ACLS,
+    grants: { list: [inputName<aws.s3.BucketAclArgs>("accessControlPolicy"), "grants"], uri: ["grantee", "uri"], permission: "permission" },
+});
+
+export const ACL_SOURCES: Record<string, AclSource> = {
+    "aws:s3/bucket:Bucket": s3Bucket(bi("S3 bucket", "S3 存储桶")),
+    "aws:s3/bucketV2:BucketV2": s3Bucket(bi("S3 bucket (BucketV2)", "S3 存储桶（BucketV2）")),
+    "aws:s3/bucketAcl:BucketAcl": s3BucketAcl(bi("S3 bucket ACL", "S3 存储桶 ACL")),
+    "aws:s3/bucketAclV2:BucketAclV2": s3BucketAcl(bi("S3 bucket ACL (BucketAclV2)", "S3 存储桶 ACL（BucketAclV2）")),
+    "alicloud:oss/bucket:Bucket": { kind: bi("OSS bucket", "OSS 存储桶"), acl: inputName<alicloud.oss.BucketArgs>("acl"), publicAcls: OSS_PUBLIC_ACLS },
+    "alicloud:oss/bucketAcl:BucketAcl": { kind: bi("OSS bucket ACL", "OSS 存储桶 ACL"), acl: inputName<alicloud.oss.BucketAclArgs>("acl"), publicAcls: OSS_PUBLIC_ACLS },
+};
+
+function at(v: unknown, path: readonly string[]): unknown {
+    return path.reduce<unknown>((o, k) => (isRecord(o) ? o[k] : undefined), v);
+}
+
+function cannedAcl(props: unknown, source: AclSource): Exposure[] {
+    const acl = tryRead(() => at(props, [source.acl]));
+    if (!acl.known) {
+        return [{ property: source.acl, unknown: true }];
+    }
+    // Unset = private on both clouds (S3 documents it; OSS applies the private service default).
+    if (typeof acl.value !== "string" || !source.publicAcls.includes(acl.value.trim().toLowerCase())) {
+        return [];
+    }
+    const shown = safeValue(acl.value.trim().toLowerCase(), { vocabulary: S3_ACLS });
+    return [{ property: source.acl, found: bi(`canned ACL ${shown}`, `预设 ACL ${shown}`) }];
+}
+
+function publicGrants(props: unknown, grants: NonNullable<AclSource["grants"]>): Exposure[] {
+    const listPath = grants.list.join(".");
+    const list = tryRead(() => at(props, grants.list));
+    if (!list.known) {
+        return [{ property: listPath, unknown: true }];
+    }
+    const items = Array.isArray(list.value) ? list.value : [];
+    const out: Exposure[] = [];
+    for (let i = 0; i < items.length; i++) {
+        const property = `${listPath}[${i}].${grants.uri.join(".")}`;
+        const uri = tryRead(() => at(items[i], grants.uri));
+        if (!uri.known) {
+            out.push({ property, unknown: true });
+            continue;
+        }
+        const m = typeof uri.value === "string" ? PUBLIC_GROUP.exec(uri.value.trim()) : null;
+        if (!m) continue;
+        const group = m[1]!.toLowerCase() === "allusers" ? bi("AllUsers (everyone)", "AllUsers（所有人）") : bi("AuthenticatedUsers (every AWS account)", "AuthenticatedUsers（任意 AWS 账号）");
+        const perm = tryRead(() => at(items[i], [grants.permission]));
+        const perms = perm.known ? (Array.isArray(perm.value) ? perm.value : [perm.value]).map((p) => safeValue(p, { vocabulary: PERMISSIONS })).join(", ") : "unknown permissions";
+        out.push({ property, found: bi(`a grant of ${perms} to ${group.en}`, `授予 ${group.zh} ${perms} 权限`) });
+    }
+    return out;
+}
+
+export const metadata: ControlMetadata = {
+    name: "no-public-buckets",
+    description: "No S3 or OSS bucket is readable or writable by everyone through a canned ACL or a grant to AllUsers / AuthenticatedUsers.",
+    category: "access-control",
+    frameworks: ["mlps2-l3", "cis-aws"],
+    severity: "critical",
+    enforcementLevel: "mandatory",
+    framework: FRAMEWORKS.mlpsAccessControl,
+    remediationSteps:
+        "Set the bucket ACL to `private` (or remove it; S3 and OSS default to private) and remove grants to the AllUsers and AuthenticatedUsers groups. " +
+        "Share objects through pre-signed URLs, a CDN with origin access control, or IAM/RAM policies naming specific principals.",
+    resourceTypes: Object.keys(ACL_SOURCES),
+};
+
+function validate(args: ResourceValidationArgs, report: ReportViolation): void {
+    const source = ACL_SOURCES[args.type];
+    if (!source) {
+        return;
+    }
+    const exposures = [...cannedAcl(args.props, source), ...(source.grants ? publicGrants(args.props, source.grants) : [])];
+    const required = bi("private: no access for AllUsers or AuthenticatedUsers", "私有：不向 AllUsers 或 AuthenticatedUsers 开放");
+    for (const e of exposures) {
+        const message = findingMessage({
+            resource: resourceLabel(source.kind, args.name),
+            found: "unknown" in e ? bi("a value that is unknown until the resource is deployed", "部署前未知的值") : e.found,
+            required,
+            property: e.property,
+            basis: [LEGAL["mlps2-l3"]],
+        });
+        if ("unknown" in e) {
+            reportAdvisory(report, message);
+        } else {
+            report(message);
+        }
+    }
+}
+
+export default resourceControl(metadata, validate);

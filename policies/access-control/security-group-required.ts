@@ -1,0 +1,160 @@
+// Every instance, launch template, instance set and database names its own security group (MLPS 2.0
+// L3 access control). With none, AWS attaches the VPC's default group, which the stack does not
+// govern; Alibaba Cloud refuses to start an instance without one.
+import type * as alicloud from "@pulumi/alicloud";
+import type * as aws from "@pulumi/aws";
+import { type ResourceValidationArgs, type ReportViolation } from "@pulumi/policy";
+import { type ControlMetadata, resourceControl } from "../shared/control";
+import { FRAMEWORKS, LEGAL } from "../shared/legal";
+import { type Bilingual, bi, findingMessage, resourceLabel } from "../shared/messages";
+import { firstSet, inputName, isRecord } from "../shared/properties";
+import { tryRead } from "../shared/stack";
+
+/** What a resource says about its security groups. */
+type Groups =
+    | { kind: "present" }
+    /** Groups come from elsewhere (a launch template, a network interface): not checkable here. */
+    | { kind: "elsewhere" }
+    | { kind: "missing"; found: Bilingual };
+
+interface GroupSource {
+    kind: Bilingual;
+    /** Inputs that name security groups, current first; the first is the one to set. */
+    inputs: readonly string[];
+    read(props: unknown): Groups;
+}
+
+const UNSET_DEFAULT = bi("no security group (the VPC's default security group applies)", "未指定安全组（将使用 VPC 默认安全组）");
+const UNSET = bi("no security group", "未指定安全组");
+const EMPTY = bi("an empty security group list or ID", "空的安全组列表或 ID");
+
+/** True when the value names at least one group: a non-empty string, or a list with one (an element unknown during preview counts: it is a group ID yet to be created). */
+function namesGroup(v: unknown): boolean {
+    if (typeof v === "string") {
+        return v.trim() !== "";
+    }
+    if (!Array.isArray(v)) {
+        return false;
+    }
+    for (let i = 0; i < v.length; i++) {
+        const item = tryRead(() => v[i]);
+        if (!item.known || (typeof item.value === "string" && item.value.trim() !== "")) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/** Reads the group inputs: present if any names a group, else "missing" (unset or empty). */
+function groupsIn(props: unknown, inputs: readonly string[], unset: Bilingual): Groups {
+    let anySet = false;
+    for (const name of inputs) {
+        const v = isRecord(props) ? props[name] : undefined;
+        if (v === undefined || v === null) continue;
+        anySet = true;
+        if (namesGroup(v)) return { kind: "present" };
+    }
+    return { kind: "missing", found: anySet ? EMPTY : unset };
+}
+
+const isSet = (props: unknown, names: readonly string[]) => firstSet(props, names) !== undefined;
+
+function nonEmptyList(v: unknown): boolean {
+    return Array.isArray(v) && v.length > 0;
+}
+
+const AWS_INSTANCE = [inputName<aws.ec2.InstanceArgs>("vpcSecurityGroupIds"), inputName<aws.ec2.InstanceArgs>("securityGroups")];
+const AWS_LAUNCH_TEMPLATE = [inputName<aws.ec2.LaunchTemplateArgs>("vpcSecurityGroupIds"), inputName<aws.ec2.LaunchTemplateArgs>("securityGroupNames")];
+const ALI_LAUNCH_TEMPLATE = [inputName<alicloud.ecs.EcsLaunchTemplateArgs>("securityGroupIds"), inputName<alicloud.ecs.EcsLaunchTemplateArgs>("securityGroupId")];
+
+const aliLaunchTemplate = (kind: Bilingual): GroupSource => ({ kind, inputs: ALI_LAUNCH_TEMPLATE, read: (p) => groupsIn(p, ALI_LAUNCH_TEMPLATE, UNSET) });
+
+export const GROUP_SOURCES: Record<string, GroupSource> = {
+    "aws:ec2/instance:Instance": {
+        kind: bi("EC2 instance", "EC2 实例"),
+        inputs: AWS_INSTANCE,
+        read(p) {
+            // Network interfaces carry their own groups on the ENI, which this resource does not show.
+            if (nonEmptyList(firstSet(p, [inputName<aws.ec2.InstanceArgs>("networkInterfaces")])?.value) || isSet(p, [inputName<aws.ec2.InstanceArgs>("primaryNetworkInterface")])) {
+                return { kind: "elsewhere" };
+            }
+            const groups = groupsIn(p, AWS_INSTANCE, UNSET_DEFAULT);
+            // Without groups of its own, an instance launched from a template takes the template's (checked there).
+            return groups.kind === "missing" && isSet(p, [inputName<aws.ec2.InstanceArgs>("launchTemplate")]) ? { kind: "elsewhere" } : groups;
+        },
+    },
+    "aws:ec2/launchTemplate:LaunchTemplate": {
+        kind: bi("EC2 launch template", "EC2 启动模板"),
+        inputs: AWS_LAUNCH_TEMPLATE,
+        read(p) {
+            const groups = groupsIn(p, AWS_LAUNCH_TEMPLATE, UNSET_DEFAULT);
+            if (groups.kind === "present") return groups;
+            const nics = firstSet(p, [inputName<aws.ec2.LaunchTemplateArgs>("networkInterfaces")])?.value;
+            const list = Array.isArray(nics) ? nics : [];
+            for (let i = 0; i < list.length; i++) {
+                const nic: unknown = list[i];
+                if (groupsIn(nic, ["securityGroups"], UNSET).kind === "present") return { kind: "present" };
+                if (isSet(nic, ["networkInterfaceId"])) return { kind: "elsewhere" };
+            }
+            return groups;
+        },
+    },
+    "aws:rds/instance:Instance": {
+        kind: bi("RDS instance", "RDS 实例"),
+        inputs: [inputName<aws.rds.InstanceArgs>("vpcSecurityGroupIds")],
+        read: (p) => groupsIn(p, [inputName<aws.rds.InstanceArgs>("vpcSecurityGroupIds")], UNSET_DEFAULT),
+    },
+    "alicloud:ecs/instance:Instance": {
+        kind: bi("ECS instance", "ECS 实例"),
+        inputs: [inputName<alicloud.ecs.InstanceArgs>("securityGroups")],
+        read(p) {
+            const groups = groupsIn(p, [inputName<alicloud.ecs.InstanceArgs>("securityGroups")], UNSET);
+            const fromTemplate = isSet(p, [inputName<alicloud.ecs.InstanceArgs>("launchTemplateId"), inputName<alicloud.ecs.InstanceArgs>("launchTemplateName")]);
+            return groups.kind === "missing" && fromTemplate ? { kind: "elsewhere" } : groups;
+        },
+    },
+    "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate": aliLaunchTemplate(bi("ECS launch template", "ECS 启动模板")),
+    "alicloud:ecs/launchTemplate:LaunchTemplate": aliLaunchTemplate(bi("ECS launch template (deprecated class)", "ECS 启动模板（已弃用的类）")),
+    "alicloud:ecs/ecsInstanceSet:EcsInstanceSet": {
+        kind: bi("ECS instance set", "ECS 实例集"),
+        inputs: [inputName<alicloud.ecs.EcsInstanceSetArgs>("securityGroupIds")],
+        read: (p) => groupsIn(p, [inputName<alicloud.ecs.EcsInstanceSetArgs>("securityGroupIds")], UNSET),
+    },
+};
+
+export const metadata: ControlMetadata = {
+    name: "security-group-required",
+    description: "Every instance, launch template, instance set and database is placed in at least one security group the stack names.",
+    category: "access-control",
+    frameworks: ["mlps2-l3"],
+    severity: "high",
+    enforcementLevel: "mandatory",
+    framework: FRAMEWORKS.mlpsAccessControl,
+    remediationSteps:
+        "Create a security group with only the ingress the workload needs and attach it: aws.ec2.Instance / LaunchTemplate / aws.rds.Instance `vpcSecurityGroupIds`; " +
+        "alicloud.ecs.Instance `securityGroups`; alicloud.ecs.EcsLaunchTemplate `securityGroupIds`; alicloud.ecs.EcsInstanceSet `securityGroupIds`.",
+    resourceTypes: Object.keys(GROUP_SOURCES),
+};
+
+function validate(args: ResourceValidationArgs, report: ReportViolation): void {
+    const source = GROUP_SOURCES[args.type];
+    if (!source) {
+        return;
+    }
+    const groups = source.read(args.props);
+    if (groups.kind !== "missing") {
+        return;
+    }
+    report(
+        findingMessage({
+            resource: resourceLabel(source.kind, args.name),
+            found: groups.found,
+            required: bi("at least one security group", "至少一个安全组"),
+            property: source.inputs[0]!,
+            fix: bi("Attach a security group that admits only the traffic the workload needs.", "请绑定仅放行业务所需流量的安全组。"),
+            basis: [LEGAL["mlps2-l3"]],
+        }),
+    );
+}
+
+export default resourceControl(metadata, validate);

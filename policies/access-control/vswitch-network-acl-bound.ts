@@ -1,0 +1,52 @@
+// Every vSwitch is bound to a network ACL (MLPS 2.0 L3 boundary protection: access control at
+// every network boundary). Checked across the stack through property dependencies.
+import type * as alicloud from "@pulumi/alicloud";
+import { type ReportViolation, type StackValidationArgs } from "@pulumi/policy";
+import { type ControlMetadata, stackControl } from "../shared/control";
+import { FRAMEWORKS, LEGAL } from "../shared/legal";
+import { bi, findingMessage, resourceLabel } from "../shared/messages";
+import { inputName } from "../shared/properties";
+import { type Binding, uncovered } from "./acl-coverage";
+
+export const VSWITCH_TYPES = ["alicloud:vpc/switch:Switch", "alicloud:vpc/subnet:Subnet"] as const;
+
+const always = () => true;
+
+export const BINDINGS: Record<string, Binding> = {
+    "alicloud:vpc/networkAcl:NetworkAcl": { via: inputName<alicloud.vpc.NetworkAclArgs>("resources"), counts: always },
+    "alicloud:vpc/vpcNetworkAclAttachment:VpcNetworkAclAttachment": { via: inputName<alicloud.vpc.VpcNetworkAclAttachmentArgs>("resourceId"), counts: always },
+    // Deprecated since provider 1.124.0, still emits its own token.
+    "alicloud:vpc/networkAclAttachment:NetworkAclAttachment": { via: inputName<alicloud.vpc.NetworkAclAttachmentArgs>("resources"), counts: always },
+};
+
+export const metadata: ControlMetadata = {
+    name: "vswitch-network-acl-bound",
+    description: "Every Alibaba Cloud vSwitch is bound to a network ACL.",
+    category: "access-control",
+    frameworks: ["mlps2-l3"],
+    severity: "medium",
+    enforcementLevel: "mandatory",
+    framework: FRAMEWORKS.mlpsAccessControl,
+    remediationSteps:
+        "Bind each vSwitch to a network ACL: list it in alicloud.vpc.NetworkAcl `resources` ({resourceId: vswitch.id, resourceType: \"VSwitch\"}) " +
+        "or create an alicloud.vpc.VpcNetworkAclAttachment for it.",
+    resourceTypes: [...VSWITCH_TYPES, ...Object.keys(BINDINGS)],
+};
+
+function validate(args: StackValidationArgs, report: ReportViolation): void {
+    for (const { subnet } of uncovered(args.resources, VSWITCH_TYPES, BINDINGS)) {
+        report(
+            findingMessage({
+                resource: resourceLabel(bi("vSwitch", "交换机"), subnet.name),
+                found: bi("no network ACL bound", "未绑定网络 ACL"),
+                required: bi("bound to a network ACL", "绑定网络 ACL"),
+                property: "alicloud.vpc.NetworkAcl.resources",
+                fix: bi("Add the vSwitch to a network ACL's `resources`, or attach it with alicloud.vpc.VpcNetworkAclAttachment.", "请将交换机加入网络 ACL 的 `resources`，或使用 alicloud.vpc.VpcNetworkAclAttachment 绑定。"),
+                basis: [LEGAL["mlps2-l3"]],
+            }),
+            subnet.urn,
+        );
+    }
+}
+
+export default stackControl(metadata, validate);

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import vswitchControl from "../../../policies/access-control/vswitch-network-acl-bound";
+import { type TestResource, runStack, unknown, urnOf } from "../../helpers/harness";
+
+const SWITCH = "alicloud:vpc/switch:Switch";
+const OLD_SUBNET = "alicloud:vpc/subnet:Subnet";
+const ALI_ACL = "alicloud:vpc/networkAcl:NetworkAcl";
+const ALI_ATTACH = "alicloud:vpc/vpcNetworkAclAttachment:VpcNetworkAclAttachment";
+const ALI_ATTACH_OLD = "alicloud:vpc/networkAclAttachment:NetworkAclAttachment";
+const ALI_VPC = "alicloud:vpc/network:Network";
+
+const u = urnOf;
+const names = (ds: { urn?: string }[]) => ds.map((d) => d.urn?.split("::").pop());
+
+describe("vswitch-network-acl-bound", () => {
+    const vpc: TestResource = { type: ALI_VPC, name: "vpc" };
+    const web: TestResource = { type: SWITCH, name: "web", propertyDependencies: { vpcId: [u(ALI_VPC, "vpc")] } };
+    const data: TestResource = { type: SWITCH, name: "data", propertyDependencies: { vpcId: [u(ALI_VPC, "vpc")] } };
+
+    it("reports every vSwitch when there is no ACL, on the vSwitch's URN, mandatory", async () => {
+        const ds = await runStack(vswitchControl, [vpc, web, data]);
+        expect(names(ds)).toEqual(["web", "data"]);
+        expect(ds.map((d) => d.enforcementLevel)).toEqual(["mandatory", "mandatory"]);
+        expect(ds[0]!.message).toContain('vSwitch "web": found no network ACL bound; required bound to a network ACL.');
+        expect(ds[0]!.message).toContain("交换机“web”：当前为未绑定网络 ACL");
+    });
+
+    it.each([
+        ["NetworkAcl resources", { type: ALI_ACL, name: "acl", props: { vpcId: unknown(), resources: [{ resourceId: unknown(), resourceType: "VSwitch" }] }, propertyDependencies: { vpcId: [u(ALI_VPC, "vpc")], resources: [u(SWITCH, "web")] } }],
+        ["VpcNetworkAclAttachment", { type: ALI_ATTACH, name: "att", props: { networkAclId: unknown(), resourceId: unknown(), resourceType: "VSwitch" }, propertyDependencies: { resourceId: [u(SWITCH, "web")] } }],
+        ["deprecated NetworkAclAttachment", { type: ALI_ATTACH_OLD, name: "att", props: { resources: unknown() }, propertyDependencies: { resources: [u(SWITCH, "web")] } }],
+    ])("a vSwitch bound through %s is covered (IDs unknown in preview)", async (_n, binder) => {
+        expect(names(await runStack(vswitchControl, [vpc, web, data, binder as TestResource]))).toEqual(["data"]);
+    });
+
+    it("an ACL in the same VPC that does not list the vSwitch does not cover it", async () => {
+        const acl: TestResource = { type: ALI_ACL, name: "acl", propertyDependencies: { vpcId: [u(ALI_VPC, "vpc")] } };
+        expect(names(await runStack(vswitchControl, [vpc, web, acl]))).toEqual(["web"]);
+    });
+
+    it("covers the deprecated vpc.Subnet class", async () => {
+        expect(names(await runStack(vswitchControl, [{ type: OLD_SUBNET, name: "old" }]))).toEqual(["old"]);
+    });
+
+    it("a stack without vSwitches has no findings", async () => {
+        expect(await runStack(vswitchControl, [vpc])).toEqual([]);
+    });
+});
