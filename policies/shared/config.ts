@@ -85,3 +85,17 @@ function matchesType(prop: ConfigProperty, v: unknown): boolean {
             return Array.isArray(v) && v.every((e) => (prop.items.type === "string" ? typeof e === "string" : Number.isInteger(e)));
     }
 }
+
+/**
+ * A string list whose items must each be one of `values` or, when given, match `pattern`. The
+ * engine checks this at Configure (the only place config can fail before policies run), so a
+ * mistyped item is rejected there. Structurally a StringListProperty, so readConfig handles it.
+ */
+export interface ChoiceListProperty extends StringListProperty {
+    items: { type: "string"; minLength: 1; anyOf: [{ enum: string[] }, ...{ pattern: string }[]] };
+}
+
+export function choiceList(description: string, def: string[], values: readonly string[], pattern?: string): ChoiceListProperty {
+    const anyOf: ChoiceListProperty["items"]["anyOf"] = pattern ? [{ enum: [...values] }, { pattern }] : [{ enum: [...values] }];
+    return { type: "array", description, items: { type: "string", minLength: 1, anyOf }, default: def, uniqueItems: true, maxItems: 500 };
+}

@@ -1,0 +1,226 @@
+// Data stays in approved regions (DSL Art. 31, PIPL Art. 38-40): every AWS and Alibaba Cloud
+// resource, and every explicit provider, is placed in a region on `allowedRegions`.
+import type * as alicloud from "@pulumi/alicloud";
+import { type ResourceValidationArgs, type ReportViolation } from "@pulumi/policy";
+import { type ControlMetadata, resourceControl } from "../shared/control";
+import { FRAMEWORKS } from "../shared/legal";
+import { type Bilingual, bi, findingMessage } from "../shared/messages";
+import { inputName, isRecord } from "../shared/properties";
+import { type Cloud, cloudOf, effectiveRegion, isProviderType, zoneToRegion } from "../shared/regions";
+import { reportAdvisory } from "../shared/report";
+import { tryRead } from "../shared/stack";
+import { RESIDENCY_BASIS, type ResidencyConfig, config, judgeRegion, readResidencyConfig, reportRegion, showAllowlist, typeLabel } from "./residency";
+
+/**
+ * AWS modules whose every resource is global or account-level (no `region` input in @pulumi/aws
+ * 7.48: Appendix 3 of the provider reference). Their data is not placed by region, so the
+ * allowlist does not apply. `aws:waf/` is WAF classic global; `aws:wafregional/` stays checked.
+ */
+export const AWS_GLOBAL_MODULES = [
+    "account",
+    "bcmdata",
+    "billing",
+    "budgets",
+    "cloudfront",
+    "costexplorer",
+    "costoptimizationhub",
+    "cur",
+    "globalaccelerator",
+    "iam",
+    "networkmanager",
+    "notifications",
+    "organizations",
+    "route53domains",
+    "route53recoverycontrol",
+    "route53recoveryreadiness",
+    "savingsplans",
+    "shield",
+    "uxc",
+    "waf",
+] as const;
+
+/**
+ * Global or account-level resources in modules that are otherwise regional (Route 53 public DNS
+ * vs. the regional Route 53 Resolver, account-wide settings). Same source.
+ */
+export const AWS_GLOBAL_TYPES = [
+    "aws:backup/globalSettings:GlobalSettings",
+    "aws:bedrock/useCaseForModelAccess:UseCaseForModelAccess",
+    "aws:chime/sdkvoiceGlobalSettings:SdkvoiceGlobalSettings",
+    "aws:cloudtrail/organizationDelegatedAdminAccount:OrganizationDelegatedAdminAccount",
+    "aws:directconnect/gateway:Gateway",
+    "aws:directconnect/hostedConnection:HostedConnection",
+    "aws:ec2/vpcIpamOrganizationAdminAccount:VpcIpamOrganizationAdminAccount",
+    "aws:fms/adminAccount:AdminAccount",
+    "aws:ram/sharingWithOrganization:SharingWithOrganization",
+    "aws:route53/cidrCollection:CidrCollection",
+    "aws:route53/cidrLocation:CidrLocation",
+    "aws:route53/delegationSet:DelegationSet",
+    "aws:route53/healthCheck:HealthCheck",
+    "aws:route53/hostedZoneDnsSec:HostedZoneDnsSec",
+    "aws:route53/keySigningKey:KeySigningKey",
+    "aws:route53/queryLog:QueryLog",
+    "aws:route53/record:Record",
+    "aws:route53/recordsExclusive:RecordsExclusive",
+    "aws:route53/trafficPolicy:TrafficPolicy",
+    "aws:route53/trafficPolicyInstance:TrafficPolicyInstance",
+    "aws:route53/vpcAssociationAuthorization:VpcAssociationAuthorization",
+    "aws:route53/zone:Zone",
+    "aws:route53/zoneAssociation:ZoneAssociation",
+    "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock",
+    "aws:servicecatalog/organizationsAccess:OrganizationsAccess",
+] as const;
+
+/**
+ * Alibaba Cloud account-level services with no regional data: RAM identities and the resource
+ * directory (accounts, folders, resource groups, control policies). Resource Sharing
+ * (`resourcemanager` ResourceShare, SharedResource, SharedTarget) is regional and stays checked.
+ */
+export const ALICLOUD_GLOBAL_MODULES = ["ram"] as const;
+export const ALICLOUD_GLOBAL_TYPES = [
+    "alicloud:resourcemanager/account:Account",
+    "alicloud:resourcemanager/controlPolicy:ControlPolicy",
+    "alicloud:resourcemanager/controlPolicyAttachment:ControlPolicyAttachment",
+    "alicloud:resourcemanager/folder:Folder",
+    "alicloud:resourcemanager/handshake:Handshake",
+    "alicloud:resourcemanager/handshakeAcceptance:HandshakeAcceptance",
+    "alicloud:resourcemanager/policy:Policy",
+    "alicloud:resourcemanager/policyAttachment:PolicyAttachment",
+    "alicloud:resourcemanager/policyVersion:PolicyVersion",
+    "alicloud:resourcemanager/resourceDirectory:ResourceDirectory",
+    "alicloud:resourcemanager/resourceGroup:ResourceGroup",
+    "alicloud:resourcemanager/role:Role",
+    "alicloud:resourcemanager/serviceLinkedRole:ServiceLinkedRole",
+] as const;
+
+const GLOBAL_PREFIXES = [...AWS_GLOBAL_MODULES.map((m) => `aws:${m}/`), ...ALICLOUD_GLOBAL_MODULES.map((m) => `alicloud:${m}/`)];
+const GLOBAL_TYPES = new Set<string>([...AWS_GLOBAL_TYPES, ...ALICLOUD_GLOBAL_TYPES]);
+
+/** True for resources of global services, which the allowlist does not apply to. */
+export function isGlobalServiceType(type: string): boolean {
+    return GLOBAL_TYPES.has(type) || GLOBAL_PREFIXES.some((p) => type.startsWith(p));
+}
+
+/** Alibaba Cloud inputs that name a zone; the zone must lie in an allowed region. */
+export const ALICLOUD_ZONE_INPUTS = [inputName<alicloud.vpc.SwitchArgs>("zoneId"), inputName<alicloud.ecs.InstanceArgs>("availabilityZone")] as const;
+
+/** The few Alibaba Cloud resources with their own region input. */
+export const ALICLOUD_REGION_INPUTS: Record<string, string> = {
+    "alicloud:polardb/aicluster:Aicluster": inputName<alicloud.polardb.AiclusterArgs>("regionId"),
+    "alicloud:polardb/application:Application": inputName<alicloud.polardb.ApplicationArgs>("regionId"),
+    "alicloud:polardb/batchTask:BatchTask": inputName<alicloud.polardb.BatchTaskArgs>("regionId"),
+};
+
+export const metadata: ControlMetadata = {
+    name: "allowed-regions",
+    description:
+        "Every AWS and Alibaba Cloud resource, and every explicit provider, is placed in a region on the allowlist (default: mainland China). Global services are skipped.",
+    category: "data-residency",
+    frameworks: ["dsl", "pipl"],
+    severity: "high",
+    enforcementLevel: "mandatory",
+    framework: FRAMEWORKS.dslResidency,
+    remediationSteps:
+        "Create the resource in an allowed region: set `region` on the provider it uses (stack config `aws:region` / `alicloud:region`, or the explicit " +
+        "`aws.Provider` / `alicloud.Provider`), or on AWS the resource's own `region` input; on Alibaba Cloud pick a `zoneId` / `availabilityZone` of an allowed region. " +
+        "Moving a stateful resource replaces it: copy the data first. If data must be placed abroad, complete the outbound data transfer security assessment and add the region to `allowedRegions`.",
+    resourceTypes: ["pulumi:providers:aws", "pulumi:providers:alicloud", ...Object.keys(ALICLOUD_REGION_INPUTS)],
+    config,
+};
+
+const PROVIDER_FIX: Record<Cloud, Bilingual> = {
+    aws: bi(
+        "Set `region` on the provider this resource uses (stack config `aws:region` or the explicit `aws.Provider`), or the resource's own `region` input.",
+        "请修改该资源所用提供程序的 `region`（堆栈配置 `aws:region` 或显式的 `aws.Provider`），或设置资源自身的 `region` 输入。",
+    ),
+    alicloud: bi(
+        "Set `region` on the provider this resource uses (stack config `alicloud:region` or the explicit `alicloud.Provider`).",
+        "请修改该资源所用提供程序的 `region`（堆栈配置 `alicloud:region` 或显式的 `alicloud.Provider`）。",
+    ),
+};
+
+interface Evidence {
+    what: Bilingual;
+    value: unknown;
+    property: string;
+    fix: Bilingual;
+    /** Overrides the verdict for a zone that belongs to no known region. */
+    unplaced?: boolean;
+}
+
+function regionEvidence(args: ResourceValidationArgs, cloud: Cloud): Evidence[] {
+    const eff = effectiveRegion({ type: args.type, props: args.props, provider: args.provider });
+    if (eff.kind === "unset") {
+        return [];
+    }
+    if (isProviderType(args.type)) {
+        return [{ what: bi("provider", "提供程序"), value: eff.value, property: "region", fix: bi("Set the provider's `region` to an allowed region.", "请将提供程序的 `region` 设为允许的地域。") }];
+    }
+    if (eff.source === "region") {
+        return [{ what: bi("", ""), value: eff.value, property: "region", fix: bi("Set `region` to an allowed region or remove it to use the provider's.", "请将 `region` 设为允许的地域，或删除以使用提供程序的地域。") }];
+    }
+    return [{ what: bi("provider", "提供程序"), value: eff.value, property: "region", fix: PROVIDER_FIX[cloud] }];
+}
+
+function alicloudEvidence(args: ResourceValidationArgs): Evidence[] {
+    const out: Evidence[] = [];
+    const regionInput = ALICLOUD_REGION_INPUTS[args.type];
+    if (regionInput) {
+        const v = isRecord(args.props) ? args.props[regionInput] : undefined;
+        if (v !== undefined && v !== null) {
+            out.push({ what: bi("", ""), value: v, property: regionInput, fix: bi(`Set \`${regionInput}\` to an allowed region.`, `请将 \`${regionInput}\` 设为允许的地域。`) });
+        }
+    }
+    for (const prop of ALICLOUD_ZONE_INPUTS) {
+        // A zone taken from another resource's output (vswitch.zoneId) is unknown during preview:
+        // it is no evidence either way, and the resource it comes from is checked itself.
+        const read = tryRead(() => (isRecord(args.props) ? args.props[prop] : undefined));
+        if (!read.known || typeof read.value !== "string" || read.value === "") {
+            continue;
+        }
+        const region = zoneToRegion(read.value);
+        out.push({
+            what: bi("zone in", "可用区位于"),
+            value: region,
+            property: prop,
+            fix: bi(`Use a zone of an allowed region in \`${prop}\`.`, `请在 \`${prop}\` 中使用允许地域的可用区。`),
+            unplaced: region === undefined,
+        });
+    }
+    return out;
+}
+
+function validate(args: ResourceValidationArgs, report: ReportViolation): void {
+    const cloud = cloudOf(args.type);
+    if (!cloud || isGlobalServiceType(args.type)) {
+        return;
+    }
+    const cfg: ResidencyConfig = readResidencyConfig(args.getConfig());
+    const exempted = cfg.exemptResourceTypes.includes(args.type);
+    const resource = typeLabel(args.type, args.name);
+    const evidence = [...regionEvidence(args, cloud), ...(cloud === "alicloud" && !isProviderType(args.type) ? alicloudEvidence(args) : [])];
+    if (evidence.length === 0) {
+        // Region only in environment variables: invisible to policies, so it cannot be verified.
+        reportAdvisory(
+            report,
+            findingMessage({
+                resource,
+                found: bi("no region set on the resource or its provider (environment-only configuration is not visible to policies)", "资源及其提供程序均未设置地域（仅通过环境变量配置的地域对策略不可见）"),
+                required: showAllowlist(cfg.allowedRegions),
+                property: "region",
+                fix: PROVIDER_FIX[cloud],
+                basis: RESIDENCY_BASIS,
+            }),
+        );
+        return;
+    }
+    for (const e of evidence) {
+        const verdict = e.unplaced ? "unrecognised" : judgeRegion(e.value, cfg.allowedRegions);
+        if (verdict === "allowed") {
+            continue;
+        }
+        reportRegion(report, { resource, what: e.what, value: e.value, verdict, property: e.property, fix: e.fix, basis: RESIDENCY_BASIS, allowed: cfg.allowedRegions }, exempted);
+    }
+}
+
+export default resourceControl(metadata, validate);
