@@ -1,4 +1,7 @@
 // Encryption-at-rest controls (PRODUCT.md §4.4).
 import { type Control } from "../shared/control";
+import databasesAndFileSystemsEncrypted from "./databases-and-file-systems-encrypted";
+import disksEncrypted from "./disks-encrypted";
+import objectStorageEncrypted from "./object-storage-encrypted";
 
-export const encryptionControls: readonly Control[] = [];
+export const encryptionControls: readonly Control[] = [disksEncrypted, databasesAndFileSystemsEncrypted, objectStorageEncrypted];

@@ -1,0 +1,130 @@
+// Pieces the encryption-at-rest controls share: the pack-wide `requireCustomerManagedKeys`
+// switch, reading an encryption flag that may be a boolean or a "true"/"false" string, telling
+// whether a KMS key is named, and the bilingual texts every encryption finding uses.
+import type { PolicyResource } from "@pulumi/policy";
+import { boolean } from "../shared/config";
+import { LEGAL } from "../shared/legal";
+import { type Bilingual, bi, safeValue } from "../shared/messages";
+import { isRecord, toBoolean } from "../shared/properties";
+import { tryRead } from "../shared/stack";
+
+export const ENCRYPTION_BASIS = [LEGAL.dsl, LEGAL["mlps2-l3"]] as const;
+
+export const CMK_CONFIG = {
+    requireCustomerManagedKeys: boolean(
+        "When true, disks, databases, file systems and buckets must name a customer-managed KMS key, not only be encrypted with a service-managed key. S3 buckets are only checked when this is true.",
+        false,
+    ),
+};
+
+/** An encryption flag as read: explicitly on or off, unset (the documented default applies), unknown during preview, or of the wrong shape. */
+export type Flag = { kind: "on" } | { kind: "off" } | { kind: "unset" } | { kind: "unknown" } | { kind: "invalid"; raw: unknown };
+
+/** Reads a flag without throwing: an unknown value (preview) becomes `unknown`; "true"/"false" strings count. */
+export function readFlag(read: () => unknown): Flag {
+    const r = tryRead(read);
+    if (!r.known) {
+        return { kind: "unknown" };
+    }
+    if (r.value === undefined || r.value === null) {
+        return { kind: "unset" };
+    }
+    const b = toBoolean(r.value);
+    if (b === undefined) {
+        return { kind: "invalid", raw: r.value };
+    }
+    return b ? { kind: "on" } : { kind: "off" };
+}
+
+/**
+ * True when an input names something: a non-empty string, a non-empty object, or a value unknown
+ * during preview. An unknown value is an output of another resource (typically `key.arn`), so it
+ * will name a key; treating it as named never turns an unknown into a violation.
+ */
+export function isNamed(read: () => unknown): boolean {
+    const r = tryRead(read);
+    if (!r.known) {
+        return true;
+    }
+    const v = r.value;
+    if (typeof v === "string") {
+        return v.trim() !== "";
+    }
+    if (isRecord(v)) {
+        return Object.keys(v).length > 0;
+    }
+    return false;
+}
+
+/** Reads `obj[name]` when `obj` is an object; undefined otherwise. May throw UnknownValueError (callers wrap it). */
+export function field(obj: unknown, name: string): unknown {
+    return isRecord(obj) ? obj[name] : undefined;
+}
+
+/** Renders a flag for a message (values outside true/false are never echoed). */
+export function describeFlag(flag: Flag, unsetMeans: Bilingual): Bilingual {
+    switch (flag.kind) {
+        case "on":
+            return bi("encrypted", "已加密");
+        case "off":
+            return bi("encryption off (false)", "未加密（false）");
+        case "unset":
+            return unsetMeans;
+        case "unknown":
+            return bi("unknown during preview", "预览时未知");
+        case "invalid": {
+            const v = safeValue(flag.raw, { vocabulary: ["true", "false"] });
+            return bi(`encryption flag ${v}`, `加密标志为 ${v}`);
+        }
+    }
+}
+
+export const REQUIRED_ENCRYPTED = bi("encrypted at rest", "静态加密");
+export const REQUIRED_CMK = bi("encrypted with a customer-managed KMS key (requireCustomerManagedKeys)", "使用客户自管 KMS 密钥加密（requireCustomerManagedKeys）");
+export const FOUND_SERVICE_KEY = bi("encrypted with a service-managed key, no KMS key named", "使用服务托管密钥加密，未指定 KMS 密钥");
+
+/** Why these controls never remediate (PRODUCT.md §5): the change replaces a stateful resource. */
+export const REPLACES = bi(
+    "Changing this replaces the resource: copy the data to a new encrypted one (encrypted snapshot or backup, then restore) before switching.",
+    "修改该项会替换资源：请先将数据迁移到新的加密资源（加密快照或备份后恢复）再切换。",
+);
+
+export type Tri = "yes" | "no" | "unknown";
+
+/** Any of the values is yes → yes; else any unknown → unknown; else no. */
+export function anyOf(values: readonly Tri[]): Tri {
+    if (values.includes("yes")) return "yes";
+    if (values.includes("unknown")) return "unknown";
+    return "no";
+}
+
+export function allOf(values: readonly Tri[]): Tri {
+    if (values.includes("no")) return "no";
+    if (values.includes("unknown")) return "unknown";
+    return "yes";
+}
+
+export type Cloud = "aws" | "alicloud";
+
+/**
+ * The region a resource lives in, for matching account-level settings (which apply per region):
+ * aws resources have their own `region` input, else the provider's; alicloud only the provider's.
+ * `undefined` = the ambient default (no region given anywhere). Unknown during preview → `{known:false}`.
+ */
+export function regionOf(r: PolicyResource, cloud: Cloud): { known: true; value: string | undefined } | { known: false } {
+    if (cloud === "aws") {
+        const own = tryRead(() => r.props.region);
+        if (!own.known) return { known: false };
+        if (typeof own.value === "string" && own.value !== "") return { known: true, value: own.value };
+    }
+    const prov = tryRead(() => r.provider?.props.region);
+    if (!prov.known) return { known: false };
+    return { known: true, value: typeof prov.value === "string" && prov.value !== "" ? prov.value : undefined };
+}
+
+export function sameRegion(a: PolicyResource, b: PolicyResource, cloud: Cloud): Tri {
+    const ra = regionOf(a, cloud);
+    const rb = regionOf(b, cloud);
+    if (!ra.known || !rb.known) return "unknown";
+    return ra.value === rb.value ? "yes" : "no";
+}

@@ -1,0 +1,285 @@
+// Databases, file systems and log stores encrypted at rest (DSL Art. 27, MLPS 2.0 L3 data
+// confidentiality). Each type's flag, its documented default and its key input sit in one table;
+// flags that are unknown during preview propagate to the SDK, which reports an advisory.
+import type * as alicloud from "@pulumi/alicloud";
+import type * as aws from "@pulumi/aws";
+import { type ReportViolation, type ResourceValidationArgs } from "@pulumi/policy";
+import { readConfig } from "../shared/config";
+import { type ControlMetadata, resourceControl } from "../shared/control";
+import { FRAMEWORKS } from "../shared/legal";
+import { type Bilingual, bi, findingMessage, resourceLabel, safeValue } from "../shared/messages";
+import { inputName, readBoolean, readNumber, readString } from "../shared/properties";
+import { reportAdvisory } from "../shared/report";
+import { tryRead } from "../shared/stack";
+import { CMK_CONFIG, ENCRYPTION_BASIS, FOUND_SERVICE_KEY, REPLACES, REQUIRED_CMK, REQUIRED_ENCRYPTED, field, isNamed } from "./common";
+
+export const config = CMK_CONFIG;
+
+/** What a store's inputs say about encryption at rest. */
+export type StoreEncryption =
+    | { state: "encrypted" }
+    | { state: "unencrypted"; found: Bilingual }
+    /** Cannot be decided from this resource (e.g. a replica inherits its source's encryption). */
+    | { state: "indeterminate"; found: Bilingual };
+
+export interface StoreSource {
+    kind: Bilingual;
+    /** Input to change to encrypt. */
+    flagPath: string;
+    /** How to turn encryption on, for the message. */
+    required: Bilingual;
+    /** Reads the encryption state; an unknown flag throws UnknownValueError (SDK advisory). */
+    encryption(props: Record<string, unknown>): StoreEncryption;
+    /** Input that names a customer-managed key, and whether it is named. */
+    keyPath: string;
+    keyNamed(props: Record<string, unknown>): boolean;
+    /** Turning encryption on changes the resource in place (no replacement). */
+    inPlace?: boolean;
+}
+
+const UNSET_DEFAULT_OFF = bi("unset (default: unencrypted)", "未设置（默认不加密）");
+const FALSE = bi("false", "false");
+
+/** A boolean (or "true"/"false" string) flag with a documented default. */
+function flagState(props: unknown, name: string, documentedDefault: boolean): StoreEncryption {
+    const read = readBoolean(props, [name]);
+    switch (read.kind) {
+        case "absent":
+            return documentedDefault ? { state: "encrypted" } : { state: "unencrypted", found: UNSET_DEFAULT_OFF };
+        case "invalid": {
+            const v = safeValue(read.raw, { vocabulary: ["true", "false"] });
+            return { state: "unencrypted", found: bi(v, v) };
+        }
+        case "value":
+            return read.value ? { state: "encrypted" } : { state: "unencrypted", found: FALSE };
+    }
+}
+
+const keyIn = (name: string) => (props: Record<string, unknown>) => isNamed(() => props[name]);
+
+const TDE_VOCABULARY = ["Enabled", "Disabled"];
+const ALI_RDS_KEY_VOCABULARY = ["ServiceKey", "disabled"];
+
+/** Encryption inputs by type token (names checked against the SDK types). */
+export const STORE_SOURCES: Record<string, StoreSource> = {
+    "aws:rds/instance:Instance": {
+        kind: bi("RDS instance", "RDS 实例"),
+        flagPath: inputName<aws.rds.InstanceArgs>("storageEncrypted"),
+        required: bi("storageEncrypted = true", "storageEncrypted = true"),
+        encryption(p) {
+            const flag = readBoolean(p, [inputName<aws.rds.InstanceArgs>("storageEncrypted")]);
+            // A read replica ignores storageEncrypted: it inherits the source's encryption, or uses kmsKeyId across regions.
+            if (flag.kind === "absent" && isNamed(() => p[inputName<aws.rds.InstanceArgs>("replicateSourceDb")])) {
+                return isNamed(() => p[inputName<aws.rds.InstanceArgs>("kmsKeyId")])
+                    ? { state: "encrypted" }
+                    : { state: "indeterminate", found: bi("a read replica that inherits its source database's encryption", "只读副本，继承源数据库的加密状态") };
+            }
+            return flagState(p, inputName<aws.rds.InstanceArgs>("storageEncrypted"), false);
+        },
+        keyPath: inputName<aws.rds.InstanceArgs>("kmsKeyId"),
+        keyNamed: keyIn(inputName<aws.rds.InstanceArgs>("kmsKeyId")),
+    },
+    "aws:rds/cluster:Cluster": {
+        kind: bi("RDS cluster", "RDS 集群"),
+        flagPath: inputName<aws.rds.ClusterArgs>("storageEncrypted"),
+        required: bi("storageEncrypted = true", "storageEncrypted = true"),
+        encryption(p) {
+            const name = inputName<aws.rds.ClusterArgs>("storageEncrypted");
+            if (readBoolean(p, [name]).kind !== "absent") {
+                return flagState(p, name, false);
+            }
+            // Documented default: true for engineMode "serverless", false for "provisioned" (the default mode).
+            const mode = readString(p, [inputName<aws.rds.ClusterArgs>("engineMode")]);
+            const serverless = mode.kind === "value" && mode.value === "serverless";
+            return serverless ? { state: "encrypted" } : { state: "unencrypted", found: bi("unset (default for a provisioned cluster: unencrypted)", "未设置（预置集群默认不加密）") };
+        },
+        keyPath: inputName<aws.rds.ClusterArgs>("kmsKeyId"),
+        keyNamed: keyIn(inputName<aws.rds.ClusterArgs>("kmsKeyId")),
+    },
+    "aws:docdb/cluster:Cluster": {
+        kind: bi("DocumentDB cluster", "DocumentDB 集群"),
+        flagPath: inputName<aws.docdb.ClusterArgs>("storageEncrypted"),
+        required: bi("storageEncrypted = true", "storageEncrypted = true"),
+        encryption: (p) => flagState(p, inputName<aws.docdb.ClusterArgs>("storageEncrypted"), false),
+        keyPath: inputName<aws.docdb.ClusterArgs>("kmsKeyId"),
+        keyNamed: keyIn(inputName<aws.docdb.ClusterArgs>("kmsKeyId")),
+    },
+    "aws:redshift/cluster:Cluster": {
+        kind: bi("Redshift cluster", "Redshift 集群"),
+        flagPath: inputName<aws.redshift.ClusterArgs>("encrypted"),
+        required: bi('encrypted = "true"', 'encrypted = "true"'),
+        // Typed string ("true"/"false"); documented default true.
+        encryption: (p) => flagState(p, inputName<aws.redshift.ClusterArgs>("encrypted"), true),
+        keyPath: inputName<aws.redshift.ClusterArgs>("kmsKeyId"),
+        keyNamed: keyIn(inputName<aws.redshift.ClusterArgs>("kmsKeyId")),
+    },
+    "aws:elasticache/replicationGroup:ReplicationGroup": {
+        kind: bi("ElastiCache replication group", "ElastiCache 复制组"),
+        flagPath: inputName<aws.elasticache.ReplicationGroupArgs>("atRestEncryptionEnabled"),
+        required: bi("atRestEncryptionEnabled = true", "atRestEncryptionEnabled = true"),
+        encryption(p) {
+            const name = inputName<aws.elasticache.ReplicationGroupArgs>("atRestEncryptionEnabled");
+            if (readBoolean(p, [name]).kind !== "absent") {
+                return flagState(p, name, false);
+            }
+            // Documented default: false for engine redis (the default engine), true for valkey.
+            const engine = readString(p, [inputName<aws.elasticache.ReplicationGroupArgs>("engine")]);
+            const valkey = engine.kind === "value" && engine.value === "valkey";
+            return valkey ? { state: "encrypted" } : { state: "unencrypted", found: bi("unset (default for engine redis: unencrypted)", "未设置（redis 引擎默认不加密）") };
+        },
+        keyPath: inputName<aws.elasticache.ReplicationGroupArgs>("kmsKeyId"),
+        keyNamed: keyIn(inputName<aws.elasticache.ReplicationGroupArgs>("kmsKeyId")),
+    },
+    "aws:efs/fileSystem:FileSystem": {
+        kind: bi("EFS file system", "EFS 文件系统"),
+        flagPath: inputName<aws.efs.FileSystemArgs>("encrypted"),
+        required: bi("encrypted = true", "encrypted = true"),
+        // No documented default; the CreateFileSystem API default is unencrypted.
+        encryption: (p) => flagState(p, inputName<aws.efs.FileSystemArgs>("encrypted"), false),
+        keyPath: inputName<aws.efs.FileSystemArgs>("kmsKeyId"),
+        keyNamed: keyIn(inputName<aws.efs.FileSystemArgs>("kmsKeyId")),
+    },
+    "alicloud:rds/instance:Instance": {
+        kind: bi("ApsaraDB RDS instance", "云数据库 RDS 实例"),
+        flagPath: inputName<alicloud.rds.InstanceArgs>("encryptionKey"),
+        required: bi('cloud disk encryption (encryptionKey = a KMS key ID) or TDE (tdeStatus = "Enabled")', "云盘加密（encryptionKey 为 KMS 密钥 ID）或 TDE（tdeStatus = \"Enabled\"）"),
+        encryption(p) {
+            const tde = readString(p, [inputName<alicloud.rds.InstanceArgs>("tdeStatus")]);
+            if (tde.kind === "value" && tde.value === "Enabled") {
+                return { state: "encrypted" };
+            }
+            // An unknown encryptionKey is an output of a KMS key resource: a key ID.
+            const keyName = inputName<alicloud.rds.InstanceArgs>("encryptionKey");
+            if (!tryRead(() => p[keyName]).known) {
+                return { state: "encrypted" };
+            }
+            const key = readString(p, [keyName]);
+            if (key.kind === "value" && key.value.trim() !== "" && key.value !== "disabled") {
+                return { state: "encrypted" };
+            }
+            const tdeText = tde.kind === "absent" ? "unset" : safeValue(tde.kind === "value" ? tde.value : tde.raw, { vocabulary: TDE_VOCABULARY });
+            const keyText = key.kind === "absent" ? "unset" : safeValue(key.kind === "value" ? key.value : key.raw, { vocabulary: ALI_RDS_KEY_VOCABULARY });
+            return { state: "unencrypted", found: bi(`tdeStatus ${tdeText}, encryptionKey ${keyText}`, `tdeStatus 为 ${tdeText}，encryptionKey 为 ${keyText}`) };
+        },
+        keyPath: inputName<alicloud.rds.InstanceArgs>("encryptionKey"),
+        keyNamed(p) {
+            // A key ID in encryptionKey (not the ServiceKey / disabled keywords), or a custom TDE key.
+            const key = tryRead(() => p[inputName<alicloud.rds.InstanceArgs>("encryptionKey")]);
+            const keyId = !key.known || (typeof key.value === "string" && key.value.trim() !== "" && !ALI_RDS_KEY_VOCABULARY.includes(key.value));
+            return keyId || isNamed(() => p[inputName<alicloud.rds.InstanceArgs>("tdeEncryptionKey")]);
+        },
+    },
+    "alicloud:polardb/cluster:Cluster": {
+        kind: bi("PolarDB cluster", "PolarDB 集群"),
+        flagPath: inputName<alicloud.polardb.ClusterArgs>("tdeStatus"),
+        required: bi('TDE (tdeStatus = "Enabled")', 'TDE（tdeStatus = "Enabled"）'),
+        encryption(p) {
+            // Documented default: Disabled.
+            const tde = readString(p, [inputName<alicloud.polardb.ClusterArgs>("tdeStatus")]);
+            if (tde.kind === "value" && tde.value === "Enabled") {
+                return { state: "encrypted" };
+            }
+            const text = tde.kind === "absent" ? "unset (default: Disabled)" : safeValue(tde.kind === "value" ? tde.value : tde.raw, { vocabulary: TDE_VOCABULARY });
+            return { state: "unencrypted", found: bi(text, tde.kind === "absent" ? "未设置（默认 Disabled）" : text) };
+        },
+        keyPath: inputName<alicloud.polardb.ClusterArgs>("encryptionKey"),
+        keyNamed: keyIn(inputName<alicloud.polardb.ClusterArgs>("encryptionKey")),
+        // TDE can be switched from Disabled to Enabled on an existing cluster.
+        inPlace: true,
+    },
+    "alicloud:nas/fileSystem:FileSystem": {
+        kind: bi("NAS file system", "NAS 文件系统"),
+        flagPath: inputName<alicloud.nas.FileSystemArgs>("encryptType"),
+        required: bi("encryptType 1 (NAS-managed key) or 2 (KMS key)", "encryptType 为 1（NAS 托管密钥）或 2（KMS 密钥）"),
+        encryption(p) {
+            // 0 (default) = not encrypted, 1 = NAS-managed key, 2 = user KMS key.
+            const t = readNumber(p, [inputName<alicloud.nas.FileSystemArgs>("encryptType")]);
+            if (t.kind === "value" && (t.value === 1 || t.value === 2)) {
+                return { state: "encrypted" };
+            }
+            if (t.kind === "absent") {
+                return { state: "unencrypted", found: bi("unset (default 0: not encrypted)", "未设置（默认 0：不加密）") };
+            }
+            const v = safeValue(t.kind === "value" ? t.value : t.raw);
+            return { state: "unencrypted", found: bi(`${v} (not encrypted)`, `${v}（不加密）`) };
+        },
+        keyPath: inputName<alicloud.nas.FileSystemArgs>("encryptType"),
+        keyNamed(p) {
+            const t = readNumber(p, [inputName<alicloud.nas.FileSystemArgs>("encryptType")]);
+            return t.kind === "value" && t.value === 2;
+        },
+    },
+    "alicloud:log/store:Store": {
+        kind: bi("Log Service logstore", "日志服务 Logstore"),
+        flagPath: `${inputName<alicloud.log.StoreArgs>("encryptConf")}.${inputName<alicloud.types.input.log.StoreEncryptConf>("enable")}`,
+        required: bi("encryptConf.enable = true", "encryptConf.enable = true"),
+        // encryptConf.enable: documented default false.
+        encryption: (p) => flagState(field(p, inputName<alicloud.log.StoreArgs>("encryptConf")), inputName<alicloud.types.input.log.StoreEncryptConf>("enable"), false),
+        keyPath: `${inputName<alicloud.log.StoreArgs>("encryptConf")}.${inputName<alicloud.types.input.log.StoreEncryptConf>("userCmkInfo")}.${inputName<alicloud.types.input.log.StoreEncryptConfUserCmkInfo>("cmkKeyId")}`,
+        keyNamed: (p) => isNamed(() => field(field(field(p, "encryptConf"), "userCmkInfo"), "cmkKeyId")),
+        // Since provider 1.188.0 encryption can be enabled on an existing logstore.
+        inPlace: true,
+    },
+};
+
+export const metadata: ControlMetadata = {
+    name: "databases-and-file-systems-encrypted",
+    description:
+        "Databases, file systems and log stores are encrypted at rest: RDS instances and clusters, DocumentDB, Redshift, ElastiCache replication groups, EFS, ApsaraDB RDS (TDE or cloud disk encryption), PolarDB TDE, NAS (encryptType 1 or 2) and Log Service logstores.",
+    category: "encryption",
+    frameworks: ["dsl", "mlps2-l3"],
+    severity: "high",
+    enforcementLevel: "mandatory",
+    framework: FRAMEWORKS.dslEncryption,
+    remediationSteps:
+        'Turn on encryption at rest: aws.rds.Instance / Cluster and aws.docdb.Cluster `storageEncrypted: true`, aws.redshift.Cluster `encrypted: "true"`, aws.elasticache.ReplicationGroup `atRestEncryptionEnabled: true`, aws.efs.FileSystem `encrypted: true`, ' +
+        'alicloud.rds.Instance `encryptionKey` (a KMS key ID) or `tdeStatus: "Enabled"`, alicloud.polardb.Cluster `tdeStatus: "Enabled"`, alicloud.nas.FileSystem `encryptType: 1` or `2`, alicloud.log.Store `encryptConf.enable: true`. ' +
+        "With requireCustomerManagedKeys, also name a KMS key (`kmsKeyId`, `encryptionKey`, `encryptType: 2`, `encryptConf.userCmkInfo`). " +
+        "There is no automatic remediation: for most of these types the change replaces the database or file system and would destroy its data; migrate through an encrypted snapshot or backup.",
+    resourceTypes: Object.keys(STORE_SOURCES),
+    config,
+};
+
+const IN_PLACE = bi("This change applies in place.", "该修改可原地生效。");
+
+function validate(args: ResourceValidationArgs, report: ReportViolation): void {
+    const source = STORE_SOURCES[args.type];
+    if (!source) {
+        return;
+    }
+    const { requireCustomerManagedKeys } = readConfig(config, args.getConfig());
+    const consequence = source.inPlace ? IN_PLACE : REPLACES;
+    const resource = resourceLabel(source.kind, args.name);
+    const e = source.encryption(args.props);
+    if (e.state === "indeterminate") {
+        reportAdvisory(report, findingMessage({ resource, found: e.found, required: REQUIRED_ENCRYPTED, property: source.flagPath, basis: ENCRYPTION_BASIS }));
+        return;
+    }
+    if (e.state === "unencrypted") {
+        report(
+            findingMessage({
+                resource,
+                found: e.found,
+                required: source.required,
+                property: source.flagPath,
+                fix: bi(`Set ${source.required.en}. ${consequence.en}`, `请设置 ${source.required.zh}。${consequence.zh}`),
+                basis: ENCRYPTION_BASIS,
+            }),
+        );
+        return;
+    }
+    if (requireCustomerManagedKeys && !source.keyNamed(args.props)) {
+        report(
+            findingMessage({
+                resource,
+                found: FOUND_SERVICE_KEY,
+                required: REQUIRED_CMK,
+                property: source.keyPath,
+                fix: bi(`Name a customer-managed KMS key in \`${source.keyPath}\`. ${REPLACES.en}`, `请在 \`${source.keyPath}\` 中指定客户自管 KMS 密钥。${REPLACES.zh}`),
+                basis: ENCRYPTION_BASIS,
+            }),
+        );
+    }
+}
+
+export default resourceControl(metadata, validate);

@@ -1,0 +1,507 @@
+// Disks encrypted at rest (DSL Art. 27, MLPS 2.0 L3 data confidentiality): every block volume a
+// stack creates — standalone disks, instance system/root and data disks, and the disks launch
+// templates and scaling configurations will create — is encrypted. A stack policy, because an
+// unset flag is compliant when the same stack turns on account-level default encryption for the
+// region (aws.ebs.EncryptionByDefault, alicloud.ecs.DiskEncryptionByDefault), which a resource
+// policy cannot see.
+import type * as alicloud from "@pulumi/alicloud";
+import type * as aws from "@pulumi/aws";
+import type { PolicyResource, ReportViolation, StackValidationArgs } from "@pulumi/policy";
+import { readConfig } from "../shared/config";
+import { type ControlMetadata, stackControl } from "../shared/control";
+import { FRAMEWORKS } from "../shared/legal";
+import { type Bilingual, bi, findingMessage } from "../shared/messages";
+import { inputName } from "../shared/properties";
+import { reportAdvisory } from "../shared/report";
+import { StackIndex, tryRead } from "../shared/stack";
+import {
+    CMK_CONFIG,
+    type Cloud,
+    ENCRYPTION_BASIS,
+    FOUND_SERVICE_KEY,
+    REPLACES,
+    REQUIRED_CMK,
+    REQUIRED_ENCRYPTED,
+    type Tri,
+    allOf,
+    anyOf,
+    describeFlag,
+    field,
+    isNamed,
+    readFlag,
+    sameRegion,
+} from "./common";
+
+export const config = CMK_CONFIG;
+
+/** One disk of a resource: where its encryption flag and key are, and how to name it. */
+export interface DiskSlot {
+    /** Names the disk inside its resource, e.g. `data disk dataDisks[2]`; absent when the resource is the disk. */
+    label?: Bilingual;
+    /** Path of the flag to change, e.g. `dataDisks[2].encrypted`. */
+    flagPath: string;
+    /** Reads the flag; may throw UnknownValueError. */
+    flag: () => unknown;
+    /** The flag is typed string ("true"/"false"). */
+    stringFlag?: boolean;
+    /** Path and reader of the KMS key input; absent when the type has none. */
+    keyPath?: string;
+    key?: () => unknown;
+    /** Reader of the snapshot the disk is created from: an unset flag then inherits the snapshot's encryption. */
+    snapshot?: () => unknown;
+    /** Replaces the default "set the flag" advice where the type has no flag to set. */
+    fix?: Bilingual;
+}
+
+export interface DiskSource {
+    cloud: Cloud;
+    kind: Bilingual;
+    /** The input holding the disk list, named when the whole list is unknown during preview. */
+    listInput: string;
+    /** Describes disks of instances launched later (templates, scaling configurations): changing it replaces no disk. */
+    future?: boolean;
+    /** Inputs naming a launch template; when one is set, unset flags are governed by that template. */
+    launchTemplateInputs?: readonly string[];
+    /** Lists the disks; may throw UnknownValueError (e.g. a whole list unknown during preview). */
+    slots(props: Record<string, unknown>): DiskSlot[];
+}
+
+function path(base: string, name: string): string {
+    return base === "" ? name : `${base}.${name}`;
+}
+
+function list(props: unknown, name: string): unknown[] {
+    const v = field(props, name);
+    return Array.isArray(v) ? v : [];
+}
+
+interface SlotNames {
+    flag: string;
+    key?: string;
+    snapshot?: string;
+}
+
+/** A disk described by an object (the resource's props, or a nested block) at `base`. */
+function slotAt(base: string, obj: () => unknown, names: SlotNames, label?: Bilingual, stringFlag = false): DiskSlot {
+    const slot: DiskSlot = { flagPath: path(base, names.flag), flag: () => field(obj(), names.flag) };
+    if (label) slot.label = label;
+    if (stringFlag) slot.stringFlag = true;
+    if (names.key) {
+        const key = names.key;
+        slot.keyPath = path(base, key);
+        slot.key = () => field(obj(), key);
+    }
+    if (names.snapshot) {
+        const snap = names.snapshot;
+        slot.snapshot = () => field(obj(), snap);
+    }
+    return slot;
+}
+
+/** Every element of a list of disks, each named by its index path. */
+function slotsOfList(props: unknown, listName: string, names: SlotNames, label: (i: number) => Bilingual, inner?: string, stringFlag = false): DiskSlot[] {
+    return list(props, listName).flatMap((el, i) => {
+        const base = `${listName}[${i}]`;
+        if (inner === undefined) {
+            return [slotAt(base, () => el, names, label(i), stringFlag)];
+        }
+        // aws LaunchTemplate: only mappings with an `ebs` block are EBS volumes (others are instance store or suppressions).
+        const innerObj = field(el, inner);
+        return innerObj === undefined || innerObj === null ? [] : [slotAt(`${base}.${inner}`, () => innerObj, names, label(i), stringFlag)];
+    });
+}
+
+const ROOT = bi("root volume", "根卷");
+const SYSTEM_DISK = bi("system disk", "系统盘");
+const ebsDevice = (i: number): Bilingual => bi(`EBS block device ebsBlockDevices[${i}]`, `EBS 块设备 ebsBlockDevices[${i}]`);
+const dataDisk = (i: number): Bilingual => bi(`data disk dataDisks[${i}]`, `数据盘 dataDisks[${i}]`);
+
+type AwsEbsDevice = aws.types.input.ec2.InstanceEbsBlockDevice;
+type AwsLtEbs = aws.types.input.ec2.LaunchTemplateBlockDeviceMappingEbs;
+type AwsLcDevice = aws.types.input.ec2.LaunchConfigurationEbsBlockDevice;
+type AliInstanceDisk = alicloud.types.input.ecs.InstanceDataDisk;
+type AliLtDisk = alicloud.types.input.ecs.EcsLaunchTemplateDataDisk;
+type AliLtSystem = alicloud.types.input.ecs.EcsLaunchTemplateSystemDisk;
+type AliOldLtDisk = alicloud.types.input.ecs.LaunchTemplateDataDisk;
+type AliOldLtSystem = alicloud.types.input.ecs.LaunchTemplateSystemDisk;
+type AliEssDisk = alicloud.types.input.ess.ScalingConfigurationDataDisk;
+type AliSetDisk = alicloud.types.input.ecs.EcsInstanceSetDataDisk;
+
+/** Disk, instance and template encryption inputs by type token (names checked against the SDK types). */
+export const DISK_SOURCES: Record<string, DiskSource> = {
+    "aws:ebs/volume:Volume": {
+        cloud: "aws",
+        kind: bi("EBS volume", "EBS 卷"),
+        listInput: inputName<aws.ebs.VolumeArgs>("encrypted"),
+        slots: (p) => [
+            slotAt("", () => p, {
+                flag: inputName<aws.ebs.VolumeArgs>("encrypted"),
+                key: inputName<aws.ebs.VolumeArgs>("kmsKeyId"),
+                snapshot: inputName<aws.ebs.VolumeArgs>("snapshotId"),
+            }),
+        ],
+    },
+    "aws:ec2/instance:Instance": {
+        cloud: "aws",
+        kind: bi("EC2 instance", "EC2 实例"),
+        listInput: inputName<aws.ec2.InstanceArgs>("ebsBlockDevices"),
+        launchTemplateInputs: [inputName<aws.ec2.InstanceArgs>("launchTemplate")],
+        slots: (p) => [
+            // rootBlockDevice unset = the AMI's root volume with encrypted default false.
+            slotAt(
+                inputName<aws.ec2.InstanceArgs>("rootBlockDevice"),
+                () => field(p, "rootBlockDevice"),
+                { flag: inputName<aws.types.input.ec2.InstanceRootBlockDevice>("encrypted"), key: inputName<aws.types.input.ec2.InstanceRootBlockDevice>("kmsKeyId") },
+                ROOT,
+            ),
+            ...slotsOfList(
+                p,
+                inputName<aws.ec2.InstanceArgs>("ebsBlockDevices"),
+                { flag: inputName<AwsEbsDevice>("encrypted"), key: inputName<AwsEbsDevice>("kmsKeyId"), snapshot: inputName<AwsEbsDevice>("snapshotId") },
+                ebsDevice,
+            ),
+        ],
+    },
+    "aws:ec2/launchTemplate:LaunchTemplate": {
+        cloud: "aws",
+        kind: bi("EC2 launch template", "EC2 启动模板"),
+        listInput: inputName<aws.ec2.LaunchTemplateArgs>("blockDeviceMappings"),
+        future: true,
+        slots: (p) => {
+            const mappings = slotsOfList(
+                p,
+                inputName<aws.ec2.LaunchTemplateArgs>("blockDeviceMappings"),
+                { flag: inputName<AwsLtEbs>("encrypted"), key: inputName<AwsLtEbs>("kmsKeyId"), snapshot: inputName<AwsLtEbs>("snapshotId") },
+                (i) => bi(`block device mapping blockDeviceMappings[${i}]`, `块设备映射 blockDeviceMappings[${i}]`),
+                "ebs",
+                true,
+            );
+            if (mappings.length > 0) {
+                return mappings;
+            }
+            // No EBS mapping: instances get the AMI's root volume, unencrypted unless the account default is on.
+            return [
+                {
+                    label: bi("root volume (no EBS block device mapping)", "根卷（无 EBS 块设备映射）"),
+                    flagPath: "blockDeviceMappings",
+                    flag: () => undefined,
+                    fix: bi(
+                        'Add a block device mapping for the root device with `ebs.encrypted: "true"` (or enable aws.ebs.EncryptionByDefault in this stack).',
+                        "为根设备添加块设备映射并设置 `ebs.encrypted: \"true\"`（或在本栈中启用 aws.ebs.EncryptionByDefault）。",
+                    ),
+                },
+            ];
+        },
+    },
+    "aws:ec2/launchConfiguration:LaunchConfiguration": {
+        cloud: "aws",
+        kind: bi("EC2 launch configuration", "EC2 启动配置"),
+        listInput: inputName<aws.ec2.LaunchConfigurationArgs>("ebsBlockDevices"),
+        future: true,
+        slots: (p) => [
+            // Launch configurations have no KMS key input: a customer key can only come from aws.ebs.DefaultKmsKey.
+            slotAt(inputName<aws.ec2.LaunchConfigurationArgs>("rootBlockDevice"), () => field(p, "rootBlockDevice"), { flag: inputName<aws.types.input.ec2.LaunchConfigurationRootBlockDevice>("encrypted") }, ROOT),
+            ...slotsOfList(
+                p,
+                inputName<aws.ec2.LaunchConfigurationArgs>("ebsBlockDevices"),
+                { flag: inputName<AwsLcDevice>("encrypted"), snapshot: inputName<AwsLcDevice>("snapshotId") },
+                ebsDevice,
+            ),
+        ],
+    },
+    "alicloud:ecs/ecsDisk:EcsDisk": {
+        cloud: "alicloud",
+        kind: bi("ECS disk", "ECS 云盘"),
+        listInput: inputName<alicloud.ecs.EcsDiskArgs>("encrypted"),
+        slots: (p) => [
+            slotAt("", () => p, {
+                flag: inputName<alicloud.ecs.EcsDiskArgs>("encrypted"),
+                key: inputName<alicloud.ecs.EcsDiskArgs>("kmsKeyId"),
+                snapshot: inputName<alicloud.ecs.EcsDiskArgs>("snapshotId"),
+            }),
+        ],
+    },
+    "alicloud:ecs/disk:Disk": {
+        cloud: "alicloud",
+        kind: bi("ECS disk (deprecated ecs.Disk)", "ECS 云盘（已弃用的 ecs.Disk）"),
+        listInput: inputName<alicloud.ecs.DiskArgs>("encrypted"),
+        slots: (p) => [
+            slotAt("", () => p, {
+                flag: inputName<alicloud.ecs.DiskArgs>("encrypted"),
+                key: inputName<alicloud.ecs.DiskArgs>("kmsKeyId"),
+                snapshot: inputName<alicloud.ecs.DiskArgs>("snapshotId"),
+            }),
+        ],
+    },
+    "alicloud:ecs/instance:Instance": {
+        cloud: "alicloud",
+        kind: bi("ECS instance", "ECS 实例"),
+        listInput: inputName<alicloud.ecs.InstanceArgs>("dataDisks"),
+        launchTemplateInputs: [inputName<alicloud.ecs.InstanceArgs>("launchTemplateId"), inputName<alicloud.ecs.InstanceArgs>("launchTemplateName")],
+        slots: (p) => [
+            slotAt("", () => p, { flag: inputName<alicloud.ecs.InstanceArgs>("systemDiskEncrypted"), key: inputName<alicloud.ecs.InstanceArgs>("systemDiskKmsKeyId") }, SYSTEM_DISK),
+            ...slotsOfList(
+                p,
+                inputName<alicloud.ecs.InstanceArgs>("dataDisks"),
+                { flag: inputName<AliInstanceDisk>("encrypted"), key: inputName<AliInstanceDisk>("kmsKeyId"), snapshot: inputName<AliInstanceDisk>("snapshotId") },
+                dataDisk,
+            ),
+        ],
+    },
+    "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate": {
+        cloud: "alicloud",
+        kind: bi("ECS launch template", "ECS 启动模板"),
+        listInput: inputName<alicloud.ecs.EcsLaunchTemplateArgs>("dataDisks"),
+        future: true,
+        slots: (p) => [
+            slotAt(inputName<alicloud.ecs.EcsLaunchTemplateArgs>("systemDisk"), () => field(p, "systemDisk"), { flag: inputName<AliLtSystem>("encrypted"), key: inputName<AliLtSystem>("kmsKeyId") }, SYSTEM_DISK),
+            ...slotsOfList(
+                p,
+                inputName<alicloud.ecs.EcsLaunchTemplateArgs>("dataDisks"),
+                { flag: inputName<AliLtDisk>("encrypted"), key: inputName<AliLtDisk>("kmsKeyId"), snapshot: inputName<AliLtDisk>("snapshotId") },
+                dataDisk,
+            ),
+        ],
+    },
+    "alicloud:ecs/launchTemplate:LaunchTemplate": {
+        cloud: "alicloud",
+        kind: bi("ECS launch template (deprecated ecs.LaunchTemplate)", "ECS 启动模板（已弃用的 ecs.LaunchTemplate）"),
+        listInput: inputName<alicloud.ecs.LaunchTemplateArgs>("dataDisks"),
+        future: true,
+        slots: (p) => [
+            slotAt(inputName<alicloud.ecs.LaunchTemplateArgs>("systemDisk"), () => field(p, "systemDisk"), { flag: inputName<AliOldLtSystem>("encrypted"), key: inputName<AliOldLtSystem>("kmsKeyId") }, SYSTEM_DISK),
+            ...slotsOfList(
+                p,
+                inputName<alicloud.ecs.LaunchTemplateArgs>("dataDisks"),
+                { flag: inputName<AliOldLtDisk>("encrypted"), key: inputName<AliOldLtDisk>("kmsKeyId"), snapshot: inputName<AliOldLtDisk>("snapshotId") },
+                dataDisk,
+            ),
+        ],
+    },
+    "alicloud:ess/scalingConfiguration:ScalingConfiguration": {
+        cloud: "alicloud",
+        kind: bi("ESS scaling configuration", "弹性伸缩配置"),
+        listInput: inputName<alicloud.ess.ScalingConfigurationArgs>("dataDisks"),
+        future: true,
+        slots: (p) => [
+            slotAt(
+                "",
+                () => p,
+                { flag: inputName<alicloud.ess.ScalingConfigurationArgs>("systemDiskEncrypted"), key: inputName<alicloud.ess.ScalingConfigurationArgs>("systemDiskKmsKeyId") },
+                SYSTEM_DISK,
+            ),
+            ...slotsOfList(
+                p,
+                inputName<alicloud.ess.ScalingConfigurationArgs>("dataDisks"),
+                { flag: inputName<AliEssDisk>("encrypted"), key: inputName<AliEssDisk>("kmsKeyId"), snapshot: inputName<AliEssDisk>("snapshotId") },
+                dataDisk,
+            ),
+        ],
+    },
+    "alicloud:ecs/ecsInstanceSet:EcsInstanceSet": {
+        cloud: "alicloud",
+        kind: bi("ECS instance set", "ECS 实例集"),
+        listInput: inputName<alicloud.ecs.EcsInstanceSetArgs>("dataDisks"),
+        launchTemplateInputs: [inputName<alicloud.ecs.EcsInstanceSetArgs>("launchTemplateId"), inputName<alicloud.ecs.EcsInstanceSetArgs>("launchTemplateName")],
+        slots: (p) => [
+            // EcsInstanceSet has no system-disk encryption input: only a launch template or the account default can encrypt it.
+            {
+                label: bi("system disk (EcsInstanceSet has no system-disk encryption input)", "系统盘（EcsInstanceSet 没有系统盘加密参数）"),
+                flagPath: inputName<alicloud.ecs.EcsInstanceSetArgs>("launchTemplateId"),
+                flag: () => undefined,
+                fix: bi(
+                    "Launch the set from an alicloud.ecs.EcsLaunchTemplate whose `systemDisk.encrypted` is true, or enable alicloud.ecs.DiskEncryptionByDefault (encrypted: true) in this stack.",
+                    "请基于 `systemDisk.encrypted` 为 true 的 alicloud.ecs.EcsLaunchTemplate 创建实例集，或在本栈中启用 alicloud.ecs.DiskEncryptionByDefault（encrypted: true）。",
+                ),
+            },
+            ...slotsOfList(
+                p,
+                inputName<alicloud.ecs.EcsInstanceSetArgs>("dataDisks"),
+                { flag: inputName<AliSetDisk>("encrypted"), key: inputName<AliSetDisk>("kmsKeyId"), snapshot: inputName<AliSetDisk>("snapshotId") },
+                dataDisk,
+            ),
+        ],
+    },
+};
+
+/** Account-level settings, per cloud, that encrypt new disks and pick their default key in a region. */
+export const ACCOUNT_DEFAULTS: Record<Cloud, { encryptionType: string; flag: string; unsetEnables: boolean; keyType: string; keyInput: string; encryptionName: string }> = {
+    aws: {
+        encryptionType: "aws:ebs/encryptionByDefault:EncryptionByDefault",
+        flag: inputName<aws.ebs.EncryptionByDefaultArgs>("enabled"),
+        // Documented default: true.
+        unsetEnables: true,
+        keyType: "aws:ebs/defaultKmsKey:DefaultKmsKey",
+        keyInput: inputName<aws.ebs.DefaultKmsKeyArgs>("keyArn"),
+        encryptionName: "aws.ebs.EncryptionByDefault",
+    },
+    alicloud: {
+        encryptionType: "alicloud:ecs/diskEncryptionByDefault:DiskEncryptionByDefault",
+        flag: inputName<alicloud.ecs.DiskEncryptionByDefaultArgs>("encrypted"),
+        // No documented default; the provider only calls EnableDiskEncryptionByDefault when `encrypted` is true.
+        unsetEnables: false,
+        keyType: "alicloud:ecs/diskDefaultKmsKey:DiskDefaultKmsKey",
+        keyInput: inputName<alicloud.ecs.DiskDefaultKmsKeyArgs>("kmsKeyId"),
+        encryptionName: "alicloud.ecs.DiskEncryptionByDefault (encrypted: true)",
+    },
+};
+
+export interface AccountDefaults {
+    /** New disks in the resource's region are encrypted by default. */
+    encryption: Tri;
+    /** Disks encrypted without a named key use a customer-managed default key. */
+    key: Tri;
+}
+
+/** The account defaults the stack sets for the region of `r`. */
+export function accountDefaultsFor(idx: StackIndex, r: PolicyResource, cloud: Cloud): AccountDefaults {
+    const d = ACCOUNT_DEFAULTS[cloud];
+    const enabled = (e: PolicyResource): Tri => {
+        const f = readFlag(() => e.props[d.flag]);
+        switch (f.kind) {
+            case "on":
+                return "yes";
+            case "unset":
+                return d.unsetEnables ? "yes" : "no";
+            case "unknown":
+                return "unknown";
+            default:
+                return "no";
+        }
+    };
+    const encryption = anyOf(idx.ofType(d.encryptionType).map((e) => allOf([enabled(e), sameRegion(e, r, cloud)])));
+    const key = anyOf(idx.ofType(d.keyType).map((k) => allOf([isNamed(() => k.props[d.keyInput]) ? "yes" : "no", sameRegion(k, r, cloud)])));
+    return { encryption, key };
+}
+
+export type Outcome = { kind: "ok" } | { kind: "advisory"; found: Bilingual; property: string } | { kind: "violation"; found: Bilingual; required: Bilingual; property: string; fix: Bilingual };
+
+const OK: Outcome = { kind: "ok" };
+const FUTURE = bi(
+    "This changes only instances launched afterwards; replace the disks of running instances through an encrypted snapshot.",
+    "该修改只影响此后启动的实例；运行中实例的磁盘需通过加密快照替换。",
+);
+const UNSET_UNENCRYPTED = bi("unset (default: unencrypted)", "未设置（默认不加密）");
+
+function encryptFix(slot: DiskSlot, source: DiskSource): Bilingual {
+    const consequence = source.future ? FUTURE : REPLACES;
+    if (slot.fix) {
+        return bi(`${slot.fix.en} ${consequence.en}`, `${slot.fix.zh}${consequence.zh}`);
+    }
+    const value = slot.stringFlag ? '"true"' : "true";
+    const def = ACCOUNT_DEFAULTS[source.cloud].encryptionName;
+    return bi(
+        `Set it to ${value} (or enable ${def} in this stack and leave it unset). ${consequence.en}`,
+        `请设置为 ${value}（或在本栈中启用 ${def} 并保持未设置）。${consequence.zh}`,
+    );
+}
+
+function keyFix(slot: DiskSlot, source: DiskSource): Bilingual {
+    const consequence = source.future ? FUTURE : REPLACES;
+    const defaultKey = source.cloud === "aws" ? "aws.ebs.DefaultKmsKey" : "alicloud.ecs.DiskDefaultKmsKey";
+    if (!slot.keyPath) {
+        return bi(
+            `This type cannot name a KMS key: add ${defaultKey} to this stack, or use an aws.ec2.LaunchTemplate. ${consequence.en}`,
+            `该类型无法指定 KMS 密钥：请在本栈中添加 ${defaultKey}，或改用 aws.ec2.LaunchTemplate。${consequence.zh}`,
+        );
+    }
+    return bi(`Name a customer-managed KMS key (or add ${defaultKey} to this stack). ${consequence.en}`, `请指定客户自管 KMS 密钥（或在本栈中添加 ${defaultKey}）。${consequence.zh}`);
+}
+
+/** Decides one disk: encrypted (by its flag or the account default), then, if asked, keyed with a customer-managed key. */
+export function evaluateDisk(slot: DiskSlot, source: DiskSource, governedByTemplate: boolean, defaults: AccountDefaults, requireCustomerManagedKeys: boolean): Outcome {
+    const flag = readFlag(slot.flag);
+    switch (flag.kind) {
+        case "unknown":
+            return { kind: "advisory", found: describeFlag(flag, UNSET_UNENCRYPTED), property: slot.flagPath };
+        case "invalid":
+            return { kind: "violation", found: describeFlag(flag, UNSET_UNENCRYPTED), required: REQUIRED_ENCRYPTED, property: slot.flagPath, fix: encryptFix(slot, source) };
+        case "off": {
+            // Kept a violation even when the account default is on: the cloud then encrypts the disk anyway,
+            // but the program declares an unencrypted disk (a permanent diff) that silently becomes one if
+            // the default-encryption resource is removed.
+            const found = describeFlag(flag, UNSET_UNENCRYPTED);
+            const note =
+                defaults.encryption === "yes"
+                    ? bi(" (account default encryption is on, so the cloud encrypts it anyway, but the program asks for an unencrypted disk)", "（账号级默认加密已开启，云平台仍会加密，但程序声明了不加密的磁盘）")
+                    : bi("", "");
+            return { kind: "violation", found: bi(found.en + note.en, found.zh + note.zh), required: REQUIRED_ENCRYPTED, property: slot.flagPath, fix: encryptFix(slot, source) };
+        }
+        case "unset":
+            if (governedByTemplate) {
+                // The launch template decides; it is checked on its own when it is in the stack.
+                return OK;
+            }
+            if (defaults.encryption === "unknown") {
+                return { kind: "advisory", found: bi("unset, and whether account default encryption is on is unknown during preview", "未设置，且预览时无法确定账号级默认加密是否开启"), property: slot.flagPath };
+            }
+            if (defaults.encryption === "no") {
+                if (slot.snapshot && isNamed(slot.snapshot)) {
+                    return { kind: "advisory", found: bi("unset: the disk inherits its snapshot's encryption, which cannot be checked here", "未设置：磁盘继承快照的加密状态，此处无法检查"), property: slot.flagPath };
+                }
+                return { kind: "violation", found: UNSET_UNENCRYPTED, required: REQUIRED_ENCRYPTED, property: slot.flagPath, fix: encryptFix(slot, source) };
+            }
+            break;
+        case "on":
+            break;
+    }
+    if (!requireCustomerManagedKeys || (slot.key && isNamed(slot.key)) || defaults.key === "yes") {
+        return OK;
+    }
+    const property = slot.keyPath ?? slot.flagPath;
+    if (defaults.key === "unknown") {
+        return { kind: "advisory", found: bi("no KMS key named, and the stack's default disk key is unknown during preview", "未指定 KMS 密钥，且预览时无法确定本栈的默认磁盘密钥"), property };
+    }
+    return { kind: "violation", found: FOUND_SERVICE_KEY, required: REQUIRED_CMK, property, fix: keyFix(slot, source) };
+}
+
+export const metadata: ControlMetadata = {
+    name: "disks-encrypted",
+    description:
+        "Block storage is encrypted at rest: EBS volumes, EC2 root and EBS block devices, launch templates and configurations, ECS disks, ECS instance system and data disks, ECS launch templates, ESS scaling configurations and ECS instance sets. An unset flag counts as encrypted only when the stack enables account default disk encryption in that region.",
+    category: "encryption",
+    frameworks: ["dsl", "mlps2-l3"],
+    severity: "high",
+    enforcementLevel: "mandatory",
+    framework: FRAMEWORKS.dslEncryption,
+    remediationSteps:
+        'Set the disk\'s encryption flag: aws `encrypted: true` (aws.ec2.LaunchTemplate `blockDeviceMappings[].ebs.encrypted: "true"`), alicloud `encrypted: true` / `systemDiskEncrypted: true` / `dataDisks[].encrypted: true`, ' +
+        "or enable aws.ebs.EncryptionByDefault / alicloud.ecs.DiskEncryptionByDefault (encrypted: true) in the same stack and region. With requireCustomerManagedKeys, also name a KMS key (`kmsKeyId`, `systemDiskKmsKeyId`) or set aws.ebs.DefaultKmsKey / alicloud.ecs.DiskDefaultKmsKey. " +
+        "There is no automatic remediation: changing disk encryption replaces the disk and would destroy its data; migrate through an encrypted snapshot.",
+    resourceTypes: [...Object.keys(DISK_SOURCES), ...Object.values(ACCOUNT_DEFAULTS).flatMap((d) => [d.encryptionType, d.keyType])],
+    config,
+};
+
+function messageFor(source: DiskSource, r: PolicyResource, slot: DiskSlot | undefined, found: Bilingual, required: Bilingual, property: string, fix?: Bilingual): string {
+    const label = slot?.label;
+    const name = bi(`${source.kind.en} "${r.name}"${label ? `, ${label.en}` : ""}`, `${source.kind.zh}“${r.name}”${label ? `，${label.zh}` : ""}`);
+    return findingMessage({ resource: name, found, required, property, ...(fix ? { fix } : {}), basis: ENCRYPTION_BASIS });
+}
+
+function validateStack(args: StackValidationArgs, report: ReportViolation): void {
+    const { requireCustomerManagedKeys } = readConfig(config, args.getConfig());
+    const idx = new StackIndex(args.resources);
+    for (const r of args.resources) {
+        const source = DISK_SOURCES[r.type];
+        if (!source) {
+            continue;
+        }
+        const slots = tryRead(() => source.slots(r.props));
+        if (!slots.known) {
+            reportAdvisory(report, messageFor(source, r, undefined, bi("disk list unknown during preview", "预览时磁盘列表未知"), REQUIRED_ENCRYPTED, source.listInput), r.urn);
+            continue;
+        }
+        const governed = (source.launchTemplateInputs ?? []).some((n) => isNamed(() => r.props[n]));
+        const defaults = accountDefaultsFor(idx, r, source.cloud);
+        for (const slot of slots.value) {
+            const o = evaluateDisk(slot, source, governed, defaults, requireCustomerManagedKeys);
+            if (o.kind === "advisory") {
+                reportAdvisory(report, messageFor(source, r, slot, o.found, requireCustomerManagedKeys ? REQUIRED_CMK : REQUIRED_ENCRYPTED, o.property), r.urn);
+            } else if (o.kind === "violation") {
+                report(messageFor(source, r, slot, o.found, o.required, o.property, o.fix), r.urn);
+            }
+        }
+    }
+}
+
+export default stackControl(metadata, validateStack);
