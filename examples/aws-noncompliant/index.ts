@@ -1,3 +1,6 @@
 // Entry point: one module per area, on a shared network.
 export * as network from "./network";
 export * as logging from "./logging";
+export * as encryption from "./encryption";
+export * as dataResidency from "./data-residency";
+export * as accessControl from "./access-control";

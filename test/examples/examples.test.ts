@@ -1,0 +1,88 @@
+// Each example stack, scanned through the offline engine (the real pack process, over gRPC),
+// must produce exactly its expected findings; together the noncompliant examples must trigger
+// every policy of the pack.
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { describe, expect, it } from "vitest";
+import { controls } from "../../policies";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const CLI = path.join(ROOT, "dist", "tools", "scan", "cli.js");
+const EXAMPLES = ["aws-compliant", "aws-noncompliant", "alicloud-compliant", "alicloud-noncompliant"];
+
+interface Row {
+    policy: string;
+    resource: string;
+    level: string;
+}
+
+interface JsonFinding {
+    policyName: string;
+    enforcementLevel: string;
+    urn?: string;
+    resourceType?: string;
+    resourceName?: string;
+}
+
+/** Expected findings: one file per area under expected-findings/, concatenated. */
+function expected(example: string): Row[] {
+    const dir = path.join(ROOT, "examples", example, "expected-findings");
+    if (!fs.existsSync(dir)) return [];
+    return fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith(".json"))
+        .sort()
+        .flatMap((f) => JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as Row[]);
+}
+
+function sortRows(rows: Row[]): Row[] {
+    return [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+}
+
+const scans = new Map<string, { status: number | null; rows: Row[]; stderr: string }>();
+
+function scan(example: string) {
+    let result = scans.get(example);
+    if (!result) {
+        const run = spawnSync(process.execPath, [CLI, path.join(ROOT, "examples", example), "--format", "json"], { encoding: "utf8", timeout: 180_000 });
+        let rows: Row[] = [];
+        if (run.stdout) {
+            const out = JSON.parse(run.stdout) as { findings: JsonFinding[] };
+            rows = out.findings.map((f) => ({
+                policy: f.policyName,
+                resource: f.urn && f.resourceType !== "pulumi:pulumi:Stack" ? `${f.resourceType}::${f.resourceName}` : "stack",
+                level: f.enforcementLevel,
+            }));
+        }
+        result = { status: run.status, rows, stderr: run.stderr };
+        scans.set(example, result);
+    }
+    return result;
+}
+
+describe.each(EXAMPLES)("example %s", (example) => {
+    it("produces exactly its expected findings", () => {
+        const { rows, stderr } = scan(example);
+        expect(stderr).not.toMatch(/^scan: /m);
+        expect(sortRows(rows)).toEqual(sortRows(expected(example)));
+    });
+
+    it(`exits ${example.endsWith("-noncompliant") ? 1 : 0}`, () => {
+        expect(scan(example).status).toBe(example.endsWith("-noncompliant") ? 1 : 0);
+    });
+});
+
+describe("examples together", () => {
+    it("trigger every policy of the pack at least once", () => {
+        const triggered = new Set(EXAMPLES.filter((e) => e.endsWith("-noncompliant")).flatMap((e) => scan(e).rows.map((r) => r.policy)));
+        const missing = controls.map((c) => c.metadata.name).filter((n) => !triggered.has(n));
+        expect(missing).toEqual([]);
+    });
+
+    it("compliant examples have no mandatory finding", () => {
+        for (const e of EXAMPLES.filter((x) => x.endsWith("-compliant"))) {
+            expect(scan(e).rows.filter((r) => r.level === "mandatory"), e).toEqual([]);
+        }
+    });
+});
