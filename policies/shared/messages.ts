@@ -31,7 +31,7 @@ export function findingMessage(t: FindingText): string {
     const basisEn = t.basis.map((b) => b.en).join("; ");
     const basisZh = t.basis.map((b) => b.zh).join("；");
     const en = `${t.resource.en}: found ${t.found.en}; required ${t.required.en}. Change \`${t.property}\`.${fixEn} Legal basis: ${basisEn}.`;
-    const zh = `${t.resource.zh}：当前为${t.found.zh}；要求${t.required.zh}。请修改 \`${t.property}\`。${fixZh}法律依据：${basisZh}。`;
+    const zh = `${t.resource.zh}：当前：${t.found.zh}；要求：${t.required.zh}。请修改 \`${t.property}\`。${fixZh}法律依据：${basisZh}。`;
     return `${en}\n${zh}`;
 }
 

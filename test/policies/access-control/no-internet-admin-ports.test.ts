@@ -67,7 +67,7 @@ describe("no-internet-admin-ports: aws.ec2.SecurityGroup inline ingress", () => 
         expect(d!.message).toContain('security group "web": found ingress[0] admits restricted port 22 (tcp 20-30) from 0.0.0.0/0 (anywhere on the internet)');
         expect(d!.message).toContain("required no ingress from the internet to ports 22, 3389, every port or every protocol. Change `ingress[0].cidrBlocks[0]`.");
         expect(d!.message).toContain("MLPS 2.0, GB/T 22239-2019, level 3");
-        expect(d!.message).toContain("安全组“web”：当前为ingress[0] 允许来自 0.0.0.0/0（整个互联网）的受限端口 22（tcp 20-30）");
+        expect(d!.message).toContain("安全组“web”：当前：ingress[0] 允许来自 0.0.0.0/0（整个互联网）的受限端口 22（tcp 20-30）");
         expect(d!.message).toContain("网络安全等级保护2.0");
     });
 

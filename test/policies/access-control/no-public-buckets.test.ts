@@ -41,7 +41,7 @@ describe("no-public-buckets: canned ACLs", () => {
     it("names the ACL found in both languages", async () => {
         const [d] = await runResource(control, { type: OSS, name: "assets", props: { acl: "public-read" } });
         expect(d!.message).toContain('OSS bucket "assets": found canned ACL "public-read"; required private: no access for AllUsers or AuthenticatedUsers. Change `acl`.');
-        expect(d!.message).toContain("OSS 存储桶“assets”：当前为预设 ACL \"public-read\"");
+        expect(d!.message).toContain("OSS 存储桶“assets”：当前：预设 ACL \"public-read\"");
     });
 });
 

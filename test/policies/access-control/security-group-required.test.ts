@@ -50,7 +50,7 @@ describe("security-group-required", () => {
     it("names the resource, what was found, the requirement, the property and the law", async () => {
         const [d] = await runResource(control, { type: EC2, name: "web", props: {} });
         expect(d!.message).toContain('EC2 instance "web": found no security group (the VPC\'s default security group applies); required at least one security group. Change `vpcSecurityGroupIds`.');
-        expect(d!.message).toContain("EC2 实例“web”：当前为未指定安全组（将使用 VPC 默认安全组）；要求至少一个安全组。请修改 `vpcSecurityGroupIds`。");
+        expect(d!.message).toContain("EC2 实例“web”：当前：未指定安全组（将使用 VPC 默认安全组）；要求：至少一个安全组。请修改 `vpcSecurityGroupIds`。");
         expect(d!.message).toContain("GB/T 22239-2019");
         const [e] = await runResource(control, { type: ECS_SET, name: "batch", props: { securityGroupIds: [] } });
         expect(e!.message).toContain('ECS instance set "batch": found an empty security group list or ID');

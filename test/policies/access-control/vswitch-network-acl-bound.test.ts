@@ -22,7 +22,7 @@ describe("vswitch-network-acl-bound", () => {
         expect(names(ds)).toEqual(["web", "data"]);
         expect(ds.map((d) => d.enforcementLevel)).toEqual(["mandatory", "mandatory"]);
         expect(ds[0]!.message).toContain('vSwitch "web": found no network ACL bound; required bound to a network ACL.');
-        expect(ds[0]!.message).toContain("交换机“web”：当前为未绑定网络 ACL");
+        expect(ds[0]!.message).toContain("交换机“web”：当前：未绑定网络 ACL");
     });
 
     it.each([

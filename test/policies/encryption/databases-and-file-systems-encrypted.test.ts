@@ -137,7 +137,7 @@ describe("databases-and-file-systems-encrypted: Alibaba Cloud", () => {
     it("NAS encryptType 0 says it is not encrypted and names the replacement", async () => {
         const [d] = await run(NAS, { protocolType: "NFS", storageType: "Capacity", encryptType: 0 });
         expect(d!.message).toContain('NAS file system "db": found 0 (not encrypted); required encryptType 1 (NAS-managed key) or 2 (KMS key). Change `encryptType`.');
-        expect(d!.message).toContain("NAS 文件系统“db”：当前为0（不加密）");
+        expect(d!.message).toContain("NAS 文件系统“db”：当前：0（不加密）");
         expect(d!.message).toContain("replaces the resource");
     });
 

@@ -80,7 +80,7 @@ describe("disks-encrypted: aws.ec2.Instance root and every EBS block device", ()
     it("names the disk in the message", async () => {
         const [d] = await run({ type: EC2, name: "web", props: { rootBlockDevice: { encrypted: true }, ebsBlockDevices: [{ deviceName: "x", encrypted: true }, { deviceName: "y", encrypted: false }] } });
         expect(d!.message).toContain('EC2 instance "web", EBS block device ebsBlockDevices[1]: found encryption off (false); required encrypted at rest. Change `ebsBlockDevices[1].encrypted`.');
-        expect(d!.message).toContain("EC2 实例“web”，EBS 块设备 ebsBlockDevices[1]：当前为未加密（false）");
+        expect(d!.message).toContain("EC2 实例“web”，EBS 块设备 ebsBlockDevices[1]：当前：未加密（false）");
         expect(d!.message).toContain("Data Security Law of the PRC");
         expect(d!.message).toContain("《中华人民共和国数据安全法》");
         expect(d!.message).toContain("replaces the resource");
@@ -158,7 +158,7 @@ describe("disks-encrypted: alicloud.ecs.Instance system disk and every data disk
     it("names the data disk in both languages", async () => {
         const [d] = await run({ type: ECS, name: "app", props: { systemDiskEncrypted: true, dataDisks: [{ size: 40, encrypted: true }, { size: 40, encrypted: true }, { size: 40 }] } });
         expect(d!.message).toContain('ECS instance "app", data disk dataDisks[2]: found unset (default: unencrypted)');
-        expect(d!.message).toContain("ECS 实例“app”，数据盘 dataDisks[2]：当前为未设置（默认不加密）");
+        expect(d!.message).toContain("ECS 实例“app”，数据盘 dataDisks[2]：当前：未设置（默认不加密）");
     });
 
     it("an instance launched from a launch template leaves unset flags to the template", async () => {

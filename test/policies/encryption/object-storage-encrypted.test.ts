@@ -49,7 +49,7 @@ describe("object-storage-encrypted: OSS inline rule", () => {
         expect(d!.urn).toBe(urnOf(OSS, "assets"));
         expect(d!.message).toContain('OSS bucket "assets": found no server-side encryption rule; required encrypted at rest. Change `serverSideEncryptionRule`.');
         expect(d!.message).toContain("alicloud.oss.BucketServerSideEncryption");
-        expect(d!.message).toContain("OSS 存储桶“assets”：当前为没有服务端加密规则");
+        expect(d!.message).toContain("OSS 存储桶“assets”：当前：没有服务端加密规则");
         expect(d!.message).toContain("《中华人民共和国数据安全法》");
     });
 

@@ -47,7 +47,7 @@ describe("log-bucket-lifecycle-minimum: aws.s3.BucketLifecycleConfiguration on a
         expect(d!.message).toContain(
             'S3 lifecycle configuration "logs-lifecycle": found objects expire after 90 days; required logs kept at least 180 days. Change `rules[0].expiration.days`. S3 bucket "logs" receives logs from CloudTrail trail "trail".',
         );
-        expect(d!.message).toContain("S3 生命周期配置“logs-lifecycle”：当前为对象 90 天后过期");
+        expect(d!.message).toContain("S3 生命周期配置“logs-lifecycle”：当前：对象 90 天后过期");
         expect(d!.message).toContain("Art. 21(3)");
     });
 

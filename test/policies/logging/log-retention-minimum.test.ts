@@ -30,7 +30,7 @@ describe("log-retention-minimum: aws.cloudwatch.LogGroup retentionInDays", () =>
         const [d] = await runResource(control, { type: LOG_GROUP, name: "app-logs", props: { retentionInDays: 7 } });
         expect(d!.message).toContain('CloudWatch log group "app-logs": found 7 days; required at least 180 days. Change `retentionInDays`.');
         expect(d!.message).toContain("Cybersecurity Law of the PRC, Art. 21(3)");
-        expect(d!.message).toContain("CloudWatch 日志组“app-logs”：当前为7 天；要求至少保留 180 天。请修改 `retentionInDays`。");
+        expect(d!.message).toContain("CloudWatch 日志组“app-logs”：当前：7 天；要求：至少保留 180 天。请修改 `retentionInDays`。");
         expect(d!.message).toContain("《中华人民共和国网络安全法》第二十一条");
     });
 
@@ -80,7 +80,7 @@ describe("log-retention-minimum: alicloud.log.Store retentionPeriod", () => {
     it("says the default applied when retentionPeriod is unset", async () => {
         const [d] = await runResource(control, { type: LOG_STORE, name: "audit", props: { name: "s", project: "p" } });
         expect(d!.message).toContain('Log Service logstore "audit": found 30 days (unset: default 30); required at least 180 days. Change `retentionPeriod`.');
-        expect(d!.message).toContain("当前为30 天（未设置：默认 30 天）");
+        expect(d!.message).toContain("当前：30 天（未设置：默认 30 天）");
     });
 
     it("an unknown retention gives an advisory, never a mandatory", async () => {

@@ -24,7 +24,7 @@ describe("vpc-flow-logs-all-traffic: aws.ec2.Vpc", () => {
         expect(ds[0]!.urn).toBe(urnOf(VPC, "app"));
         expect(ds[0]!.message).toContain('VPC "app": found no flow log; required a flow log capturing all traffic (`trafficType` "ALL"). Change `vpcId`.');
         expect(ds[0]!.message).toContain("Cybersecurity Law of the PRC, Art. 21(3)");
-        expect(ds[0]!.message).toContain("VPC“app”：当前为没有流日志");
+        expect(ds[0]!.message).toContain("VPC“app”：当前：没有流日志");
     });
 
     it("a flow log whose vpcId is unknown but whose property dependency points at the VPC is compliant", async () => {

@@ -28,8 +28,8 @@ describe("findingMessage", () => {
     });
     it.each([
         ["resource", "日志组“app”"],
-        ["found", "当前为7 天"],
-        ["required", "要求至少保留 180 天"],
+        ["found", "当前：7 天"],
+        ["required", "；要求：至少保留 180 天"],
         ["property", "请修改 `retentionInDays`"],
         ["basis", "《中华人民共和国网络安全法》第二十一条"],
     ])("Chinese names the %s", (_part, fragment) => {
