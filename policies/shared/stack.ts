@@ -16,6 +16,11 @@ export function isUnknownValueError(e: unknown): boolean {
 
 /** Runs a read; an unknown value during preview gives `{known: false}` instead of throwing. */
 export function tryRead<T>(read: () => T): Known<T> {
+    // The SDK's error captures a stack trace that is never shown here; in a first preview most
+    // reads of outputs are unknown, and capturing thousands of traces was the largest single
+    // cost of AnalyzeStack on large stacks (bench/, docs/performance.md).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     try {
         return { known: true, value: read() };
     } catch (e) {
@@ -23,6 +28,8 @@ export function tryRead<T>(read: () => T): Known<T> {
             return { known: false };
         }
         throw e;
+    } finally {
+        Error.stackTraceLimit = limit;
     }
 }
 

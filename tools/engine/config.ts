@@ -155,8 +155,20 @@ export function describeSchemaError(e: ErrorObject, data: unknown, policy: Polic
         const key = String((e.params as { missingProperty: string }).missingProperty);
         return `${keyPath(`${e.instancePath}/${key}`)}: is required (got nothing)`;
     }
-    const message = e.keyword === "enum" ? `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map(show).join(", ")}` : (e.message ?? "is invalid");
-    return `${keyPath(e.instancePath) || "(config)"}: ${message} (got ${show(valueAt(data, e.instancePath))})`;
+    const got = valueAt(data, e.instancePath);
+    const message = e.keyword === "enum" ? enumMessage((e.params as { allowedValues: unknown[] }).allowedValues, got, e.schemaPath.includes("/anyOf/")) : (e.message ?? "is invalid");
+    return `${keyPath(e.instancePath) || "(config)"}: ${message} (got ${show(got)})`;
+}
+
+/** Enums longer than this (the region list has 70+ names) are summarised, with the closest name. */
+const LISTED_ENUM_VALUES = 10;
+
+function enumMessage(values: unknown[], got: unknown, orPattern: boolean): string {
+    if (values.length <= LISTED_ENUM_VALUES) return `must be one of ${values.map(show).join(", ")}`;
+    const names = values.filter((v): v is string => typeof v === "string");
+    const hint = typeof got === "string" ? suggestion(got, names) : "";
+    // A choice list also takes patterns (e.g. region globs such as "eu-*"): say so rather than print the regexp.
+    return `must be one of ${values.length} known values${orPattern ? " or a supported pattern" : ""}${hint}`;
 }
 
 type Entries = Record<string, PolicyConfigEntry>;

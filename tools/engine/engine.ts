@@ -87,6 +87,8 @@ interface Spawned {
     child: ChildProcess;
     port: number;
     stderr: () => string;
+    /** Everything the pack wrote on stdout up to and including the port line. */
+    stdout: string;
 }
 
 /** Spawns run-policy-pack and waits for the first stdout line, which must be the port. */
@@ -144,7 +146,7 @@ function spawnPack(sdk: Sdk, packDir: string, opts: StartOptions): Promise<Spawn
             }
             settled = true;
             clearTimeout(timer);
-            resolve({ child, port: Number(line), stderr: stderrTail });
+            resolve({ child, port: Number(line), stderr: stderrTail, stdout: stdout.slice(0, nl + 1) });
         });
     });
 }
@@ -153,6 +155,8 @@ function spawnPack(sdk: Sdk, packDir: string, opts: StartOptions): Promise<Spawn
 export class PolicyPackEngine {
     private info?: AnalyzerInfo;
     private closed = false;
+    /** What the pack printed on stdout before and with its port, verbatim (the CLI allows nothing before the port). */
+    startupStdout = "";
 
     private constructor(
         readonly packDir: string,
@@ -189,6 +193,7 @@ export class PolicyPackEngine {
             readPolicyYamlVersion(dir),
             spawned.stderr,
         );
+        engine.startupStdout = spawned.stdout;
         try {
             if (opts.stack) await engine.configureStack(opts.stack);
         } catch (err) {

@@ -44,9 +44,15 @@ function setSpec(s: RunnerSpec): void {
     spec = s;
 }
 
+/** Node puts the place of a syntax error as the first line of its stack ("/dir/index.js:5"), not in the message. */
+function withPlace(e: Error): string {
+    const place = e instanceof SyntaxError ? /^(\/[^\n]+:\d+)\n/.exec(e.stack ?? "") : null;
+    return place ? `${e.message} (${spec ? path.relative(spec.programDir, place[1].replace(/^file:\/\//, "")) : place[1]})` : e.message;
+}
+
 function fail(err: unknown): never {
     const e = err instanceof Error ? err : new Error(String(err));
-    report({ ok: false, error: { name: e.name, message: e.message, stage } });
+    report({ ok: false, error: { name: e.name, message: withPlace(e), stage } });
     process.exit(3);
 }
 
