@@ -6,7 +6,8 @@ import { type ResourceValidationArgs, type ReportViolation } from "@pulumi/polic
 import { type ControlMetadata, resourceControl } from "../shared/control";
 import { FRAMEWORKS, LEGAL } from "../shared/legal";
 import { type Bilingual, bi, findingMessage, resourceLabel, safeValue } from "../shared/messages";
-import { inputName, readBoolean } from "../shared/properties";
+import { inputName, readBoolean, toBoolean } from "../shared/properties";
+import { type Fix, known, remediation, setInput } from "../shared/remediate";
 
 interface BlockSource {
     kind: Bilingual;
@@ -51,6 +52,12 @@ export const metadata: ControlMetadata = {
     remediationSteps:
         "Set all four S3 flags (`blockPublicAcls`, `blockPublicPolicy`, `ignorePublicAcls`, `restrictPublicBuckets`) to true; " +
         "set OSS `blockPublicAccess` to true. The change applies in place.",
+    zh: {
+        description: "S3 和 OSS 的公共访问阻止设置中每个开关都已开启。",
+        remediationSteps:
+            "将 S3 的四个开关（`blockPublicAcls`、`blockPublicPolicy`、`ignorePublicAcls`、`restrictPublicBuckets`）全部设为 true；" +
+            "将 OSS 的 `blockPublicAccess` 设为 true。该修改为原地更新。",
+    },
     resourceTypes: Object.keys(BLOCK_SOURCES),
 };
 
@@ -81,4 +88,20 @@ function validate(args: ResourceValidationArgs, report: ReportViolation): void {
     );
 }
 
-export default resourceControl(metadata, validate);
+// Remediation: every flag of a bucket-level block switched on, in place (in-place-updates.ts).
+// Account-level blocks are not remediated: they change every bucket of the account, which is for
+// the account owner to decide. An unknown flag is left alone.
+const REMEDIATED_TYPES = ["aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock"];
+
+const fixFlags: Fix = (args) => {
+    const source = BLOCK_SOURCES[args.type];
+    if (!source || !REMEDIATED_TYPES.includes(args.type)) return false;
+    const off = source.flags.filter((flag) => {
+        const v = known(args.props, flag);
+        return v.known && toBoolean(v.value) !== true;
+    });
+    for (const flag of off) setInput(args.props, flag, true);
+    return off.length > 0;
+};
+
+export default resourceControl(metadata, validate, remediation(fixFlags));

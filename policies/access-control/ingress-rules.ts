@@ -6,7 +6,7 @@
 // that rule "unknown" (reported as advisory), so it never hides a known open rule next to it.
 import type * as alicloud from "@pulumi/alicloud";
 import type * as aws from "@pulumi/aws";
-import { type Bilingual, bi, findingMessage, resourceLabel } from "../shared/messages";
+import { type Bilingual, PREVIEW_UNKNOWN, bi, findingMessage, resourceLabel } from "../shared/messages";
 import { LEGAL } from "../shared/legal";
 import { type Cidr, type PortExposure, alicloudPortExposure, anywhereText, awsPortExposure, isAnywhere, parseCidr } from "../shared/network";
 import { inputName, isRecord, readBoolean, readString } from "../shared/properties";
@@ -203,8 +203,6 @@ export function evaluateIngress(type: string, props: unknown): { format: RuleFor
     });
     return { format, verdicts };
 }
-
-const PREVIEW_UNKNOWN = bi("a value that is unknown until the resource is deployed", "部署前未知的值");
 
 export function portsText(ports: readonly number[]): string {
     return ports.join(", ");

@@ -6,9 +6,10 @@ import type * as aws from "@pulumi/aws";
 import { type ResourceValidationArgs, type ReportViolation } from "@pulumi/policy";
 import { type ControlMetadata, resourceControl } from "../shared/control";
 import { FRAMEWORKS, LEGAL } from "../shared/legal";
-import { type Bilingual, bi, findingMessage, resourceLabel, safeValue } from "../shared/messages";
+import { type Bilingual, PREVIEW_UNKNOWN, bi, findingMessage, resourceLabel, safeValue } from "../shared/messages";
 import { inputName, isRecord } from "../shared/properties";
-import { reportAdvisory } from "../shared/report";
+import { type Fix, known, remediation, setInput } from "../shared/remediate";
+import { reportOrAdvise } from "../shared/report";
 import { tryRead } from "../shared/stack";
 
 /** One public setting found, or one value unknown during preview. */
@@ -107,6 +108,12 @@ export const metadata: ControlMetadata = {
     remediationSteps:
         "Set the bucket ACL to `private` (or remove it; S3 and OSS default to private) and remove grants to the AllUsers and AuthenticatedUsers groups. " +
         "Share objects through pre-signed URLs, a CDN with origin access control, or IAM/RAM policies naming specific principals.",
+    zh: {
+        description: "S3 或 OSS 存储桶不得通过预设 ACL 或向 AllUsers / AuthenticatedUsers 授权而对所有人可读或可写。",
+        remediationSteps:
+            "将存储桶 ACL 设为 `private`（或删除该设置；S3 和 OSS 默认私有），并删除授予 AllUsers 和 AuthenticatedUsers 组的权限。" +
+            "通过预签名 URL、启用源站访问控制的 CDN，或指定具体主体的 IAM/RAM 策略共享对象。",
+    },
     resourceTypes: Object.keys(ACL_SOURCES),
 };
 
@@ -120,17 +127,54 @@ function validate(args: ResourceValidationArgs, report: ReportViolation): void {
     for (const e of exposures) {
         const message = findingMessage({
             resource: resourceLabel(source.kind, args.name),
-            found: "unknown" in e ? bi("a value that is unknown until the resource is deployed", "部署前未知的值") : e.found,
+            found: "unknown" in e ? PREVIEW_UNKNOWN : e.found,
             required,
             property: e.property,
             basis: [LEGAL["mlps2-l3"]],
         });
-        if ("unknown" in e) {
-            reportAdvisory(report, message);
-        } else {
-            report(message);
-        }
+        reportOrAdvise(report, message, "unknown" in e);
     }
 }
 
-export default resourceControl(metadata, validate);
+// Remediation: canned ACL → "private", grants to AllUsers / AuthenticatedUsers dropped; both
+// update in place (in-place-updates.ts). Unknown values are left alone (the validation reports
+// them as advisory); a grant whose grantee is unknown is kept.
+
+function fixCannedAcl(props: unknown, source: AclSource): boolean {
+    const acl = known(props, source.acl);
+    if (!acl.known || typeof acl.value !== "string" || !source.publicAcls.includes(acl.value.trim().toLowerCase())) return false;
+    setInput(props, source.acl, "private");
+    return true;
+}
+
+function isPublicGrant(grant: unknown, uriPath: readonly string[]): boolean {
+    const uri = tryRead(() => at(grant, uriPath));
+    return uri.known && typeof uri.value === "string" && PUBLIC_GROUP.test(uri.value.trim());
+}
+
+function fixGrants(props: unknown, grants: NonNullable<AclSource["grants"]>): boolean {
+    const parentPath = grants.list.slice(0, -1);
+    const key = grants.list[grants.list.length - 1]!;
+    const parent = tryRead(() => at(props, parentPath));
+    const list = known(parent.known ? parent.value : undefined, key);
+    if (!parent.known || !list.known || !Array.isArray(list.value)) return false;
+    const items: unknown[] = list.value;
+    // A grant unknown as a whole cannot be copied into a new list: leave the list as it is.
+    // (Index by index: Array methods would read every element through the proxy and throw.)
+    const read = Array.from({ length: items.length }, (_, i) => tryRead(() => items[i]));
+    if (read.some((r) => !r.known)) return false;
+    const kept = read.flatMap((r) => (r.known && !isPublicGrant(r.value, grants.uri) ? [r.value] : []));
+    if (kept.length === items.length) return false;
+    setInput(parent.value, key, kept);
+    return true;
+}
+
+const fixPublicAcl: Fix = (args) => {
+    const source = ACL_SOURCES[args.type];
+    if (!source) return false;
+    const acl = fixCannedAcl(args.props, source);
+    const grants = source.grants ? fixGrants(args.props, source.grants) : false;
+    return acl || grants;
+};
+
+export default resourceControl(metadata, validate, remediation(fixPublicAcl));

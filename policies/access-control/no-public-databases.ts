@@ -6,10 +6,10 @@ import type * as aws from "@pulumi/aws";
 import { type ResourceValidationArgs, type ReportViolation } from "@pulumi/policy";
 import { type ControlMetadata, resourceControl } from "../shared/control";
 import { FRAMEWORKS, LEGAL } from "../shared/legal";
-import { type Bilingual, bi, findingMessage, resourceLabel, safeValue } from "../shared/messages";
+import { type Bilingual, PREVIEW_UNKNOWN, bi, findingMessage, resourceLabel, safeValue } from "../shared/messages";
 import { anywhereText, isAnywhere, parseCidr } from "../shared/network";
 import { inputName, isRecord, readBoolean } from "../shared/properties";
-import { reportAdvisory } from "../shared/report";
+import { reportOrAdvise } from "../shared/report";
 import { tryRead } from "../shared/stack";
 
 type Exposure = { property: string; found: Bilingual } | { property: string; unknown: true };
@@ -115,6 +115,12 @@ export const metadata: ControlMetadata = {
     remediationSteps:
         "Set aws.rds.Instance `publiclyAccessible` to false and reach the database from inside the VPC. On Alibaba Cloud, list only the " +
         "application's private CIDRs in `securityIps` (PolarDB: `dbClusterIpArrays[].securityIps`), never 0.0.0.0/0 or 0.0.0.0.",
+    zh: {
+        description: "数据库不得公开访问：RDS 的 `publiclyAccessible` 关闭，阿里云 RDS、KVStore 和 PolarDB 的白名单不包含 0.0.0.0/0。",
+        remediationSteps:
+            "将 aws.rds.Instance 的 `publiclyAccessible` 设为 false，并从 VPC 内部访问数据库。在阿里云上，" +
+            "`securityIps`（PolarDB 为 `dbClusterIpArrays[].securityIps`）中只列出应用的私有网段，不得包含 0.0.0.0/0 或 0.0.0.0。",
+    },
     resourceTypes: Object.keys(DATABASE_SOURCES),
 };
 
@@ -126,16 +132,12 @@ function validate(args: ResourceValidationArgs, report: ReportViolation): void {
     for (const e of source.read(args.props)) {
         const message = findingMessage({
             resource: resourceLabel(source.kind, args.name),
-            found: "unknown" in e ? bi("a value that is unknown until the resource is deployed", "部署前未知的值") : e.found,
+            found: "unknown" in e ? PREVIEW_UNKNOWN : e.found,
             required: source.required,
             property: e.property,
             basis: [LEGAL["mlps2-l3"]],
         });
-        if ("unknown" in e) {
-            reportAdvisory(report, message);
-        } else {
-            report(message);
-        }
+        reportOrAdvise(report, message, "unknown" in e);
     }
 }
 

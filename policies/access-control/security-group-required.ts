@@ -133,6 +133,12 @@ export const metadata: ControlMetadata = {
     remediationSteps:
         "Create a security group with only the ingress the workload needs and attach it: aws.ec2.Instance / LaunchTemplate / aws.rds.Instance `vpcSecurityGroupIds`; " +
         "alicloud.ecs.Instance `securityGroups`; alicloud.ecs.EcsLaunchTemplate `securityGroupIds`; alicloud.ecs.EcsInstanceSet `securityGroupIds`.",
+    zh: {
+        description: "每个实例、启动模板、实例集和数据库都至少加入一个由堆栈指定的安全组。",
+        remediationSteps:
+            "创建只放行工作负载所需入方向流量的安全组并绑定：aws.ec2.Instance / LaunchTemplate / aws.rds.Instance 的 `vpcSecurityGroupIds`；" +
+            "alicloud.ecs.Instance 的 `securityGroups`；alicloud.ecs.EcsLaunchTemplate 的 `securityGroupIds`；alicloud.ecs.EcsInstanceSet 的 `securityGroupIds`。",
+    },
     resourceTypes: Object.keys(GROUP_SOURCES),
 };
 

@@ -42,6 +42,12 @@ export const metadata: ControlMetadata = {
     remediationSteps:
         "Create an aws.ec2.NetworkAcl for the subnet's tier with only the inbound rules it needs and list the subnet in its `subnetIds` " +
         "(or add an aws.ec2.NetworkAclAssociation).",
+    zh: {
+        description: "每个 AWS 子网都关联由堆栈定义的网络ACL，而不是使用 VPC 的默认网络ACL。",
+        remediationSteps:
+            "为子网所在的层级创建只包含所需入站规则的 aws.ec2.NetworkAcl，并将子网加入其 `subnetIds`" +
+            "（或添加 aws.ec2.NetworkAclAssociation）。",
+    },
     resourceTypes: [...SUBNET_TYPES, ...Object.keys(BINDINGS)],
 };
 

@@ -30,6 +30,12 @@ export const metadata: ControlMetadata = {
     remediationSteps:
         "Bind each vSwitch to a network ACL: list it in alicloud.vpc.NetworkAcl `resources` ({resourceId: vswitch.id, resourceType: \"VSwitch\"}) " +
         "or create an alicloud.vpc.VpcNetworkAclAttachment for it.",
+    zh: {
+        description: "每个阿里云交换机（vSwitch）都绑定了网络ACL。",
+        remediationSteps:
+            '将每个交换机绑定到网络ACL：在 alicloud.vpc.NetworkAcl 的 `resources` 中列出它（{resourceId: vswitch.id, resourceType: "VSwitch"}），' +
+            "或为其创建 alicloud.vpc.VpcNetworkAclAttachment。",
+    },
     resourceTypes: [...VSWITCH_TYPES, ...Object.keys(BINDINGS)],
 };
 

@@ -124,6 +124,13 @@ export const metadata: ControlMetadata = {
         "Create the resource in an allowed region: set `region` on the provider it uses (stack config `aws:region` / `alicloud:region`, or the explicit " +
         "`aws.Provider` / `alicloud.Provider`), or on AWS the resource's own `region` input; on Alibaba Cloud pick a `zoneId` / `availabilityZone` of an allowed region. " +
         "Moving a stateful resource replaces it: copy the data first. If data must be placed abroad, complete the outbound data transfer security assessment and add the region to `allowedRegions`.",
+    zh: {
+        description: "每个 AWS 和阿里云资源以及每个显式提供程序都位于允许列表中的地域（默认：中国内地地域）。全局服务不检查。",
+        remediationSteps:
+            "在允许的地域创建资源：设置其所用提供程序的 `region`（堆栈配置 `aws:region` / `alicloud:region`，或显式的 " +
+            "`aws.Provider` / `alicloud.Provider`），在 AWS 上也可设置资源自身的 `region` 输入；在阿里云上选择允许地域内的 `zoneId` / `availabilityZone`。" +
+            "迁移有状态资源会替换该资源：请先复制数据。如数据必须存放在境外，请先完成数据出境安全评估，再将该地域加入 `allowedRegions`。",
+    },
     resourceTypes: ["pulumi:providers:aws", "pulumi:providers:alicloud", ...Object.keys(ALICLOUD_REGION_INPUTS)],
     config,
 };

@@ -131,6 +131,14 @@ export const metadata: ControlMetadata = {
         "snapshot policy `targetCopyRegions`, RDS snapshot copy `destinationRegion`, DynamoDB `replicas[].regionName`, ECR replication destinations, Secrets Manager `replicas[].region`; " +
         "for copies created in their own region (AMI/snapshot copies, table replicas, replica keys, image copies) use a provider or `region` in an allowed region. " +
         "Transferring data abroad requires the outbound data transfer security assessment first.",
+    zh: {
+        description: "复制、拷贝、跨地域备份和副本只能将数据放在允许列表中的地域（默认：中国内地地域）：未经评估不得跨境复制。",
+        remediationSteps:
+            "将复制目标指向允许的地域：OSS 复制的 `destination.location`（例如 `oss-cn-beijing`）、RDS 的 `crossBackupRegion`、EBS 副本的 `destinationRegionId`/`destinationZoneId`、" +
+            "快照策略的 `targetCopyRegions`、RDS 快照复制的 `destinationRegion`、DynamoDB 的 `replicas[].regionName`、ECR 复制目标、Secrets Manager 的 `replicas[].region`；" +
+            "对于在自身地域创建的副本（AMI/快照复制、表副本、副本密钥、镜像复制），使用允许地域中的提供程序或 `region`。" +
+            "向境外传输数据前，须先完成数据出境安全评估。",
+    },
     resourceTypes: Object.keys(COPY_DESTINATIONS),
     config,
 };

@@ -82,6 +82,12 @@ export const metadata: ControlMetadata = {
     remediationSteps:
         "Replicate to a bucket created in an allowed region (its `region` input or its provider's `region`), or remove the rule. Declare the destination bucket in the same stack " +
         "and pass its `arn` so its region can be checked. Replicating data abroad requires the outbound data transfer security assessment first.",
+    zh: {
+        description: "S3 复制规则只能复制到位于允许列表地域（默认：中国内地地域）的存储桶；目标存储桶的地域通过堆栈解析。",
+        remediationSteps:
+            "复制到在允许地域创建的存储桶（由其 `region` 输入或其提供程序的 `region` 决定），或删除该规则。在同一堆栈中声明目标存储桶" +
+            "并传入其 `arn`，以便检查其地域。向境外复制数据前，须先完成数据出境安全评估。",
+    },
     resourceTypes: [...Object.keys(REPLICATION_SOURCES), ...BUCKET_TYPES],
     config,
 };

@@ -236,6 +236,14 @@ export const metadata: ControlMetadata = {
         'alicloud.rds.Instance `encryptionKey` (a KMS key ID) or `tdeStatus: "Enabled"`, alicloud.polardb.Cluster `tdeStatus: "Enabled"`, alicloud.nas.FileSystem `encryptType: 1` or `2`, alicloud.log.Store `encryptConf.enable: true`. ' +
         "With requireCustomerManagedKeys, also name a KMS key (`kmsKeyId`, `encryptionKey`, `encryptType: 2`, `encryptConf.userCmkInfo`). " +
         "There is no automatic remediation: for most of these types the change replaces the database or file system and would destroy its data; migrate through an encrypted snapshot or backup.",
+    zh: {
+        description: "数据库、文件系统和日志库静态加密：RDS 实例和集群、DocumentDB、Redshift、ElastiCache 复制组、EFS、云数据库 RDS（TDE 或云盘加密）、PolarDB TDE、NAS（encryptType 为 1 或 2）以及日志服务 Logstore。",
+        remediationSteps:
+            '开启静态加密：aws.rds.Instance / Cluster 和 aws.docdb.Cluster 设置 `storageEncrypted: true`，aws.redshift.Cluster 设置 `encrypted: "true"`，aws.elasticache.ReplicationGroup 设置 `atRestEncryptionEnabled: true`，aws.efs.FileSystem 设置 `encrypted: true`；' +
+            'alicloud.rds.Instance 设置 `encryptionKey`（KMS 密钥 ID）或 `tdeStatus: "Enabled"`，alicloud.polardb.Cluster 设置 `tdeStatus: "Enabled"`，alicloud.nas.FileSystem 设置 `encryptType: 1` 或 `2`，alicloud.log.Store 设置 `encryptConf.enable: true`。' +
+            "启用 requireCustomerManagedKeys 时，还须指定 KMS 密钥（`kmsKeyId`、`encryptionKey`、`encryptType: 2`、`encryptConf.userCmkInfo`）。" +
+            "不提供自动修复：对其中大多数类型，此修改会替换数据库或文件系统并销毁其数据；请通过加密快照或备份迁移。",
+    },
     resourceTypes: Object.keys(STORE_SOURCES),
     config,
 };

@@ -152,6 +152,13 @@ export const metadata: ControlMetadata = {
         'Give each OSS bucket `serverSideEncryptionRule: { sseAlgorithm: "KMS" }` (or "AES256"), or an alicloud.oss.BucketServerSideEncryption with `bucket` set to the bucket. ' +
         'With requireCustomerManagedKeys, use sseAlgorithm "KMS" with `kmsMasterKeyId` on OSS, and an aws.s3.BucketServerSideEncryptionConfiguration with `sseAlgorithm: "aws:kms"` (or "aws:kms:dsse") and `kmsMasterKeyId` on S3. ' +
         "Bucket encryption applies to objects written afterwards; existing objects stay as they were until rewritten. Not remediated automatically: choosing the key is yours.",
+    zh: {
+        description: "对象存储静态加密：每个 OSS 存储桶都有服务端加密规则（内联或 alicloud.oss.BucketServerSideEncryption）。S3 存储桶自 2023 年起默认加密，仅在 requireCustomerManagedKeys 为 true 时检查：此时须使用指定密钥的 SSE-KMS。",
+        remediationSteps:
+            '为每个 OSS 存储桶设置 `serverSideEncryptionRule: { sseAlgorithm: "KMS" }`（或 "AES256"），或创建 `bucket` 指向该存储桶的 alicloud.oss.BucketServerSideEncryption。' +
+            '启用 requireCustomerManagedKeys 时，OSS 使用 sseAlgorithm "KMS" 并设置 `kmsMasterKeyId`；S3 使用 aws.s3.BucketServerSideEncryptionConfiguration，`sseAlgorithm: "aws:kms"`（或 "aws:kms:dsse"）并设置 `kmsMasterKeyId`。' +
+            "存储桶加密只作用于此后写入的对象；已有对象在被重写之前保持原状。不提供自动修复：加密密钥须由您选择。",
+    },
     resourceTypes: [...Object.keys(BUCKET_SOURCES), ...Object.keys(CONFIG_SOURCES)],
     config,
 };

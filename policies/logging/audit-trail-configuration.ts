@@ -172,6 +172,14 @@ export const metadata: ControlMetadata = {
         "(advisory: integrity hardening). alicloud.actiontrail.Trail / TrailDeprecated: `status: \"Enable\"`, `trailRegion: \"All\"`, `eventRw: \"All\"` (the deprecated class " +
         "defaults to Write) and `ossBucketName` or `slsProjectArn` set. Missing regions, disabled logging or write-only logging lose audit records, so those are mandatory. " +
         "The destination's retention is checked by log-bucket-lifecycle-minimum and log-retention-minimum.",
+    zh: {
+        description: "CloudTrail / ActionTrail 跟踪覆盖全部地域、记录读写事件、处于开启状态并投递日志；AWS 跟踪开启日志文件验证。",
+        remediationSteps:
+            "aws.cloudtrail.Trail：`isMultiRegionTrail: true`，`enableLogging` 为 true（默认），事件选择器记录全部（All）管理事件，`enableLogFileValidation: true`" +
+            '（建议级：完整性加固）。alicloud.actiontrail.Trail / TrailDeprecated：`status: "Enable"`、`trailRegion: "All"`、`eventRw: "All"`（已弃用的类' +
+            "默认为 Write），并设置 `ossBucketName` 或 `slsProjectArn`。缺少地域、关闭日志或只记录写事件都会丢失审计记录，因此这些为强制级（mandatory）。" +
+            "投递目标的日志保留期由 log-bucket-lifecycle-minimum 和 log-retention-minimum 检查。",
+    },
     resourceTypes: Object.keys(TRAILS),
 };
 

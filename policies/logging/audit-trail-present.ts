@@ -51,6 +51,13 @@ export const metadata: ControlMetadata = {
         "Add an aws.cloudtrail.Trail (multi-region, log file validation on) or an alicloud.actiontrail.Trail (all regions, read and write events) delivering to a bucket or " +
         "log store that keeps logs at least 180 days. If the organisation's trail is managed in another stack, set this policy's `trailInAnotherStack` to true. " +
         "Advisory by default because the trail is often account-wide and owned by another team.",
+    zh: {
+        description: "创建 AWS 或阿里云资源的堆栈，同时创建记录 API 操作的 CloudTrail / ActionTrail 跟踪。",
+        remediationSteps:
+            "添加 aws.cloudtrail.Trail（多地域，开启日志文件验证）或 alicloud.actiontrail.Trail（全部地域，记录读写事件），投递到日志保留至少 180 天的存储桶或日志库。" +
+            "如果组织的跟踪由其他堆栈管理，请将本策略的 `trailInAnotherStack` 设为 true。" +
+            "默认级别为建议（advisory），因为跟踪通常是账号级的，由其他团队负责。",
+    },
     resourceTypes: CLOUDS.flatMap((c) => c.trailTypes),
     config,
 };

@@ -8,6 +8,8 @@ import { type ControlMetadata, resourceControl } from "../shared/control";
 import { FRAMEWORKS, LEGAL } from "../shared/legal";
 import { type Bilingual, bi, findingMessage, resourceLabel, safeValue } from "../shared/messages";
 import { type Read, inputName, isRecord, readNumber, readString, toBoolean } from "../shared/properties";
+import { type Fix, known, remediation, setInput } from "../shared/remediate";
+import { tryRead } from "../shared/stack";
 
 export const config = {
     minimumRetentionDays: integer("Minimum number of days a log store must keep logs (CSL Art. 21: six months).", 180, 1, 3650),
@@ -136,6 +138,14 @@ export const metadata: ControlMetadata = {
         "aws.cloudtrail.EventDataStore `retentionPeriod` to 180 or more (unset = 2555); " +
         "alicloud.log.Store `retentionPeriod` to 180 or more (unset = 30 days; 3650 = permanent); " +
         'alicloud.log.Audit `variableMap` `<logtype>_ttl` entries to "180" or more. Retention changes in place; no data is lost.',
+    zh: {
+        description: "日志存储保留网络日志的时间不短于最短日志保留期限（默认 180 天，即六个月）。",
+        remediationSteps:
+            "将日志存储的日志保留期设为不低于最短期限：aws.cloudwatch.LogGroup 的 `retentionInDays` 设为 180 或更大（0 表示永不过期）；" +
+            "aws.cloudtrail.EventDataStore 的 `retentionPeriod` 设为 180 或更大（未设置时为 2555）；" +
+            "alicloud.log.Store 的 `retentionPeriod` 设为 180 或更大（未设置时为 30 天；3650 表示永久保存）；" +
+            'alicloud.log.Audit 的 `variableMap` 中各 `<logtype>_ttl` 设为 "180" 或更大。修改日志保留期为原地更新，不会丢失数据。',
+    },
     resourceTypes: Object.keys(RETENTION_SOURCES),
     config,
 };
@@ -178,4 +188,52 @@ function validate(args: ResourceValidationArgs, report: ReportViolation): void {
     }
 }
 
-export default resourceControl(metadata, validate);
+// Remediation: raise each short retention to the minimum, in place (in-place-updates.ts). A value
+// unknown during preview is left alone: it may already exceed the minimum, and lowering it would
+// shorten how long logs are kept. A value of the wrong shape is left for the user to fix.
+
+/** The only retentions CloudWatch accepts (terraform-provider-aws logs/group.go). */
+export const CLOUDWATCH_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+/** CloudTrail Lake keeps events at most seven years. */
+const EVENT_DATA_STORE_MAX_DAYS = 2555;
+
+/** The value a remediation writes for a minimum, per type; undefined when no allowed value reaches it. */
+export const RETENTION_TARGETS: Record<string, (minimum: number) => number | string | undefined> = {
+    "aws:cloudwatch/logGroup:LogGroup": (m) => CLOUDWATCH_RETENTION_DAYS.find((d) => d >= m),
+    "aws:cloudtrail/eventDataStore:EventDataStore": (m) => (m <= EVENT_DATA_STORE_MAX_DAYS ? m : undefined),
+    "alicloud:log/store:Store": (m) => m,
+    // variableMap values are strings.
+    "alicloud:log/audit:Audit": (m) => String(m),
+};
+
+/** A DELIVERY log group keeps 2 days whatever retentionInDays says; changing the class replaces it. */
+function retentionPinned(props: unknown): boolean {
+    const cls = known(props, inputName<aws.cloudwatch.LogGroupArgs>("logGroupClass"));
+    return !cls.known || cls.value === "DELIVERY";
+}
+
+/** The object holding a property path's last key: `variableMap.vpc_flow_ttl` → [props.variableMap, "vpc_flow_ttl"]. */
+function parentOf(props: unknown, path: string): [unknown, string] {
+    const dot = path.indexOf(".");
+    if (dot < 0) return [props, path];
+    const parent = known(props, path.slice(0, dot));
+    return [parent.known ? parent.value : undefined, path.slice(dot + 1)];
+}
+
+const fixRetention: Fix = (args) => {
+    const source = RETENTION_SOURCES[args.type];
+    const target = RETENTION_TARGETS[args.type];
+    if (!source || !target || retentionPinned(args.props)) return false;
+    const { minimumRetentionDays } = readConfig(config, args.getConfig());
+    const value = target(minimumRetentionDays);
+    const checks = tryRead(() => source.read(args.props));
+    if (value === undefined || !checks.known) return false;
+    const short = checks.value.filter(({ retention }) => !("invalid" in retention) && !isCompliant(retention, minimumRetentionDays));
+    for (const { property } of short) {
+        const [parent, key] = parentOf(args.props, property);
+        setInput(parent, key, value);
+    }
+    return short.length > 0;
+};
+
+export default resourceControl(metadata, validate, remediation(fixRetention));

@@ -93,6 +93,13 @@ export const metadata: ControlMetadata = {
         "For each aws.ec2.Vpc add an aws.ec2.FlowLog with `vpcId` = the VPC and `trafficType: \"ALL\"`; for each alicloud.vpc.Network add an alicloud.vpc.FlowLog with " +
         "`resourceType: \"VPC\"`, `resourceId` = the VPC and `trafficType: \"All\"` (or cover every vSwitch with `resourceType: \"VSwitch\"`). Separate ACCEPT and REJECT flow logs " +
         "together also count. Send them to a store that keeps logs at least 180 days (checked by log-retention-minimum and log-bucket-lifecycle-minimum).",
+    zh: {
+        description: "每个 VPC 都有捕获全部流量（接受和拒绝）的流日志，以记录网络行为。",
+        remediationSteps:
+            '为每个 aws.ec2.Vpc 添加 aws.ec2.FlowLog，`vpcId` 指向该 VPC，`trafficType: "ALL"`；为每个 alicloud.vpc.Network 添加 alicloud.vpc.FlowLog，' +
+            '`resourceType: "VPC"`、`resourceId` 指向该 VPC、`trafficType: "All"`（或以 `resourceType: "VSwitch"` 覆盖每个交换机）。分别捕获 ACCEPT 和 REJECT 的两个流日志' +
+            "合起来也满足要求。将流日志发送到日志保留至少 180 天的存储（由 log-retention-minimum 和 log-bucket-lifecycle-minimum 检查）。",
+    },
     resourceTypes: [...Object.keys(NETWORKS), ...Object.values(NETWORKS).flatMap((n) => [n.flowLogType, ...n.switchTypes])],
 };
 

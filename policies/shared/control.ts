@@ -42,6 +42,8 @@ export interface ControlMetadata {
     enforcementLevel: EnforcementLevel;
     framework: PolicyComplianceFramework;
     remediationSteps: string;
+    /** Chinese (简体中文) description and remediation steps, for the generated reference (docs/policies.md). */
+    zh: { description: string; remediationSteps: string };
     /** Type tokens the control reads, for the reference docs and the coverage tests. */
     resourceTypes: readonly string[];
     config?: ConfigProperties;
@@ -90,7 +92,7 @@ function exemptingReport(report: ReportViolation, exemptionFor: (urn: string | u
 
 function withExemptions(name: string, validate: ResourceValidation): ResourceValidation {
     return (args, report) => {
-        const tags = readTags(args.props);
+        const tags = readTags(args.props, args.type);
         if (namesPolicyWithoutReason(name, tags)) {
             reportAdvisory(report, missingReasonMessage(name, args.name));
         }
@@ -104,16 +106,27 @@ function withStackExemptions(name: string, validate: StackValidation): StackVali
     return (args, report) => {
         const byUrn = new Map(args.resources.map((r) => [r.urn, r]));
         for (const r of args.resources) {
-            if (namesPolicyWithoutReason(name, readTags(r.props))) {
+            if (namesPolicyWithoutReason(name, readTags(r.props, r.type))) {
                 reportAdvisory(report, missingReasonMessage(name, r.name), r.urn);
             }
         }
         const rules = readExemptionRules(args.getConfig());
         const exemptionFor = (urn: string | undefined) => {
             const r = urn === undefined ? undefined : byUrn.get(urn);
-            return r ? (tagExemption(name, readTags(r.props)) ?? configExemption(r.urn, r.name, rules)) : undefined;
+            return r ? (tagExemption(name, readTags(r.props, r.type)) ?? configExemption(r.urn, r.name, rules)) : undefined;
         };
         return validate(args, exemptingReport(report, exemptionFor));
+    };
+}
+
+/**
+ * An exempted resource is not remediated: the exemption says its owner chose the setting (a
+ * public website bucket, say), and the finding stays visible as advisory.
+ */
+function withRemediationExemptions(name: string, remediate: ResourceRemediation): ResourceRemediation {
+    return (args) => {
+        const exempt = tagExemption(name, readTags(args.props, args.type)) ?? configExemption(args.urn, args.name, readExemptionRules(args.getConfig()));
+        return exempt ? undefined : remediate(args);
     };
 }
 
@@ -124,7 +137,7 @@ export function resourceControl(
 ): Control {
     const policy: ResourceValidationPolicy = { ...common(metadata), validateResource: withExemptions(metadata.name, validateResource) };
     if (remediateResource) {
-        policy.remediateResource = remediateResource;
+        policy.remediateResource = withRemediationExemptions(metadata.name, remediateResource);
     }
     return { metadata, policy };
 }

@@ -52,9 +52,19 @@ export function readExemptionRules(config: Record<string, unknown>): ExemptionRu
     );
 }
 
-/** Tags of a resource as a plain string map; unknown or odd tags count as none. */
-export function readTags(props: unknown): Record<string, string> {
-    const read = tryRead(() => (isRecord(props) ? props.tags : undefined));
+/**
+ * Inputs holding a resource's own tags, where that is not `tags` alone. Alibaba Cloud launch
+ * templates tag the template with `templateTags`; their `tags` go to the instances launched from
+ * them (shared/reference/provider-properties.md). Every other tagged resource of both clouds uses
+ * a `tags` map. Later inputs win.
+ */
+export const TAG_INPUTS: Readonly<Record<string, readonly string[]>> = {
+    "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate": ["tags", "templateTags"],
+    "alicloud:ecs/launchTemplate:LaunchTemplate": ["tags", "templateTags"],
+};
+
+function readTagMap(props: unknown, input: string): Record<string, string> {
+    const read = tryRead(() => (isRecord(props) ? props[input] : undefined));
     if (!read.known || !isRecord(read.value)) return {};
     const out: Record<string, string> = {};
     const tags = read.value;
@@ -64,6 +74,12 @@ export function readTags(props: unknown): Record<string, string> {
         if (known.known && typeof known.value === "string") out[k] = known.value;
     }
     return out;
+}
+
+/** Tags of a resource as a plain string map; unknown or odd tags count as none. */
+export function readTags(props: unknown, type?: string): Record<string, string> {
+    const inputs = (type === undefined ? undefined : TAG_INPUTS[type]) ?? ["tags"];
+    return Object.assign({}, ...inputs.map((input) => readTagMap(props, input))) as Record<string, string>;
 }
 
 /** Policy names listed in a `compliance:exempt` tag value. */

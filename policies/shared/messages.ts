@@ -24,6 +24,9 @@ export function bi(en: string, zh: string): Bilingual {
     return { en, zh };
 }
 
+/** What a finding says it found when the value only exists after deployment (first preview). */
+export const PREVIEW_UNKNOWN: Bilingual = bi("a value that is unknown until the resource is deployed", "部署前未知的值");
+
 /** Renders a finding as two lines: English first, then Chinese. */
 export function findingMessage(t: FindingText): string {
     const fixEn = t.fix ? ` ${t.fix.en}` : "";

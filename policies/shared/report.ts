@@ -17,3 +17,12 @@ export function reportWithLevel(report: ReportViolation, v: ViolationObject): vo
 export function reportAdvisory(report: ReportViolation, message: string, urn?: string): void {
     reportWithLevel(report, { message, enforcementLevel: "advisory", ...(urn ? { urn } : {}) });
 }
+
+/** Reports at the policy's level, or as advisory when the finding rests on a value unknown during preview. */
+export function reportOrAdvise(report: ReportViolation, message: string, unknown: boolean, urn?: string): void {
+    if (unknown) {
+        reportAdvisory(report, message, urn);
+    } else {
+        report(message, urn);
+    }
+}

@@ -228,12 +228,22 @@ export async function runStack(control: Control | StackValidationPolicy, resourc
     return collect(policy, opts, (report) => policy.validateStack(stackArgs(policy, resources, opts), report));
 }
 
-/** Runs a resource policy's remediation, returning the new props or undefined. */
+const { serializeProperties } = require("@pulumi/policy/deserialize") as { serializeProperties(v: unknown): Promise<unknown> };
+
+/**
+ * Runs a resource policy's remediation as the SDK's Remediate does: props deserialised with
+ * secrets kept (secretsPreservingProxy) inside the unknown-checking proxy, and the result
+ * serialised back. Returns the new props in wire form (compare with `toWire(expected)`), or
+ * undefined when the remediation changed nothing. An UnknownValueError propagates (the SDK would
+ * turn it into a "can't run remediation during preview" diagnostic).
+ */
 export async function runRemediation(control: Control | ResourceValidationPolicy, r: TestResource, opts: RunOptions = {}): Promise<Record<string, unknown> | undefined> {
     const policy = asResourcePolicy(control);
     if (!policy.remediateResource) return undefined;
-    const result = await policy.remediateResource(resourceArgs(policy, r, opts));
-    return result ?? undefined;
+    const struct = structproto.Struct.fromJavaScript(toWire(r.props ?? {}) as Record<string, unknown>);
+    const props = proxy.unknownCheckingProxy(deserializeProperties(struct, true));
+    const result = await policy.remediateResource({ ...resourceArgs(policy, r, opts), props });
+    return result ? ((await serializeProperties(result)) as Record<string, unknown>) : undefined;
 }
 
 export const levels = (ds: Diagnostic[]): EnforcementLevel[] => ds.map((d) => d.enforcementLevel);

@@ -30,6 +30,21 @@ describe("policy registry", () => {
             expect(p.remediationSteps?.length ?? 0).toBeGreaterThan(20);
         });
 
+        it("gives its description and remediation steps in Chinese too (for docs/policies.md)", () => {
+            const zh = c.metadata.zh as Partial<typeof c.metadata.zh> | undefined;
+            const pairs = [
+                [zh?.description, c.metadata.description],
+                [zh?.remediationSteps, c.metadata.remediationSteps],
+            ] as const;
+            for (const [text, english] of pairs) {
+                expect(text?.trim()).toBeTruthy();
+                expect(text).not.toBe(english);
+                // Written in Chinese, not an English text with a word or two of Chinese: identifiers
+                // stay in Latin letters, but the sentences around them are Han characters.
+                expect((text?.match(/\p{Script=Han}/gu) ?? []).length, text).toBeGreaterThanOrEqual(10);
+            }
+        });
+
         it("has exactly one category tag and at least one framework tag", () => {
             const tags = p.tags ?? [];
             expect(tags.filter((t) => (CATEGORIES as readonly string[]).includes(t))).toEqual([c.metadata.category]);

@@ -205,8 +205,12 @@ describe("mini-pack over gRPC", () => {
         expect(fixed.remediations).toEqual([
             expect.objectContaining({ urn: short.urn, before: { retentionDays: 7 }, after: { retentionDays: 180 } }),
         ]);
+        // Remediation is on by default when a policy is at level remediate, as in the CLI.
+        const byDefault = await runAnalysis(engine, [stackResource(), short], { config });
+        expect(byDefault.findings).toEqual([]);
+        expect(byDefault.remediations).toHaveLength(1);
         // Without remediation, the SDK reports a remediate-level violation as mandatory.
-        const unfixed = await runAnalysis(engine, [stackResource(), short], { config });
+        const unfixed = await runAnalysis(engine, [stackResource(), short], { config, remediate: false });
         expect(unfixed.findings.map((f) => f.enforcementLevel)).toEqual(["mandatory"]);
         expect(unfixed.remediations).toEqual([]);
     });

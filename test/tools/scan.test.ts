@@ -200,6 +200,7 @@ describe("scan a program directory", () => {
                 resourceType: "aws:cloudwatch/logGroup:LogGroup",
                 resourceName: "short-retention",
                 policies: ["log-retention-minimum"],
+                changes: [{ path: "retentionInDays", kind: "changed", before: 7, after: 180 }],
                 before: { retentionInDays: 7, tags: { team: "platform" } },
                 after: { retentionInDays: 180, tags: { team: "platform" } },
             },

@@ -37,7 +37,11 @@ export interface StackAnalysis {
 export interface RunOptions {
     /** Parsed config file (`{"<policy>": level | {...}}`); validated against the pack's schemas. */
     config?: PolicyConfigFile;
-    /** Run Remediate before Analyze for policies at level `remediate`, as `pulumi up` does. */
+    /**
+     * Run Remediate before Analyze when a policy is at level `remediate`, as the CLI does in both
+     * preview and update (step_generator.go: a remediation pass, then an analysis pass, over the
+     * remediated inputs). Default true; false analyzes the resources as written.
+     */
     remediate?: boolean;
 }
 
@@ -93,7 +97,7 @@ export async function runAnalysis(
     await engine.configure(config);
     const configureMs = lap();
 
-    const wantsRemediation = opts.remediate === true && Object.values(config).some((c) => c.enforcementLevel === "remediate");
+    const wantsRemediation = opts.remediate !== false && Object.values(config).some((c) => c.enforcementLevel === "remediate");
     const remediated = wantsRemediation ? await remediateAll(engine, resources) : { resources, remediations: [] };
     const findings: Finding[] = [];
     for (const r of remediated.resources.filter(isAnalyzedAlone)) {

@@ -25,7 +25,8 @@ options:
   --stack NAME        stack whose Pulumi.<NAME>.yaml config to use (default: the only one, else dev)
   --config FILE       policy pack config, as for pulumi preview --policy-pack-config
   --format FORMAT     text (default), json or sarif
-  --remediate         run remediations for policies at level remediate and show the changes
+  --remediate         show what policies at level remediate change, per resource, as a diff
+                      (they remediate with or without it, as in pulumi preview)
   --pack DIR          policy pack directory (default: this project)
   --timeout SECONDS   how long the program may run (default 120)
   -h, --help          show this help

@@ -2,6 +2,7 @@
 import * as path from "path";
 import { fileURLToPath } from "url";
 import type { SourcePosition } from "../engine/types";
+import { displayValue, propertyChanges } from "./diff";
 import { type ScanReport, type ScanTarget, resolveFindings, summarize } from "./report";
 
 export const JSON_FORMAT_VERSION = 1;
@@ -38,13 +39,14 @@ export function toJsonOutput(report: ScanReport) {
             description: f.description,
             source: relativeSource(f.source, report.target) ?? null,
         })),
-        remediations: report.remediations.map((r) => ({
+        remediations: (report.showRemediations === false ? [] : report.remediations).map((r) => ({
             urn: r.urn,
             resourceType: r.type,
             resourceName: r.name,
             policies: r.remediations.map((x) => x.policyName),
-            before: r.before,
-            after: r.after,
+            changes: propertyChanges(r.before, r.after),
+            before: displayValue(r.before),
+            after: displayValue(r.after),
         })),
     };
 }

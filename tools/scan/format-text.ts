@@ -1,6 +1,7 @@
 // Text output, laid out like the Policies section of `pulumi preview`.
 import * as path from "path";
 import type { ResourceRemediation } from "../engine/analyze";
+import { propertyChanges } from "./diff";
 import { type ResolvedFinding, type ScanReport, resolveFindings, summarize } from "./report";
 
 const PACK_INDENT = "    ";
@@ -22,22 +23,11 @@ function show(v: unknown): string {
     return v === undefined ? "(unset)" : JSON.stringify(v);
 }
 
-/** Leaf paths of a value: `{a: {b: 1}}` → [["a.b", 1]]; arrays are leaves. */
-function flatten(v: unknown, prefix = ""): [string, unknown][] {
-    if (typeof v !== "object" || v === null || Array.isArray(v) || Object.keys(v).length === 0) return [[prefix, v]];
-    return Object.entries(v).flatMap(([k, x]) => flatten(x, prefix ? `${prefix}.${k}` : k));
-}
-
-/** `~ key: old => new`, `+ key: new`, `- key: old` for every leaf that differs. */
+/** `~ key: old => new`, `+ key: new`, `- key: old` for every leaf that differs (secrets masked). */
 export function propertyDiff(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
-    const a = new Map(flatten(before));
-    const b = new Map(flatten(after));
-    const keys = [...new Set([...a.keys(), ...b.keys()])].filter((k) => k !== "").sort();
-    return keys.flatMap((k) => {
-        if (!a.has(k)) return [`+ ${k}: ${show(b.get(k))}`];
-        if (!b.has(k)) return [`- ${k}: ${show(a.get(k))}`];
-        return JSON.stringify(a.get(k)) === JSON.stringify(b.get(k)) ? [] : [`~ ${k}: ${show(a.get(k))} => ${show(b.get(k))}`];
-    });
+    return propertyChanges(before, after).map((c) =>
+        c.kind === "added" ? `+ ${c.path}: ${show(c.after)}` : c.kind === "removed" ? `- ${c.path}: ${show(c.before)}` : `~ ${c.path}: ${show(c.before)} => ${show(c.after)}`,
+    );
 }
 
 function remediationLines(r: ResourceRemediation): string[] {
@@ -55,7 +45,10 @@ export function formatText(report: ScanReport, cwd = process.cwd()): string {
     const findings = resolveFindings(report);
     const summary = summarize(findings);
     const lines = ["Policies:", packLine(report, findings.length > 0, cwd), ...findings.flatMap(findingLines)];
-    if (report.remediations.length > 0) lines.push("", "Remediations:", ...report.remediations.flatMap(remediationLines));
+    if (report.remediations.length > 0 && report.showRemediations !== false) lines.push("", "Remediations:", ...report.remediations.flatMap(remediationLines));
+    if (report.remediations.length > 0 && report.showRemediations === false) {
+        lines.push("", `${report.remediations.length} resources remediated by policies at level remediate (findings are for the remediated inputs); run with --remediate to see the changes`);
+    }
     lines.push("", `${summary.mandatory} mandatory, ${summary.advisory} advisory findings on ${summary.resources} resources`);
     return lines.join("\n") + "\n";
 }

@@ -25,6 +25,8 @@ export interface ScanReport {
     resources: EngineResource[];
     findings: Finding[];
     remediations: ResourceRemediation[];
+    /** Show each remediated resource's changes (scan --remediate); default true. */
+    showRemediations?: boolean;
 }
 
 /** A finding tied to the resource it is about; stack-level findings are tied to the root stack. */

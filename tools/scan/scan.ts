@@ -89,7 +89,8 @@ async function run(args: ScanArgs, cwd: string, defaultPack: string): Promise<Sc
     const packDir = args.pack ? path.resolve(cwd, args.pack) : defaultPack;
     const [engine, loaded] = await load(args, cwd, packDir);
     try {
-        const analysis = await runAnalysis(engine, loaded.resources, { config, remediate: args.remediate });
+        // As the CLI: policies at level remediate always remediate; --remediate shows the changes.
+        const analysis = await runAnalysis(engine, loaded.resources, { config });
         const report: ScanReport = {
             tool: { name: TOOL_NAME, version: toolVersion(projectRoot()) },
             pack: { name: analysis.info.name, version: analysis.info.version, dir: packDir },
@@ -98,6 +99,7 @@ async function run(args: ScanArgs, cwd: string, defaultPack: string): Promise<Sc
             resources: analysis.resources,
             findings: analysis.findings,
             remediations: analysis.remediations,
+            showRemediations: args.remediate,
         };
         const stdout = args.format === "text" ? formatText(report, cwd) : FORMATTERS[args.format](report);
         return { exitCode: exitCodeOf(analysis.findings), stdout, stderr: "" };

@@ -50,7 +50,7 @@ describe("bucket-public-access-blocked", () => {
         expect(ds[0]!.message).not.toContain("SECRET-ish");
     });
 
-    it("has no remediation yet (a later issue adds it)", () => {
-        expect("remediateResource" in control.policy).toBe(false);
+    it("has a remediation (its cases are in test/policies/remediation.test.ts)", () => {
+        expect("remediateResource" in control.policy).toBe(true);
     });
 });

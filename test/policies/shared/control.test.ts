@@ -13,6 +13,7 @@ const meta: ControlMetadata = {
     enforcementLevel: "mandatory",
     framework: FRAMEWORKS.cslLogRetention,
     remediationSteps: "Nothing to do: this policy exists only for tests.",
+    zh: { description: "仅用于测试的探测策略，报告它看到的每个资源。", remediationSteps: "无需处理：该策略仅用于测试。" },
     resourceTypes: ["aws:s3/bucket:Bucket"],
 };
 const probe = resourceControl(meta, (args, report) => report(`bad ${args.name}`));

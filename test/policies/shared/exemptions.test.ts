@@ -48,6 +48,13 @@ describe("readTags", () => {
         ["no tags", {}, {}],
         ["tags not a map", { tags: ["a"] }, {}],
     ])("%s", (_n, props, expected) => expect(readTags(sdkProps(props))).toEqual(expected));
+
+    it.each([
+        ["alicloud EcsLaunchTemplate: its own templateTags count, and win over instance tags", "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate", { tags: { a: "1", b: "2" }, templateTags: { b: "3" } }, { a: "1", b: "3" }],
+        ["deprecated alicloud LaunchTemplate too", "alicloud:ecs/launchTemplate:LaunchTemplate", { templateTags: { c: "4" } }, { c: "4" }],
+        ["any other type reads tags only", "aws:ec2/launchTemplate:LaunchTemplate", { tags: { a: "1" }, templateTags: { b: "2" } }, { a: "1" }],
+        ["unknown templateTags count as none", "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate", { tags: { a: "1" }, templateTags: unknown() }, { a: "1" }],
+    ])("%s", (_n, type, props, expected) => expect(readTags(sdkProps(props), type)).toEqual(expected));
 });
 
 describe("exemptionNote", () => {

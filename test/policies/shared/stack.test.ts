@@ -1,7 +1,7 @@
 import type { PolicyResource, ReportViolation } from "@pulumi/policy";
 import { describe, expect, it } from "vitest";
 import { StackIndex, dependenciesVia, isUnknownValueError, refersTo, tryRead } from "../../../policies/shared/stack";
-import { reportAdvisory } from "../../../policies/shared/report";
+import { reportAdvisory, reportOrAdvise } from "../../../policies/shared/report";
 import { type Diagnostic, runStack, sdkProps, unknown, urnOf } from "../../helpers/harness";
 
 describe("tryRead", () => {
@@ -65,5 +65,20 @@ describe("reportAdvisory", () => {
             { policy: "probe", enforcementLevel: "advisory", message: "cannot tell", urn: "urn:x" },
             { policy: "probe", enforcementLevel: "mandatory", message: "definitely" },
         ]);
+    });
+});
+
+describe("reportOrAdvise", () => {
+    it.each([
+        [false, "mandatory"],
+        [true, "advisory"],
+    ])("unknown=%s reports %s from a mandatory policy", async (isUnknown, level) => {
+        const policy = {
+            name: "probe",
+            description: "probe policy for reportOrAdvise",
+            enforcementLevel: "mandatory" as const,
+            validateStack: (_a: unknown, report: ReportViolation) => reportOrAdvise(report, "m", isUnknown, "urn:y"),
+        };
+        expect(await runStack(policy, [])).toEqual([{ policy: "probe", enforcementLevel: level, message: "m", urn: "urn:y" }]);
     });
 });
