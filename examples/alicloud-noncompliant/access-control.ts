@@ -36,7 +36,7 @@ export const dataAcl = new alicloud.vpc.NetworkAcl("data-acl", {
     ],
     resources: [{ resourceId: dataSwitch.id, resourceType: "VSwitch" }],
 });
-// BREAKS vswitch-network-acl-bound: the web vSwitch "web-a" (network.ts) is bound to no network ACL.
+// BREAKS vswitch-network-acl-bound on web-a: the web vSwitch (network.ts) is bound to no network ACL.
 // FIX: add { resourceId: webSwitch.id, resourceType: "VSwitch" } to a web ACL's `resources`, or an alicloud.vpc.VpcNetworkAclAttachment.
 
 // BREAKS security-group-required: no securityGroups and no launch template.

@@ -5,7 +5,7 @@ import * as alicloud from "@pulumi/alicloud";
 import { dataSwitch, vpc, webSwitch } from "./network";
 
 // Reachable only from inside the VPC.
-export const batchSecurityGroup = new alicloud.ecs.SecurityGroup("batch-sg", { vpcId: vpc.id, securityGroupName: "batch-sg" });
+export const batchSecurityGroup = new alicloud.ecs.SecurityGroup("batch-server-sg", { vpcId: vpc.id, securityGroupName: "batch-server-sg" });
 export const batchHttpsFromVpc = new alicloud.ecs.SecurityGroupRule("batch-https-from-vpc", {
     securityGroupId: batchSecurityGroup.id,
     type: "ingress",

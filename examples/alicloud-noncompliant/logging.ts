@@ -1,6 +1,6 @@
 // Logging (PRODUCT.md §4.1), with mistakes: each resource marked BREAKS fails one logging rule.
 //
-// BREAKS audit-trail-present (reported on the stack, advisory): this stack creates Alibaba Cloud
+// BREAKS audit-trail-present on stack: (advisory, reported on the stack itself) this stack creates Alibaba Cloud
 // resources but no ActionTrail trail, so API activity is kept only 90 days in event history.
 // FIX: add an alicloud.actiontrail.Trail delivering to an OSS bucket or Log Service project that
 // keeps logs at least 180 days (or set the policy's trailInAnotherStack: true if the
@@ -24,7 +24,7 @@ export const flowStore = new alicloud.log.Store("vpc-flow-store", {
     retentionPeriod: 180,
     encryptConf: { enable: true, encryptType: "default" },
 });
-// BREAKS vpc-flow-logs-all-traffic (reported on the VPC "app-vpc"): only dropped packets are logged, allowed connections leave no trace.
+// BREAKS vpc-flow-logs-all-traffic on app-vpc: the finding is reported on the VPC (network.ts). Only dropped packets are logged, allowed connections leave no trace.
 // FIX: trafficType: "All".
 export const vpcFlowLog = new alicloud.vpc.FlowLog("app-vpc-flow", {
     flowLogName: "app-vpc-flow",

@@ -58,7 +58,7 @@ export const publicAcl = new aws.ec2.NetworkAcl("public-acl", {
     ],
     egress: [{ ruleNo: 100, action: "allow", protocol: "-1", fromPort: 0, toPort: 0, cidrBlock: "0.0.0.0/0" }],
 });
-// BREAKS subnet-network-acl-associated (advisory): the private subnet "private-a" (network.ts) has no ACL of its own and stays on the VPC's default ACL.
+// BREAKS subnet-network-acl-associated on private-a: (advisory) the private subnet (network.ts) has no ACL of its own and stays on the VPC's default ACL.
 // FIX: an aws.ec2.NetworkAcl for the private tier with subnetIds: [privateSubnet.id].
 
 // BREAKS security-group-required: no vpcSecurityGroupIds, so the instance lands in the VPC's default security group.

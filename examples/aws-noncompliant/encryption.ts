@@ -5,7 +5,7 @@ import * as aws from "@pulumi/aws";
 import { privateSubnet, publicSubnet, vpc } from "./network";
 
 // Reachable only from inside the VPC.
-export const batchSecurityGroup = new aws.ec2.SecurityGroup("batch-sg", {
+export const batchSecurityGroup = new aws.ec2.SecurityGroup("batch-server-sg", {
     vpcId: vpc.id,
     description: "batch servers: HTTPS from the VPC only",
     ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["10.10.0.0/16"] }],

@@ -63,7 +63,7 @@ export const flowLogRolePolicy = new aws.iam.RolePolicy("vpc-flow-logs-write", {
         Statement: [{ Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"], Resource: pulumi.interpolate`${flowLogGroup.arn}:*` }],
     }),
 });
-// BREAKS vpc-flow-logs-all-traffic (reported on the VPC "app-vpc"): only rejected packets are logged, accepted connections leave no trace.
+// BREAKS vpc-flow-logs-all-traffic on app-vpc: the finding is reported on the VPC (network.ts). Only rejected packets are logged, accepted connections leave no trace.
 // FIX: trafficType: "ALL".
 export const vpcFlowLog = new aws.ec2.FlowLog("app-vpc-flow", {
     vpcId: vpc.id,
