@@ -2,6 +2,7 @@
 // resource. Kept in the project (not fetched) so that config can be checked offline at Configure
 // and a typo in an allowlist fails instead of silently allowing nothing.
 import type * as aws from "@pulumi/aws";
+import { matchesGlob } from "./glob";
 import { isRecord } from "./properties";
 
 /**
@@ -134,17 +135,9 @@ export function isGlob(pattern: string): boolean {
     return pattern.includes("*");
 }
 
-function escapeRegExp(s: string): string {
-    return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 /** True when `region` matches `pattern`: a region name, or a glob where `*` matches any run of characters. */
 export function globMatches(pattern: string, region: string): boolean {
-    if (!isGlob(pattern)) {
-        return pattern === region;
-    }
-    const re = new RegExp(`^${pattern.split("*").map(escapeRegExp).join(".*")}$`);
-    return re.test(region);
+    return isGlob(pattern) ? matchesGlob(region, pattern) : pattern === region;
 }
 
 export function matchesAny(patterns: readonly string[], region: string): boolean {
