@@ -3,8 +3,9 @@
 import type * as alicloud from "@pulumi/alicloud";
 import type * as aws from "@pulumi/aws";
 import { type ResourceValidationArgs, type ReportViolation } from "@pulumi/policy";
-import { type ControlMetadata, resourceControl } from "../shared/control";
-import { FRAMEWORKS, LEGAL } from "../shared/legal";
+import { type ControlMetadata } from "../shared/control";
+import { legacyResourceControl } from "../shared/control-legacy";
+import { LEGAL } from "../shared/legal";
 import { type Bilingual, bi, findingMessage, resourceLabel, safeValue } from "../shared/messages";
 import { inputName, readBoolean, toBoolean } from "../shared/properties";
 import { type Fix, known, remediation, setInput } from "../shared/remediate";
@@ -45,10 +46,9 @@ export const metadata: ControlMetadata = {
     name: "bucket-public-access-blocked",
     description: "S3 and OSS public-access blocks have every flag switched on.",
     category: "access-control",
-    frameworks: ["mlps2-l3", "cis-aws"],
+    bases: ["csl-23-2", "mlps-8.1.3.2", "mlps-8.1.4.2", "cis-aws"],
     severity: "high",
     enforcementLevel: "mandatory",
-    framework: FRAMEWORKS.mlpsAccessControl,
     remediationSteps:
         "Set all four S3 flags (`blockPublicAcls`, `blockPublicPolicy`, `ignorePublicAcls`, `restrictPublicBuckets`) to true; " +
         "set OSS `blockPublicAccess` to true. The change applies in place.",
@@ -104,4 +104,4 @@ const fixFlags: Fix = (args) => {
     return off.length > 0;
 };
 
-export default resourceControl(metadata, validate, remediation(fixFlags));
+export default legacyResourceControl(metadata, validate, remediation(fixFlags));

@@ -4,8 +4,8 @@
 // database-port policy: it is the worse exposure, and one rule gets one finding.
 import { type ResourceValidationArgs, type ReportViolation } from "@pulumi/policy";
 import { integerList, readConfig } from "../shared/config";
-import { type ControlMetadata, resourceControl } from "../shared/control";
-import { FRAMEWORKS } from "../shared/legal";
+import { type ControlMetadata } from "../shared/control";
+import { legacyResourceControl } from "../shared/control-legacy";
 import { bi } from "../shared/messages";
 import { MAX_PORT, MIN_PORT, describeExposure, openedPorts, opensEveryPort } from "../shared/network";
 import { reportAdvisory } from "../shared/report";
@@ -19,10 +19,9 @@ export const metadata: ControlMetadata = {
     name: "no-internet-admin-ports",
     description: "No security-group or network-ACL rule admits traffic from anywhere (0.0.0.0/0, ::/0) to a restricted administration port, or to every port or protocol.",
     category: "access-control",
-    frameworks: ["mlps2-l3", "cis-aws"],
+    bases: ["csl-23-2", "mlps-8.1.3.2", "mlps-8.1.4.4", "mlps-8.2.3.1", "cis-aws"],
     severity: "critical",
     enforcementLevel: "mandatory",
-    framework: FRAMEWORKS.mlpsAccessControl,
     remediationSteps:
         "Restrict the rule's source to a private CIDR (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16), a bastion security group or a prefix list, " +
         "narrow the protocol and ports to what the service needs, or change the network-ACL entry to deny/drop. Reach servers through a bastion host or VPN.",
@@ -73,4 +72,4 @@ function validate(args: ResourceValidationArgs, report: ReportViolation): void {
     }
 }
 
-export default resourceControl(metadata, validate);
+export default legacyResourceControl(metadata, validate);

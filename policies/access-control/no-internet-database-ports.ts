@@ -4,8 +4,8 @@
 // gets a mandatory and an advisory finding for the same exposure.
 import { type ResourceValidationArgs, type ReportViolation } from "@pulumi/policy";
 import { integerList, readConfig } from "../shared/config";
-import { type ControlMetadata, resourceControl } from "../shared/control";
-import { FRAMEWORKS } from "../shared/legal";
+import { type ControlMetadata } from "../shared/control";
+import { legacyResourceControl } from "../shared/control-legacy";
 import { bi } from "../shared/messages";
 import { MAX_PORT, MIN_PORT, describeExposure, openedPorts, opensEveryPort } from "../shared/network";
 import { reportAdvisory } from "../shared/report";
@@ -24,10 +24,9 @@ export const metadata: ControlMetadata = {
     name: "no-internet-database-ports",
     description: "No security-group or network-ACL rule admits traffic from anywhere (0.0.0.0/0, ::/0) to a database port.",
     category: "access-control",
-    frameworks: ["mlps2-l3"],
+    bases: ["csl-23-2", "mlps-8.1.3.2", "mlps-8.1.4.4", "mlps-8.2.3.1"],
     severity: "high",
     enforcementLevel: "advisory",
-    framework: FRAMEWORKS.mlpsAccessControl,
     remediationSteps:
         "Restrict the rule's source to the application's private CIDR or security group, or to a prefix list of known clients; " +
         "reach databases from the internet only through an application tier or a VPN.",
@@ -68,4 +67,4 @@ function validate(args: ResourceValidationArgs, report: ReportViolation): void {
     }
 }
 
-export default resourceControl(metadata, validate);
+export default legacyResourceControl(metadata, validate);

@@ -4,8 +4,9 @@
 import type * as alicloud from "@pulumi/alicloud";
 import type * as aws from "@pulumi/aws";
 import { type ResourceValidationArgs, type ReportViolation } from "@pulumi/policy";
-import { type ControlMetadata, resourceControl } from "../shared/control";
-import { FRAMEWORKS, LEGAL } from "../shared/legal";
+import { type ControlMetadata } from "../shared/control";
+import { legacyResourceControl } from "../shared/control-legacy";
+import { LEGAL } from "../shared/legal";
 import { type Bilingual, PREVIEW_UNKNOWN, bi, findingMessage, resourceLabel, safeValue } from "../shared/messages";
 import { inputName, isRecord } from "../shared/properties";
 import { type Fix, known, remediation, setInput } from "../shared/remediate";
@@ -101,10 +102,9 @@ export const metadata: ControlMetadata = {
     name: "no-public-buckets",
     description: "No S3 or OSS bucket is readable or writable by everyone through a canned ACL or a grant to AllUsers / AuthenticatedUsers.",
     category: "access-control",
-    frameworks: ["mlps2-l3", "cis-aws"],
+    bases: ["csl-23-2", "mlps-8.1.3.2", "mlps-8.1.4.2", "cis-aws"],
     severity: "critical",
     enforcementLevel: "mandatory",
-    framework: FRAMEWORKS.mlpsAccessControl,
     remediationSteps:
         "Set the bucket ACL to `private` (or remove it; S3 and OSS default to private) and remove grants to the AllUsers and AuthenticatedUsers groups. " +
         "Share objects through pre-signed URLs, a CDN with origin access control, or IAM/RAM policies naming specific principals.",
@@ -177,4 +177,4 @@ const fixPublicAcl: Fix = (args) => {
     return acl || grants;
 };
 
-export default resourceControl(metadata, validate, remediation(fixPublicAcl));
+export default legacyResourceControl(metadata, validate, remediation(fixPublicAcl));

@@ -4,8 +4,9 @@
 import type * as alicloud from "@pulumi/alicloud";
 import type * as aws from "@pulumi/aws";
 import { type ResourceValidationArgs, type ReportViolation } from "@pulumi/policy";
-import { type ControlMetadata, resourceControl } from "../shared/control";
-import { FRAMEWORKS, LEGAL } from "../shared/legal";
+import { type ControlMetadata } from "../shared/control";
+import { legacyResourceControl } from "../shared/control-legacy";
+import { LEGAL } from "../shared/legal";
 import { type Bilingual, PREVIEW_UNKNOWN, bi, findingMessage, resourceLabel, safeValue } from "../shared/messages";
 import { anywhereText, isAnywhere, parseCidr } from "../shared/network";
 import { inputName, isRecord, readBoolean } from "../shared/properties";
@@ -108,10 +109,9 @@ export const metadata: ControlMetadata = {
     name: "no-public-databases",
     description: "No database is publicly accessible: RDS `publiclyAccessible` is off and Alibaba Cloud RDS, KVStore and PolarDB whitelists do not admit 0.0.0.0/0.",
     category: "access-control",
-    frameworks: ["mlps2-l3"],
+    bases: ["csl-23-2", "mlps-8.1.3.2", "mlps-8.1.4.2", "mlps-8.2.3.1"],
     severity: "critical",
     enforcementLevel: "mandatory",
-    framework: FRAMEWORKS.mlpsAccessControl,
     remediationSteps:
         "Set aws.rds.Instance `publiclyAccessible` to false and reach the database from inside the VPC. On Alibaba Cloud, list only the " +
         "application's private CIDRs in `securityIps` (PolarDB: `dbClusterIpArrays[].securityIps`), never 0.0.0.0/0 or 0.0.0.0.",
@@ -141,4 +141,4 @@ function validate(args: ResourceValidationArgs, report: ReportViolation): void {
     }
 }
 
-export default resourceControl(metadata, validate);
+export default legacyResourceControl(metadata, validate);

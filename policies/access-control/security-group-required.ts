@@ -4,8 +4,9 @@
 import type * as alicloud from "@pulumi/alicloud";
 import type * as aws from "@pulumi/aws";
 import { type ResourceValidationArgs, type ReportViolation } from "@pulumi/policy";
-import { type ControlMetadata, resourceControl } from "../shared/control";
-import { FRAMEWORKS, LEGAL } from "../shared/legal";
+import { type ControlMetadata } from "../shared/control";
+import { legacyResourceControl } from "../shared/control-legacy";
+import { LEGAL } from "../shared/legal";
 import { type Bilingual, bi, findingMessage, resourceLabel } from "../shared/messages";
 import { firstSet, inputName, isRecord } from "../shared/properties";
 import { tryRead } from "../shared/stack";
@@ -126,10 +127,9 @@ export const metadata: ControlMetadata = {
     name: "security-group-required",
     description: "Every instance, launch template, instance set and database is placed in at least one security group the stack names.",
     category: "access-control",
-    frameworks: ["mlps2-l3"],
+    bases: ["csl-23-2", "mlps-8.1.3.1", "mlps-8.1.3.2", "mlps-8.2.3.1"],
     severity: "high",
     enforcementLevel: "mandatory",
-    framework: FRAMEWORKS.mlpsAccessControl,
     remediationSteps:
         "Create a security group with only the ingress the workload needs and attach it: aws.ec2.Instance / LaunchTemplate / aws.rds.Instance `vpcSecurityGroupIds`; " +
         "alicloud.ecs.Instance `securityGroups`; alicloud.ecs.EcsLaunchTemplate `securityGroupIds`; alicloud.ecs.EcsInstanceSet `securityGroupIds`.",
@@ -163,4 +163,4 @@ function validate(args: ResourceValidationArgs, report: ReportViolation): void {
     );
 }
 
-export default resourceControl(metadata, validate);
+export default legacyResourceControl(metadata, validate);

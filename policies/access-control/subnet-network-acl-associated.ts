@@ -3,8 +3,9 @@
 // already filter traffic and many teams keep the default ACL on purpose.
 import type * as aws from "@pulumi/aws";
 import { type PolicyResource, type ReportViolation, type StackValidationArgs } from "@pulumi/policy";
-import { type ControlMetadata, stackControl } from "../shared/control";
-import { FRAMEWORKS, LEGAL } from "../shared/legal";
+import { type ControlMetadata } from "../shared/control";
+import { legacyStackControl } from "../shared/control-legacy";
+import { LEGAL } from "../shared/legal";
 import { bi, findingMessage, resourceLabel } from "../shared/messages";
 import { inputName } from "../shared/properties";
 import { dependenciesVia } from "../shared/stack";
@@ -35,10 +36,9 @@ export const metadata: ControlMetadata = {
     name: "subnet-network-acl-associated",
     description: "Every AWS subnet is associated with a network ACL the stack defines rather than the VPC's default network ACL.",
     category: "access-control",
-    frameworks: ["mlps2-l3", "cis-aws"],
+    bases: ["csl-23-2", "mlps-8.1.3.2", "mlps-8.2.3.1", "cis-aws"],
     severity: "medium",
     enforcementLevel: "advisory",
-    framework: FRAMEWORKS.mlpsAccessControl,
     remediationSteps:
         "Create an aws.ec2.NetworkAcl for the subnet's tier with only the inbound rules it needs and list the subnet in its `subnetIds` " +
         "(or add an aws.ec2.NetworkAclAssociation).",
@@ -67,4 +67,4 @@ function validate(args: StackValidationArgs, report: ReportViolation): void {
     }
 }
 
-export default stackControl(metadata, validate);
+export default legacyStackControl(metadata, validate);

@@ -2,8 +2,9 @@
 // every network boundary). Checked across the stack through property dependencies.
 import type * as alicloud from "@pulumi/alicloud";
 import { type ReportViolation, type StackValidationArgs } from "@pulumi/policy";
-import { type ControlMetadata, stackControl } from "../shared/control";
-import { FRAMEWORKS, LEGAL } from "../shared/legal";
+import { type ControlMetadata } from "../shared/control";
+import { legacyStackControl } from "../shared/control-legacy";
+import { LEGAL } from "../shared/legal";
 import { bi, findingMessage, resourceLabel } from "../shared/messages";
 import { inputName } from "../shared/properties";
 import { type Binding, uncovered } from "./acl-coverage";
@@ -23,10 +24,9 @@ export const metadata: ControlMetadata = {
     name: "vswitch-network-acl-bound",
     description: "Every Alibaba Cloud vSwitch is bound to a network ACL.",
     category: "access-control",
-    frameworks: ["mlps2-l3"],
+    bases: ["csl-23-2", "mlps-8.1.3.2", "mlps-8.2.3.1"],
     severity: "medium",
     enforcementLevel: "mandatory",
-    framework: FRAMEWORKS.mlpsAccessControl,
     remediationSteps:
         "Bind each vSwitch to a network ACL: list it in alicloud.vpc.NetworkAcl `resources` ({resourceId: vswitch.id, resourceType: \"VSwitch\"}) " +
         "or create an alicloud.vpc.VpcNetworkAclAttachment for it.",
@@ -55,4 +55,4 @@ function validate(args: StackValidationArgs, report: ReportViolation): void {
     }
 }
 
-export default stackControl(metadata, validate);
+export default legacyStackControl(metadata, validate);

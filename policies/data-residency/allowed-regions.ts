@@ -2,8 +2,8 @@
 // resource, and every explicit provider, is placed in a region on `allowedRegions`.
 import type * as alicloud from "@pulumi/alicloud";
 import { type ResourceValidationArgs, type ReportViolation } from "@pulumi/policy";
-import { type ControlMetadata, resourceControl } from "../shared/control";
-import { FRAMEWORKS } from "../shared/legal";
+import { type ControlMetadata } from "../shared/control";
+import { legacyResourceControl } from "../shared/control-legacy";
 import { type Bilingual, bi, findingMessage } from "../shared/messages";
 import { inputName, isRecord } from "../shared/properties";
 import { type Cloud, cloudOf, effectiveRegion, isProviderType, zoneToRegion } from "../shared/regions";
@@ -116,10 +116,9 @@ export const metadata: ControlMetadata = {
     description:
         "Every AWS and Alibaba Cloud resource, and every explicit provider, is placed in a region on the allowlist (default: mainland China). Global services are skipped.",
     category: "data-residency",
-    frameworks: ["dsl", "pipl"],
+    bases: ["mlps-8.2.4.5", "pipl-40", "csl-39"],
     severity: "high",
     enforcementLevel: "mandatory",
-    framework: FRAMEWORKS.dslResidency,
     remediationSteps:
         "Create the resource in an allowed region: set `region` on the provider it uses (stack config `aws:region` / `alicloud:region`, or the explicit " +
         "`aws.Provider` / `alicloud.Provider`), or on AWS the resource's own `region` input; on Alibaba Cloud pick a `zoneId` / `availabilityZone` of an allowed region. " +
@@ -230,4 +229,4 @@ function validate(args: ResourceValidationArgs, report: ReportViolation): void {
     }
 }
 
-export default resourceControl(metadata, validate);
+export default legacyResourceControl(metadata, validate);

@@ -5,8 +5,8 @@
 import type * as alicloud from "@pulumi/alicloud";
 import type * as aws from "@pulumi/aws";
 import { type ResourceValidationArgs, type ReportViolation } from "@pulumi/policy";
-import { type ControlMetadata, resourceControl } from "../shared/control";
-import { FRAMEWORKS } from "../shared/legal";
+import { type ControlMetadata } from "../shared/control";
+import { legacyResourceControl } from "../shared/control-legacy";
 import { bi, findingMessage } from "../shared/messages";
 import { inputName, isRecord, toBoolean } from "../shared/properties";
 import { cloudOf, effectiveRegion, ossLocationToRegion, zoneToRegion } from "../shared/regions";
@@ -122,10 +122,9 @@ export const metadata: ControlMetadata = {
     description:
         "Replications, copies, cross-region backups and replicas place data only in regions on the allowlist (default: mainland China): no cross-border copy without an assessment.",
     category: "data-residency",
-    frameworks: ["dsl", "pipl", "cbdt-measures"],
+    bases: ["mlps-8.2.4.5", "pipl-38", "pipl-40", "csl-39", "dsl-31", "cbdt-provisions-7-8", "cbdt-measures-4"],
     severity: "critical",
     enforcementLevel: "mandatory",
-    framework: FRAMEWORKS.dslResidency,
     remediationSteps:
         "Point the copy at an allowed region: OSS replication `destination.location` (e.g. `oss-cn-beijing`), RDS `crossBackupRegion`, EBS replica `destinationRegionId`/`destinationZoneId`, " +
         "snapshot policy `targetCopyRegions`, RDS snapshot copy `destinationRegion`, DynamoDB `replicas[].regionName`, ECR replication destinations, Secrets Manager `replicas[].region`; " +
@@ -197,4 +196,4 @@ function validate(args: ResourceValidationArgs, report: ReportViolation): void {
     }
 }
 
-export default resourceControl(metadata, validate);
+export default legacyResourceControl(metadata, validate);

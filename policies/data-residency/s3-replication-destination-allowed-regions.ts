@@ -4,8 +4,8 @@
 // destination that cannot be placed is reported as advisory, never passed silently.
 import type * as aws from "@pulumi/aws";
 import { type PolicyResource, type ReportViolation, type StackValidationArgs } from "@pulumi/policy";
-import { type ControlMetadata, stackControl } from "../shared/control";
-import { FRAMEWORKS } from "../shared/legal";
+import { type ControlMetadata } from "../shared/control";
+import { legacyStackControl } from "../shared/control-legacy";
 import { type Bilingual, bi, findingMessage, resourceLabel } from "../shared/messages";
 import { inputName, isRecord } from "../shared/properties";
 import { effectiveRegion } from "../shared/regions";
@@ -75,10 +75,9 @@ export const metadata: ControlMetadata = {
     description:
         "S3 replication rules replicate only to buckets in regions on the allowlist (default: mainland China); the destination bucket's region is resolved through the stack.",
     category: "data-residency",
-    frameworks: ["dsl", "pipl", "cbdt-measures"],
+    bases: ["mlps-8.2.4.5", "pipl-38", "pipl-40", "csl-39", "dsl-31", "cbdt-provisions-7-8", "cbdt-measures-4"],
     severity: "critical",
     enforcementLevel: "mandatory",
-    framework: FRAMEWORKS.dslResidency,
     remediationSteps:
         "Replicate to a bucket created in an allowed region (its `region` input or its provider's `region`), or remove the rule. Declare the destination bucket in the same stack " +
         "and pass its `arn` so its region can be checked. Replicating data abroad requires the outbound data transfer security assessment first.",
@@ -205,4 +204,4 @@ function validateStack(args: StackValidationArgs, report: ReportViolation): void
     }
 }
 
-export default stackControl(metadata, validateStack);
+export default legacyStackControl(metadata, validateStack);

@@ -5,8 +5,8 @@ import type * as alicloud from "@pulumi/alicloud";
 import type * as aws from "@pulumi/aws";
 import { type ReportViolation, type ResourceValidationArgs } from "@pulumi/policy";
 import { readConfig } from "../shared/config";
-import { type ControlMetadata, resourceControl } from "../shared/control";
-import { FRAMEWORKS } from "../shared/legal";
+import { type ControlMetadata } from "../shared/control";
+import { legacyResourceControl } from "../shared/control-legacy";
 import { type Bilingual, bi, findingMessage, resourceLabel, safeValue } from "../shared/messages";
 import { inputName, readBoolean, readNumber, readString } from "../shared/properties";
 import { reportAdvisory } from "../shared/report";
@@ -227,10 +227,9 @@ export const metadata: ControlMetadata = {
     description:
         "Databases, file systems and log stores are encrypted at rest: RDS instances and clusters, DocumentDB, Redshift, ElastiCache replication groups, EFS, ApsaraDB RDS (TDE or cloud disk encryption), PolarDB TDE, NAS (encryptType 1 or 2) and Log Service logstores.",
     category: "encryption",
-    frameworks: ["dsl", "mlps2-l3"],
+    bases: ["csl-23-4", "pipl-51-3", "mlps-8.1.4.8"],
     severity: "high",
     enforcementLevel: "mandatory",
-    framework: FRAMEWORKS.dslEncryption,
     remediationSteps:
         'Turn on encryption at rest: aws.rds.Instance / Cluster and aws.docdb.Cluster `storageEncrypted: true`, aws.redshift.Cluster `encrypted: "true"`, aws.elasticache.ReplicationGroup `atRestEncryptionEnabled: true`, aws.efs.FileSystem `encrypted: true`, ' +
         'alicloud.rds.Instance `encryptionKey` (a KMS key ID) or `tdeStatus: "Enabled"`, alicloud.polardb.Cluster `tdeStatus: "Enabled"`, alicloud.nas.FileSystem `encryptType: 1` or `2`, alicloud.log.Store `encryptConf.enable: true`. ' +
@@ -290,4 +289,4 @@ function validate(args: ResourceValidationArgs, report: ReportViolation): void {
     }
 }
 
-export default resourceControl(metadata, validate);
+export default legacyResourceControl(metadata, validate);

@@ -8,8 +8,8 @@ import type * as alicloud from "@pulumi/alicloud";
 import type * as aws from "@pulumi/aws";
 import type { PolicyResource, ReportViolation, StackValidationArgs } from "@pulumi/policy";
 import { readConfig } from "../shared/config";
-import { type ControlMetadata, stackControl } from "../shared/control";
-import { FRAMEWORKS } from "../shared/legal";
+import { type ControlMetadata } from "../shared/control";
+import { legacyStackControl } from "../shared/control-legacy";
 import { type Bilingual, bi, findingMessage } from "../shared/messages";
 import { inputName } from "../shared/properties";
 import { reportAdvisory } from "../shared/report";
@@ -460,10 +460,9 @@ export const metadata: ControlMetadata = {
     description:
         "Block storage is encrypted at rest: EBS volumes, EC2 root and EBS block devices, launch templates and configurations, ECS disks, ECS instance system and data disks, ECS launch templates, ESS scaling configurations and ECS instance sets. An unset flag counts as encrypted only when the stack enables account default disk encryption in that region.",
     category: "encryption",
-    frameworks: ["dsl", "mlps2-l3"],
+    bases: ["csl-23-4", "pipl-51-3", "mlps-8.1.4.8"],
     severity: "high",
     enforcementLevel: "mandatory",
-    framework: FRAMEWORKS.dslEncryption,
     remediationSteps:
         'Set the disk\'s encryption flag: aws `encrypted: true` (aws.ec2.LaunchTemplate `blockDeviceMappings[].ebs.encrypted: "true"`), alicloud `encrypted: true` / `systemDiskEncrypted: true` / `dataDisks[].encrypted: true`, ' +
         "or enable aws.ebs.EncryptionByDefault / alicloud.ecs.DiskEncryptionByDefault (encrypted: true) in the same stack and region. With requireCustomerManagedKeys, also name a KMS key (`kmsKeyId`, `systemDiskKmsKeyId`) or set aws.ebs.DefaultKmsKey / alicloud.ecs.DiskDefaultKmsKey. " +
@@ -511,4 +510,4 @@ function validateStack(args: StackValidationArgs, report: ReportViolation): void
     }
 }
 
-export default stackControl(metadata, validateStack);
+export default legacyStackControl(metadata, validateStack);

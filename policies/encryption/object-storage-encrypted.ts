@@ -8,8 +8,8 @@ import type * as alicloud from "@pulumi/alicloud";
 import type * as aws from "@pulumi/aws";
 import type { PolicyResource, ReportViolation, StackValidationArgs } from "@pulumi/policy";
 import { readConfig } from "../shared/config";
-import { type ControlMetadata, stackControl } from "../shared/control";
-import { FRAMEWORKS } from "../shared/legal";
+import { type ControlMetadata } from "../shared/control";
+import { legacyStackControl } from "../shared/control-legacy";
 import { type Bilingual, bi, findingMessage, safeValue } from "../shared/messages";
 import { inputName } from "../shared/properties";
 import { reportAdvisory } from "../shared/report";
@@ -144,10 +144,9 @@ export const metadata: ControlMetadata = {
     description:
         "Object storage is encrypted at rest: every OSS bucket has a server-side encryption rule (inline or alicloud.oss.BucketServerSideEncryption). S3 buckets, encrypted by default since 2023, are checked only when requireCustomerManagedKeys is true: then they need SSE-KMS with a named key.",
     category: "encryption",
-    frameworks: ["dsl", "mlps2-l3"],
+    bases: ["csl-23-4", "pipl-51-3", "mlps-8.1.4.8", "mlps-8.2.4.5-d"],
     severity: "high",
     enforcementLevel: "mandatory",
-    framework: FRAMEWORKS.dslEncryption,
     remediationSteps:
         'Give each OSS bucket `serverSideEncryptionRule: { sseAlgorithm: "KMS" }` (or "AES256"), or an alicloud.oss.BucketServerSideEncryption with `bucket` set to the bucket. ' +
         'With requireCustomerManagedKeys, use sseAlgorithm "KMS" with `kmsMasterKeyId` on OSS, and an aws.s3.BucketServerSideEncryptionConfiguration with `sseAlgorithm: "aws:kms"` (or "aws:kms:dsse") and `kmsMasterKeyId` on S3. ' +
@@ -280,4 +279,4 @@ function validateStack(args: StackValidationArgs, report: ReportViolation): void
     }
 }
 
-export default stackControl(metadata, validateStack);
+export default legacyStackControl(metadata, validateStack);

@@ -8,8 +8,9 @@
 import type * as alicloud from "@pulumi/alicloud";
 import type * as aws from "@pulumi/aws";
 import { type ReportViolation, type ResourceValidationArgs } from "@pulumi/policy";
-import { type ControlMetadata, resourceControl } from "../shared/control";
-import { FRAMEWORKS, LEGAL } from "../shared/legal";
+import { type ControlMetadata } from "../shared/control";
+import { legacyResourceControl } from "../shared/control-legacy";
+import { LEGAL } from "../shared/legal";
 import { type Bilingual, bi, findingMessage, resourceLabel, safeValue } from "../shared/messages";
 import { type Read, inputName, isRecord, readBoolean, readList, readString, toBoolean } from "../shared/properties";
 import { reportAdvisory } from "../shared/report";
@@ -163,10 +164,9 @@ export const metadata: ControlMetadata = {
     name: "audit-trail-configuration",
     description: "CloudTrail / ActionTrail trails log in every region, record read and write events, are switched on and deliver their logs; AWS trails validate log files.",
     category: "logging",
-    frameworks: ["mlps2-l3", "csl-art21", "cis-aws"],
+    bases: ["csl-23-3", "mlps-8.1.4.3", "mlps-8.2.3.3", "cis-aws"],
     severity: "high",
     enforcementLevel: "mandatory",
-    framework: FRAMEWORKS.mlpsAudit,
     remediationSteps:
         "aws.cloudtrail.Trail: `isMultiRegionTrail: true`, `enableLogging` true (default), event selectors recording All management events, `enableLogFileValidation: true` " +
         "(advisory: integrity hardening). alicloud.actiontrail.Trail / TrailDeprecated: `status: \"Enable\"`, `trailRegion: \"All\"`, `eventRw: \"All\"` (the deprecated class " +
@@ -202,4 +202,4 @@ function validate(args: ResourceValidationArgs, report: ReportViolation): void {
     }
 }
 
-export default resourceControl(metadata, validate);
+export default legacyResourceControl(metadata, validate);

@@ -4,8 +4,9 @@
 // `trailInAnotherStack` acknowledges.
 import { type ReportViolation, type StackValidationArgs } from "@pulumi/policy";
 import { boolean, readConfig } from "../shared/config";
-import { type ControlMetadata, stackControl } from "../shared/control";
-import { FRAMEWORKS, LEGAL } from "../shared/legal";
+import { type ControlMetadata } from "../shared/control";
+import { legacyStackControl } from "../shared/control-legacy";
+import { LEGAL } from "../shared/legal";
 import { type Bilingual, bi, findingMessage } from "../shared/messages";
 
 export const config = {
@@ -43,10 +44,9 @@ export const metadata: ControlMetadata = {
     name: "audit-trail-present",
     description: "A stack that provisions AWS or Alibaba Cloud resources also provisions a CloudTrail / ActionTrail trail recording API activity.",
     category: "logging",
-    frameworks: ["mlps2-l3", "csl-art21"],
+    bases: ["csl-23-3", "mlps-8.1.4.3", "mlps-8.2.3.3"],
     severity: "medium",
     enforcementLevel: "advisory",
-    framework: FRAMEWORKS.mlpsAudit,
     remediationSteps:
         "Add an aws.cloudtrail.Trail (multi-region, log file validation on) or an alicloud.actiontrail.Trail (all regions, read and write events) delivering to a bucket or " +
         "log store that keeps logs at least 180 days. If the organisation's trail is managed in another stack, set this policy's `trailInAnotherStack` to true. " +
@@ -82,4 +82,4 @@ function validate(args: StackValidationArgs, report: ReportViolation): void {
     }
 }
 
-export default stackControl(metadata, validate);
+export default legacyStackControl(metadata, validate);

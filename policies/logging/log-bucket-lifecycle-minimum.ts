@@ -7,8 +7,9 @@ import type * as alicloud from "@pulumi/alicloud";
 import type * as aws from "@pulumi/aws";
 import { type PolicyResource, type ReportViolation, type StackValidationArgs } from "@pulumi/policy";
 import { integer, readConfig } from "../shared/config";
-import { type ControlMetadata, stackControl } from "../shared/control";
-import { FRAMEWORKS, LEGAL } from "../shared/legal";
+import { type ControlMetadata } from "../shared/control";
+import { legacyStackControl } from "../shared/control-legacy";
+import { LEGAL } from "../shared/legal";
 import { type Bilingual, bi, findingMessage, resourceLabel, safeValue } from "../shared/messages";
 import { inputName, isRecord, toBoolean, toNumber } from "../shared/properties";
 import { reportAdvisory } from "../shared/report";
@@ -164,10 +165,9 @@ export const metadata: ControlMetadata = {
     name: "log-bucket-lifecycle-minimum",
     description: "Buckets that receive audit trail, flow log or access logs do not expire objects sooner than the minimum retention (default 180 days).",
     category: "logging",
-    frameworks: ["csl-art21", "mlps2-l3"],
+    bases: ["csl-23-3", "mlps-8.1.4.3", "mlps-8.1.3.5", "mlps-8.2.3.3"],
     severity: "high",
     enforcementLevel: "mandatory",
-    framework: FRAMEWORKS.cslLogRetention,
     remediationSteps:
         "In buckets that receive logs (CloudTrail `s3BucketName`, flow log S3 `logDestination`, S3/OSS access-log `targetBucket`, ActionTrail `ossBucketName`), raise every " +
         "enabled lifecycle expiration to at least 180 days (or transition to a colder storage class instead of expiring): aws.s3.BucketLifecycleConfiguration " +
@@ -264,4 +264,4 @@ function validate(args: StackValidationArgs, report: ReportViolation): void {
     }
 }
 
-export default stackControl(metadata, validate);
+export default legacyStackControl(metadata, validate);

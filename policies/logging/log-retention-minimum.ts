@@ -1,22 +1,22 @@
-// Network logs kept at least six months (CSL Art. 21(3)): every log store the stack creates
-// must keep its logs for at least `minimumRetentionDays`.
+// Network logs kept at least six months (Cybersecurity Law Art. 23(3)): every log store the stack
+// creates must keep its logs for at least `minimumRetentionDays`.
 import type * as alicloud from "@pulumi/alicloud";
 import type * as aws from "@pulumi/aws";
-import { type ResourceValidationArgs, type ReportViolation } from "@pulumi/policy";
+import { type ResourceValidationArgs } from "@pulumi/policy";
 import { integer, readConfig } from "../shared/config";
 import { type ControlMetadata, resourceControl } from "../shared/control";
-import { FRAMEWORKS, LEGAL } from "../shared/legal";
-import { type Bilingual, bi, findingMessage, resourceLabel, safeValue } from "../shared/messages";
-import { type Read, inputName, isRecord, readNumber, readString, toBoolean } from "../shared/properties";
+import { type Emit, shownValue } from "../shared/emit";
+import { type Bilingual, bi } from "../shared/messages";
+import { inputName, toBoolean } from "../shared/properties";
+import { Input, type Read } from "../shared/reader";
 import { type Fix, known, remediation, setInput } from "../shared/remediate";
-import { tryRead } from "../shared/stack";
 
 export const config = {
-    minimumRetentionDays: integer("Minimum number of days a log store must keep logs (CSL Art. 21: six months).", 180, 1, 3650),
+    minimumRetentionDays: integer("Minimum number of days a log store must keep logs (Cybersecurity Law Art. 23(3): six months).", 180, 1, 3650),
 };
 
-/** Days a store keeps logs, "forever", or a value of the wrong shape. */
-type Retention = { days: number | "forever"; note?: Bilingual } | { invalid: unknown };
+/** Days a store keeps logs, "forever", a value of the wrong shape, or unknown until deployment. */
+type Retention = { days: number | "forever"; note?: Bilingual } | { invalid: unknown } | { unknown: true };
 
 /** One retention a resource declares, and the input (path) that sets it. */
 export interface RetentionCheck {
@@ -28,9 +28,10 @@ interface RetentionSource {
     kind: Bilingual;
     /** Input named in the remediation text. */
     property: string;
-    fix: Bilingual;
+    /** How to fix it, for a configured minimum. */
+    fix(minimum: number): Bilingual;
     /** Every retention the resource declares (most have one; a log audit has one per log type). */
-    read(props: unknown): RetentionCheck[];
+    read(props: Input): RetentionCheck[];
 }
 
 const AUDIT_VARIABLES = inputName<alicloud.log.AuditArgs>("variableMap");
@@ -42,26 +43,18 @@ const AUDIT_TTL_KEY = /^([a-z0-9]+(?:_[a-z0-9]+)*)_ttl$/;
  * unless its `<logtype>_enabled` switch is explicitly "false" (nothing is collected then).
  * An unset ttl keeps the log audit app's own default and is not reported.
  */
-export function auditRetentions(props: unknown): RetentionCheck[] {
-    if (!isRecord(props)) {
-        return [];
-    }
-    const vars = props[AUDIT_VARIABLES];
-    if (!isRecord(vars)) {
-        return [];
-    }
+export function auditRetentions(props: Input): RetentionCheck[] {
+    const vars = props.get(AUDIT_VARIABLES);
+    const entries = vars.entries();
+    if (entries.kind === "unknown") return [{ property: AUDIT_VARIABLES, retention: { unknown: true } }];
+    if (entries.kind !== "value") return [];
     const out: RetentionCheck[] = [];
-    for (const key of Object.keys(vars)) {
+    for (const [key, input] of entries.value) {
         const m = key.length <= 64 ? AUDIT_TTL_KEY.exec(key) : null;
-        if (!m) {
-            continue;
-        }
-        const enabledKey = `${m[1]}_enabled`;
-        if (enabledKey in vars && toBoolean(vars[enabledKey]) === false) {
-            continue;
-        }
-        const read = readNumber(vars, [key]);
-        out.push({ property: `${AUDIT_VARIABLES}.${key}`, retention: fromRead(read, { days: "forever" }, (d) => d >= 3650) });
+        if (!m) continue;
+        const enabled = vars.get(`${m[1]}_enabled`).raw();
+        if (enabled.kind === "value" && toBoolean(enabled.value) === false) continue;
+        out.push({ property: input.path, retention: fromRead(input.number(), { days: "forever" }, (d) => d >= 3650) });
     }
     return out;
 }
@@ -70,6 +63,8 @@ function fromRead(read: Read<number>, onAbsent: Retention, forever: (days: numbe
     switch (read.kind) {
         case "absent":
             return onAbsent;
+        case "unknown":
+            return { unknown: true };
         case "invalid":
             return { invalid: read.raw };
         case "value":
@@ -77,50 +72,52 @@ function fromRead(read: Read<number>, onAbsent: Retention, forever: (days: numbe
     }
 }
 
+const LOG_GROUP_RETENTION = inputName<aws.cloudwatch.LogGroupArgs>("retentionInDays");
+const EVENT_STORE_RETENTION = inputName<aws.cloudtrail.EventDataStoreArgs>("retentionPeriod");
+const LOG_STORE_RETENTION = inputName<alicloud.log.StoreArgs>("retentionPeriod");
+
 export const RETENTION_SOURCES: Record<string, RetentionSource> = {
     "aws:cloudwatch/logGroup:LogGroup": {
         kind: bi("CloudWatch log group", "CloudWatch 日志组"),
-        property: inputName<aws.cloudwatch.LogGroupArgs>("retentionInDays"),
-        fix: bi("Use 180, 365 or more, or 0 to keep logs forever.", "可设为 180、365 或更大，或设为 0 永久保留。"),
+        property: LOG_GROUP_RETENTION,
+        fix: (m) => {
+            const next = CLOUDWATCH_RETENTION_DAYS.find((d) => d >= m) ?? 3653;
+            return bi(`CloudWatch accepts only listed values: use ${next} or more, or 0 to keep logs forever.`, `CloudWatch 仅接受固定取值：可设为 ${next} 或更大，或设为 0 永久保留。`);
+        },
         read(props) {
             // The DELIVERY class ignores retentionInDays and keeps logs for 2 days.
-            const property = inputName<aws.cloudwatch.LogGroupArgs>("retentionInDays");
-            const cls = readString(props, [inputName<aws.cloudwatch.LogGroupArgs>("logGroupClass")]);
+            const cls = props.get(inputName<aws.cloudwatch.LogGroupArgs>("logGroupClass")).string();
+            if (cls.kind === "unknown") return [{ property: LOG_GROUP_RETENTION, retention: { unknown: true } }];
             if (cls.kind === "value" && cls.value === "DELIVERY") {
-                return [{ property, retention: { days: 2, note: bi("(logGroupClass DELIVERY forces 2 days)", "（logGroupClass 为 DELIVERY 时强制为 2 天）") } }];
+                return [{ property: LOG_GROUP_RETENTION, retention: { days: 2, note: bi("(logGroupClass DELIVERY forces 2 days)", "（logGroupClass 为 DELIVERY 时强制为 2 天）") } }];
             }
             // Unset and 0 both mean "never expire" (terraform-provider-aws logs/group.go).
-            return [{ property, retention: fromRead(readNumber(props, [property]), { days: "forever" }, (d) => d === 0) }];
+            return [{ property: LOG_GROUP_RETENTION, retention: fromRead(props.get(LOG_GROUP_RETENTION).number(), { days: "forever" }, (d) => d === 0) }];
         },
     },
     "aws:cloudtrail/eventDataStore:EventDataStore": {
         kind: bi("CloudTrail Lake event data store", "CloudTrail Lake 事件数据存储"),
-        property: inputName<aws.cloudtrail.EventDataStoreArgs>("retentionPeriod"),
-        fix: bi("Use 180 or more (up to 2555 days, seven years).", "可设为 180 或更大（最长 2555 天，即七年）。"),
+        property: EVENT_STORE_RETENTION,
+        fix: (m) => bi(`Use ${m} or more (up to 2555 days, seven years).`, `可设为 ${m} 或更大（最长 2555 天，即七年）。`),
         // Unset = 2555 days (documented default); the API has no "forever".
-        read: (props) => [
-            {
-                property: inputName<aws.cloudtrail.EventDataStoreArgs>("retentionPeriod"),
-                retention: fromRead(readNumber(props, [inputName<aws.cloudtrail.EventDataStoreArgs>("retentionPeriod")]), { days: 2555 }, () => false),
-            },
-        ],
+        read: (props) => [{ property: EVENT_STORE_RETENTION, retention: fromRead(props.get(EVENT_STORE_RETENTION).number(), { days: 2555 }, () => false) }],
     },
     "alicloud:log/store:Store": {
-        kind: bi("Log Service logstore", "日志服务 Logstore"),
-        property: inputName<alicloud.log.StoreArgs>("retentionPeriod"),
-        fix: bi("Use 180 or more, or 3650 to keep logs permanently.", "可设为 180 或更大，或设为 3650 永久保存。"),
+        kind: bi("SLS Logstore", "日志服务（SLS）日志库（Logstore）"),
+        property: LOG_STORE_RETENTION,
+        fix: (m) => bi(`Use ${m} or more, or 3650 to keep logs permanently.`, `可设为 ${m} 或更大，或设为 3650 永久保存。`),
         // Unset = 30 days (documented default); 3650 = permanent.
         read: (props) => [
             {
-                property: inputName<alicloud.log.StoreArgs>("retentionPeriod"),
-                retention: fromRead(readNumber(props, [inputName<alicloud.log.StoreArgs>("retentionPeriod")]), { days: 30, note: bi("(unset: default 30)", "（未设置：默认 30 天）") }, (d) => d >= 3650),
+                property: LOG_STORE_RETENTION,
+                retention: fromRead(props.get(LOG_STORE_RETENTION).number(), { days: 30, note: bi("(unset: default 30)", "（未设置：默认 30 天）") }, (d) => d >= 3650),
             },
         ],
     },
     "alicloud:log/audit:Audit": {
-        kind: bi("Log Service log audit", "日志服务日志审计"),
+        kind: bi("Log Service log audit", "日志服务（SLS）日志审计"),
         property: `${AUDIT_VARIABLES}.<logtype>_ttl`,
-        fix: bi('Set each `<logtype>_ttl` to "180" or more ("3650" keeps logs permanently).', "将每个 `<日志类型>_ttl` 设为 \"180\" 或更大（\"3650\" 为永久保存）。"),
+        fix: (m) => bi(`Set each \`<logtype>_ttl\` to "${m}" or more ("3650" keeps logs permanently).`, `将每个 \`<logtype>_ttl\` 设为 "${m}" 或更大（"3650" 为永久保存）。`),
         read: auditRetentions,
     },
 };
@@ -129,10 +126,9 @@ export const metadata: ControlMetadata = {
     name: "log-retention-minimum",
     description: "Log stores keep network logs for at least the minimum retention (default 180 days, six months).",
     category: "logging",
-    frameworks: ["csl-art21", "mlps2-l3"],
+    bases: ["csl-23-3", "mlps-8.1.4.3", "mlps-8.1.3.5", "mlps-8.2.3.3"],
     severity: "high",
     enforcementLevel: "mandatory",
-    framework: FRAMEWORKS.cslLogRetention,
     remediationSteps:
         "Set the log store's retention to at least the minimum: aws.cloudwatch.LogGroup `retentionInDays` to 180 or more (0 = never expire); " +
         "aws.cloudtrail.EventDataStore `retentionPeriod` to 180 or more (unset = 2555); " +
@@ -151,40 +147,31 @@ export const metadata: ControlMetadata = {
 };
 
 function describe(r: Retention): Bilingual {
-    if ("invalid" in r) {
-        return bi(safeValue(r.invalid), safeValue(r.invalid));
-    }
-    if (r.days === "forever") {
-        return bi("never expires", "永久保留");
-    }
+    if ("unknown" in r) return bi("a value that is unknown until deployment", "部署前未知的值");
+    if ("invalid" in r) return shownValue(r.invalid);
+    if (r.days === "forever") return bi("never expires", "永久保留");
     const note = r.note ?? bi("", "");
     return bi(`${r.days} days${note.en ? " " + note.en : ""}`, `${r.days} 天${note.zh}`);
 }
 
 function isCompliant(r: Retention, minimum: number): boolean {
-    return !("invalid" in r) && (r.days === "forever" || r.days >= minimum);
+    return !("invalid" in r) && !("unknown" in r) && (r.days === "forever" || r.days >= minimum);
 }
 
-function validate(args: ResourceValidationArgs, report: ReportViolation): void {
+function validate(args: ResourceValidationArgs, emit: Emit): void {
     const source = RETENTION_SOURCES[args.type];
-    if (!source) {
-        return;
-    }
+    if (!source) return;
     const { minimumRetentionDays } = readConfig(config, args.getConfig());
-    for (const { property, retention } of source.read(args.props)) {
-        if (isCompliant(retention, minimumRetentionDays)) {
-            continue;
-        }
-        report(
-            findingMessage({
-                resource: resourceLabel(source.kind, args.name),
-                found: describe(retention),
-                required: bi(`at least ${minimumRetentionDays} days`, `至少保留 ${minimumRetentionDays} 天`),
-                property,
-                fix: source.fix,
-                basis: [LEGAL["csl-art21"], LEGAL["mlps2-l3"]],
-            }),
-        );
+    for (const { property, retention } of source.read(Input.of(args.props))) {
+        if (isCompliant(retention, minimumRetentionDays)) continue;
+        emit({
+            kind: source.kind,
+            found: describe(retention),
+            required: bi(`at least ${minimumRetentionDays} days`, `至少保留 ${minimumRetentionDays} 天`),
+            change: property,
+            fix: source.fix(minimumRetentionDays),
+            unknown: "unknown" in retention,
+        });
     }
 }
 
@@ -226,9 +213,11 @@ const fixRetention: Fix = (args) => {
     if (!source || !target || retentionPinned(args.props)) return false;
     const { minimumRetentionDays } = readConfig(config, args.getConfig());
     const value = target(minimumRetentionDays);
-    const checks = tryRead(() => source.read(args.props));
-    if (value === undefined || !checks.known) return false;
-    const short = checks.value.filter(({ retention }) => !("invalid" in retention) && !isCompliant(retention, minimumRetentionDays));
+    if (value === undefined) return false;
+    const checks = source.read(Input.of(args.props));
+    // One unknown retention leaves the whole resource alone: the user sees the advisory and re-runs.
+    if (checks.some(({ retention }) => "unknown" in retention)) return false;
+    const short = checks.filter(({ retention }) => "days" in retention && !isCompliant(retention, minimumRetentionDays));
     for (const { property } of short) {
         const [parent, key] = parentOf(args.props, property);
         setInput(parent, key, value);

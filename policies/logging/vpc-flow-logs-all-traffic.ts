@@ -5,8 +5,9 @@
 import type * as alicloud from "@pulumi/alicloud";
 import type * as aws from "@pulumi/aws";
 import { type PolicyResource, type ReportViolation, type StackValidationArgs } from "@pulumi/policy";
-import { type ControlMetadata, stackControl } from "../shared/control";
-import { FRAMEWORKS, LEGAL } from "../shared/legal";
+import { type ControlMetadata } from "../shared/control";
+import { legacyStackControl } from "../shared/control-legacy";
+import { LEGAL } from "../shared/legal";
 import { type Bilingual, bi, findingMessage, resourceLabel } from "../shared/messages";
 import { inputName } from "../shared/properties";
 import { reportAdvisory } from "../shared/report";
@@ -85,10 +86,9 @@ export const metadata: ControlMetadata = {
     name: "vpc-flow-logs-all-traffic",
     description: "Every VPC has a flow log that captures all traffic (accepted and rejected), so network behaviour is recorded.",
     category: "logging",
-    frameworks: ["csl-art21", "mlps2-l3"],
+    bases: ["csl-23-3", "mlps-8.1.3.5", "mlps-8.1.4.3"],
     severity: "high",
     enforcementLevel: "mandatory",
-    framework: FRAMEWORKS.cslLogRetention,
     remediationSteps:
         "For each aws.ec2.Vpc add an aws.ec2.FlowLog with `vpcId` = the VPC and `trafficType: \"ALL\"`; for each alicloud.vpc.Network add an alicloud.vpc.FlowLog with " +
         "`resourceType: \"VPC\"`, `resourceId` = the VPC and `trafficType: \"All\"` (or cover every vSwitch with `resourceType: \"VSwitch\"`). Separate ACCEPT and REJECT flow logs " +
@@ -211,4 +211,4 @@ function validate(args: StackValidationArgs, report: ReportViolation): void {
     }
 }
 
-export default stackControl(metadata, validate);
+export default legacyStackControl(metadata, validate);

@@ -1,32 +1,36 @@
 // What every control declares, and the two builders that turn a declaration into a
 // @pulumi/policy policy. Keeping metadata in one typed shape lets the registry test and the
-// generated reference check every policy the same way.
+// generated reference check every policy the same way. Validators never call the SDK's
+// reportViolation: they get an `emit` (emit.ts), which applies exemptions, picks the level and
+// renders every finding the same way from this metadata.
 import type {
     EnforcementLevel,
-    PolicyComplianceFramework,
     PolicyConfigSchema,
     ReportViolation,
-    ResourceValidationPolicy,
-    StackValidationPolicy,
-    ResourceValidation,
-    StackValidation,
     ResourceRemediation,
+    ResourceValidationArgs,
+    ResourceValidationPolicy,
     Severity,
+    StackValidationArgs,
+    StackValidationPolicy,
 } from "@pulumi/policy";
+import { type BasisId, frameworkOf, instrumentTags } from "./bases";
 import { type ConfigProperties } from "./config";
+import { type Emit, type EmitContext, type ExemptionHit, makeEmit } from "./emit";
 import {
+    EXEMPT_REASON_TAG,
     EXEMPT_RESOURCES_SCHEMA,
+    EXEMPT_TAG,
     type Exemption,
     configExemption,
     exemptionNote,
-    missingReasonMessage,
     namesPolicyWithoutReason,
     readExemptionRules,
     readTags,
     tagExemption,
 } from "./exemptions";
-import { type FrameworkTag } from "./legal";
-import { reportAdvisory, reportWithLevel } from "./report";
+import { bi } from "./messages";
+import { isUnknownValueError } from "./stack";
 
 export const CATEGORIES = ["logging", "access-control", "data-residency", "encryption"] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -36,15 +40,14 @@ export interface ControlMetadata {
     name: string;
     description: string;
     category: Category;
-    /** Framework tags the control maps to; at least one. */
-    frameworks: readonly FrameworkTag[];
+    /** The articles and clauses the control implements (bases.ts), most specific first; at least one. */
+    bases: readonly BasisId[];
     severity: Severity;
     enforcementLevel: EnforcementLevel;
-    framework: PolicyComplianceFramework;
     remediationSteps: string;
     /** Chinese (简体中文) description and remediation steps, for the generated reference (docs/policies.md). */
     zh: { description: string; remediationSteps: string };
-    /** Type tokens the control reads, for the reference docs and the coverage tests. */
+    /** Type tokens the control reads, for the reference docs, the coverage tests and the passed-check evidence. */
     resourceTypes: readonly string[];
     config?: ConfigProperties;
 }
@@ -54,15 +57,18 @@ export interface Control {
     policy: ResourceValidationPolicy | StackValidationPolicy;
 }
 
+export type ResourceValidator = (args: ResourceValidationArgs, emit: Emit) => void;
+export type StackValidator = (args: StackValidationArgs, emit: Emit) => void;
+
 function common(m: ControlMetadata) {
     return {
         name: m.name,
         description: m.description,
         enforcementLevel: m.enforcementLevel,
         severity: m.severity,
-        framework: m.framework,
+        framework: frameworkOf(m.bases),
         remediationSteps: m.remediationSteps,
-        tags: [m.category, ...m.frameworks],
+        tags: [m.category, ...instrumentTags(m.bases)],
         configSchema: configSchema(m.config),
     };
 }
@@ -71,78 +77,102 @@ function configSchema(config: ConfigProperties = {}): PolicyConfigSchema {
     return { properties: { ...config, exemptResources: EXEMPT_RESOURCES_SCHEMA } };
 }
 
-type Violation = string | { message: string; urn?: string; enforcementLevel?: EnforcementLevel };
-
-/**
- * Wraps reportViolation so that a finding on an exempted resource is reported as advisory with
- * a note saying who exempted it and why (PRODUCT.md §5): never dropped.
- */
-function exemptingReport(report: ReportViolation, exemptionFor: (urn: string | undefined) => Exemption | undefined): ReportViolation {
-    return ((v: Violation, urn?: string) => {
-        const message = typeof v === "string" ? v : v.message;
-        const target = typeof v === "string" ? urn : v.urn;
-        const exemption = exemptionFor(target);
-        if (!exemption) {
-            (report as (v: Violation, urn?: string) => void)(v, urn);
-            return;
-        }
-        reportWithLevel(report, { message: `${message}\n${exemptionNote(exemption)}`, enforcementLevel: "advisory", ...(target ? { urn: target } : {}) });
-    }) as ReportViolation;
+function hit(e: Exemption | undefined): ExemptionHit | undefined {
+    if (!e) return undefined;
+    const [en = "", zh = ""] = exemptionNote(e).split("\n");
+    return { note: bi(en, zh) };
 }
 
-function withExemptions(name: string, validate: ResourceValidation): ResourceValidation {
-    return (args, report) => {
-        const tags = readTags(args.props, args.type);
-        if (namesPolicyWithoutReason(name, tags)) {
-            reportAdvisory(report, missingReasonMessage(name, args.name));
-        }
-        const exemptionFor = (urn: string | undefined) =>
-            urn === undefined || urn === args.urn ? (tagExemption(name, tags) ?? configExemption(args.urn, args.name, readExemptionRules(args.getConfig()))) : undefined;
-        return validate(args, exemptingReport(report, exemptionFor));
-    };
-}
-
-function withStackExemptions(name: string, validate: StackValidation): StackValidation {
-    return (args, report) => {
-        const byUrn = new Map(args.resources.map((r) => [r.urn, r]));
-        for (const r of args.resources) {
-            if (namesPolicyWithoutReason(name, readTags(r.props, r.type))) {
-                reportAdvisory(report, missingReasonMessage(name, r.name), r.urn);
-            }
-        }
-        const rules = readExemptionRules(args.getConfig());
-        const exemptionFor = (urn: string | undefined) => {
-            const r = urn === undefined ? undefined : byUrn.get(urn);
-            return r ? (tagExemption(name, readTags(r.props, r.type)) ?? configExemption(r.urn, r.name, rules)) : undefined;
-        };
-        return validate(args, exemptingReport(report, exemptionFor));
-    };
+/** A `compliance:exempt` tag naming this policy without a reason exempts nothing, and says so. */
+function missingReason(emit: Emit, on: { urn: string; name: string } | undefined): void {
+    emit({
+        kind: bi("Resource", "资源"),
+        ...(on ? { on } : {}),
+        found: bi(`a ${EXEMPT_TAG} tag naming this policy but no ${EXEMPT_REASON_TAG} tag, so the exemption is ignored`, `${EXEMPT_TAG} 标签列出了本策略，但缺少 ${EXEMPT_REASON_TAG} 标签，豁免无效`),
+        required: bi(`a ${EXEMPT_REASON_TAG} tag saying who approved the exception and why`, `${EXEMPT_REASON_TAG} 标签，说明审批人和理由`),
+        change: `tags.${EXEMPT_REASON_TAG}`,
+        advisory: true,
+    });
 }
 
 /**
- * An exempted resource is not remediated: the exemption says its owner chose the setting (a
- * public website bucket, say), and the finding stays visible as advisory.
+ * A validator that lets the SDK's UnknownValueError escape would make the SDK print its own
+ * English-only line; the builders catch it and emit one advisory finding instead.
  */
-function withRemediationExemptions(name: string, remediate: ResourceRemediation): ResourceRemediation {
-    return (args) => {
-        const exempt = tagExemption(name, readTags(args.props, args.type)) ?? configExemption(args.urn, args.name, readExemptionRules(args.getConfig()));
-        return exempt ? undefined : remediate(args);
-    };
+function unknownEscaped(emit: Emit, stack: boolean): void {
+    emit({
+        kind: bi("Resource", "资源"),
+        ...(stack ? { label: bi("Stack", "堆栈") } : {}),
+        found: bi("a value this policy reads that is unknown until deployment", "本策略读取的值在部署前未知"),
+        required: bi("a value the policy can check", "可供策略检查的值"),
+        change: { text: bi("Re-run the preview after the update to check it.", "请在更新后重新运行预览以完成检查。") },
+        unknown: true,
+    });
 }
 
-export function resourceControl(
-    metadata: ControlMetadata,
-    validateResource: ResourceValidation,
-    remediateResource?: ResourceRemediation,
-): Control {
-    const policy: ResourceValidationPolicy = { ...common(metadata), validateResource: withExemptions(metadata.name, validateResource) };
+function guarded(run: () => void, onUnknown: () => void): void {
+    try {
+        run();
+    } catch (e) {
+        if (!isUnknownValueError(e)) throw e;
+        onUnknown();
+    }
+}
+
+export function resourceControl(metadata: ControlMetadata, validate: ResourceValidator, remediateResource?: ResourceRemediation): Control {
+    const policy: ResourceValidationPolicy = {
+        ...common(metadata),
+        validateResource: (args, report: ReportViolation) => {
+            const tags = readTags(args.props, args.type);
+            const exemption = hit(tagExemption(metadata.name, tags) ?? configExemption(args.urn, args.name, readExemptionRules(args.getConfig())));
+            const ctx: EmitContext = {
+                policy: metadata,
+                report,
+                subject: { urn: args.urn, name: args.name },
+                exemptionFor: (urn) => (urn === undefined || urn === args.urn ? exemption : undefined),
+            };
+            const emit = makeEmit(ctx);
+            if (namesPolicyWithoutReason(metadata.name, tags)) missingReason(emit, undefined);
+            guarded(
+                () => validate(args, emit),
+                () => unknownEscaped(emit, false),
+            );
+        },
+    };
     if (remediateResource) {
-        policy.remediateResource = withRemediationExemptions(metadata.name, remediateResource);
+        // An exempted resource is not remediated: the exemption says its owner chose the setting
+        // (a public website bucket, say), and the finding stays visible as advisory.
+        policy.remediateResource = (args) => {
+            const exempt = tagExemption(metadata.name, readTags(args.props, args.type)) ?? configExemption(args.urn, args.name, readExemptionRules(args.getConfig()));
+            return exempt ? undefined : remediateResource(args);
+        };
     }
     return { metadata, policy };
 }
 
-export function stackControl(metadata: ControlMetadata, validateStack: StackValidation): Control {
-    const policy: StackValidationPolicy = { ...common(metadata), validateStack: withStackExemptions(metadata.name, validateStack) };
+export function stackControl(metadata: ControlMetadata, validate: StackValidator): Control {
+    const policy: StackValidationPolicy = {
+        ...common(metadata),
+        validateStack: (args, report: ReportViolation) => {
+            const byUrn = new Map(args.resources.map((r) => [r.urn, r]));
+            const rules = readExemptionRules(args.getConfig());
+            const ctx: EmitContext = {
+                policy: metadata,
+                report,
+                exemptionFor: (urn) => {
+                    const r = urn === undefined ? undefined : byUrn.get(urn);
+                    return r ? hit(tagExemption(metadata.name, readTags(r.props, r.type)) ?? configExemption(r.urn, r.name, rules)) : undefined;
+                },
+            };
+            const emit = makeEmit(ctx);
+            for (const r of args.resources) {
+                if (namesPolicyWithoutReason(metadata.name, readTags(r.props, r.type))) missingReason(emit, { urn: r.urn, name: r.name });
+            }
+            guarded(
+                () => validate(args, emit),
+                () => unknownEscaped(emit, true),
+            );
+        },
+    };
     return { metadata, policy };
 }

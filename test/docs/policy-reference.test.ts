@@ -4,6 +4,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
 import { controls } from "../../policies";
+import { BASES, INSTRUMENTS } from "../../policies/shared/bases";
 import { configProperties, kindOf, renderPolicyReference } from "../../tools/docs/policy-reference";
 
 const FILE = path.resolve(__dirname, "..", "..", "docs", "policies.md");
@@ -46,10 +47,9 @@ describe("docs/policies.md", () => {
             expect(section).toContain(`| kind · 类型 | ${kindOf(c)} policy`);
         });
 
-        it("lists every resource type, legal basis and config key with its default", () => {
+        it("lists every resource type, compliance basis and config key with its default", () => {
             for (const t of c.metadata.resourceTypes) expect(section).toContain(`\`${t}\``);
-            for (const tag of c.metadata.frameworks) expect(section).toContain(`- \`${tag}\`: `);
-            expect(section).toContain(c.metadata.framework.name);
+            for (const id of c.metadata.bases) expect(section).toContain(`- \`${id}\`: ${INSTRUMENTS[BASES[id].instrument].title.en}`);
             const props = configProperties(c);
             expect(Object.keys(props)).toContain("exemptResources");
             for (const [key, prop] of Object.entries(props)) {

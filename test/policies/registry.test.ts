@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { controls, policies } from "../../policies";
 import { CATEGORIES } from "../../policies/shared/control";
-import { LEGAL } from "../../policies/shared/legal";
+import { BASES, INSTRUMENTS } from "../../policies/shared/bases";
 
 const TOKEN = /^[a-z0-9-]+:[A-Za-z0-9/]+:[A-Za-z0-9]+$|^pulumi:providers:[a-z0-9-]+$/;
 
@@ -45,12 +45,21 @@ describe("policy registry", () => {
             }
         });
 
-        it("has exactly one category tag and at least one framework tag", () => {
+        it("has exactly one category tag and one tag per instrument it cites", () => {
             const tags = p.tags ?? [];
             expect(tags.filter((t) => (CATEGORIES as readonly string[]).includes(t))).toEqual([c.metadata.category]);
-            const frameworks = tags.filter((t) => t in LEGAL);
+            const instrumentTags = new Set<string>(Object.values(INSTRUMENTS).map((i) => i.tag));
+            const frameworks = tags.filter((t) => instrumentTags.has(t));
             expect(frameworks.length).toBeGreaterThan(0);
             expect(tags.length).toBe(1 + frameworks.length);
+        });
+
+        it("cites known bases, at least one GB/T 22239-2019 clause and at least one law or regulation", () => {
+            expect(c.metadata.bases.length).toBeGreaterThan(0);
+            for (const id of c.metadata.bases) expect(Object.keys(BASES)).toContain(id);
+            const kinds = c.metadata.bases.map((id) => INSTRUMENTS[BASES[id].instrument].kind);
+            expect(kinds).toContain("standard");
+            expect(kinds.some((k) => k === "law" || k === "regulation")).toBe(true);
         });
 
         it("lists the type tokens it reads", () => {

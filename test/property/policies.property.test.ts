@@ -13,6 +13,7 @@ import { describe, expect, it } from "vitest";
 import { controls } from "../../policies/index";
 import { metadata as logRetentionMetadata } from "../../policies/logging/log-retention-minimum";
 import { type Control, resourceControl } from "../../policies/shared/control";
+import { bi } from "../../policies/shared/messages";
 import { tryRead } from "../../policies/shared/stack";
 import { type ConfigProperty } from "../../policies/shared/config";
 import { type Diagnostic, type RunOptions, type TestResource, runResource, runStack, secret, unknown } from "../helpers/harness";
@@ -103,17 +104,17 @@ describe("the properties can fail", () => {
     // A policy with the bug the property is there to catch: an unknown retention counts as 0 days.
     const broken = resourceControl(
         { ...logRetentionMetadata, name: "broken-retention", resourceTypes: [LOG_GROUP] },
-        (args, report) => {
+        (args, emit) => {
             if (args.type !== LOG_GROUP) return;
             const days = tryRead(() => args.props.retentionInDays);
             const n = days.known && typeof days.value === "number" ? days.value : 0;
-            if (!days.known || (n > 0 && n < 180)) report(`retention ${days.known ? n : "unknown"} is too short`);
+            if (!days.known || (n > 0 && n < 180)) emit({ kind: bi("log group", "日志组"), found: bi(`${n} days`, `${n} 天`), required: bi("180 days", "180 天"), change: "retentionInDays" });
         },
     );
     // And one that echoes a string input into its message.
-    const leaky = resourceControl({ ...logRetentionMetadata, name: "leaky", resourceTypes: [LOG_GROUP] }, (args, report) => {
+    const leaky = resourceControl({ ...logRetentionMetadata, name: "leaky", resourceTypes: [LOG_GROUP] }, (args, emit) => {
         const cls = tryRead(() => args.props.logGroupClass);
-        if (cls.known && typeof cls.value === "string") report(`class ${cls.value}`);
+        if (cls.known && typeof cls.value === "string") emit({ kind: bi("log group", "日志组"), found: bi(`class ${cls.value}`, cls.value), required: bi("x", "x"), change: "logGroupClass" });
     });
 
     it("catches a policy that turns an unknown into a mandatory finding", async () => {
@@ -123,7 +124,7 @@ describe("the properties can fail", () => {
             examples: [[{ type: LOG_GROUP, name: "res", props: { retentionInDays: unknown() } }]],
         });
         expect(result.failed).toBe(true);
-        expect(String(result.errorInstance)).toMatch(/broken-retention on the resource \(gone when the unknowns are .*\): retention unknown is too short/);
+        expect(String(result.errorInstance)).toMatch(/broken-retention on urn:\S+::res \(gone when the unknowns are removed\): Log stores keep/);
     });
 
     it("catches a policy that puts a secret in a message", async () => {

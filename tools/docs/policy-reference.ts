@@ -2,7 +2,7 @@
 // cannot drift from the code: test/docs/policy-reference.test.ts regenerates it in memory and
 // compares. Pure: controls in, markdown out.
 import { CATEGORIES, type Category, type Control } from "../../policies/shared/control";
-import { type FrameworkTag, LEGAL } from "../../policies/shared/legal";
+import { BASES, type Basis, INSTRUMENTS, instrumentTags } from "../../policies/shared/bases";
 
 /** The part of a JSON schema the reference describes (what shared/config.ts and exemptions.ts emit). */
 interface SchemaNode {
@@ -102,15 +102,13 @@ function configTable(c: Control): string[] {
     return ["| key | type | default | bounds | description |", "|---|---|---|---|---|", ...rows];
 }
 
-function legalBasis(c: Control): string[] {
-    const f = c.metadata.framework;
-    const reference = [f.name, f.version, f.reference].filter(Boolean).join(", ");
-    const lines = [`- Framework: ${reference}${f.specification ? ` — ${f.specification}` : ""}`];
-    for (const tag of c.metadata.frameworks) {
-        const basis = LEGAL[tag as FrameworkTag];
-        lines.push(`- \`${tag}\`: ${basis.en} / ${basis.zh}`);
-    }
-    return lines;
+function complianceBasis(c: Control): string[] {
+    return c.metadata.bases.map((id) => {
+        const b: Basis = BASES[id];
+        const i = INSTRUMENTS[b.instrument];
+        const clause = (x: string) => (x === "" ? "" : ` ${x}`);
+        return `- \`${id}\`: ${i.title.en}${clause(b.clause.en)} — ${b.requires.en} / ${i.title.zh}${clause(b.clause.zh)}：${b.requires.zh}`;
+    });
 }
 
 function section(c: Control): string[] {
@@ -131,11 +129,11 @@ function section(c: Control): string[] {
         `| default level · 默认级别 | ${m.enforcementLevel} · ${LEVEL_ZH[m.enforcementLevel] ?? m.enforcementLevel} |`,
         `| kind · 类型 | ${KIND[kind].en} · ${KIND[kind].zh} |`,
         `| automatic remediation · 自动修复 | ${remediation ? "yes, at level `remediate` · 支持（级别设为 `remediate`）" : "no · 不支持"} |`,
-        `| tags · 标签 | ${[m.category, ...m.frameworks].map((t) => `\`${t}\``).join(", ")} |`,
+        `| tags · 标签 | ${[m.category, ...instrumentTags(m.bases)].map((t) => `\`${t}\``).join(", ")} |`,
         "",
-        "**Legal basis · 法律依据**",
+        "**Compliance basis · 合规依据**",
         "",
-        ...legalBasis(c),
+        ...complianceBasis(c),
         "",
         `**Resource types · 资源类型** (${m.resourceTypes.length})`,
         "",

@@ -29,15 +29,15 @@ describe("log-retention-minimum: aws.cloudwatch.LogGroup retentionInDays", () =>
     it("names the resource, the value, the requirement, the property and the law in both languages", async () => {
         const [d] = await runResource(control, { type: LOG_GROUP, name: "app-logs", props: { retentionInDays: 7 } });
         expect(d!.message).toContain('CloudWatch log group "app-logs": found 7 days; required at least 180 days. Change `retentionInDays`.');
-        expect(d!.message).toContain("Cybersecurity Law of the PRC, Art. 21(3)");
+        expect(d!.message).toContain("Compliance basis: Cybersecurity Law Art. 23(3) (Art. 21(3) before 2026-01-01); GB/T 22239-2019 level 3 8.1.4.3 a)–d)");
         expect(d!.message).toContain("CloudWatch 日志组“app-logs”：当前：7 天；要求：至少保留 180 天。请修改 `retentionInDays`。");
-        expect(d!.message).toContain("《中华人民共和国网络安全法》第二十一条");
+        expect(d!.message).toContain("合规依据：《中华人民共和国网络安全法》第二十三条第三项；GB/T 22239-2019《信息安全技术 网络安全等级保护基本要求》第三级 8.1.4.3 a)～d)");
     });
 
     it("an unknown retention gives an advisory, never a mandatory", async () => {
         const ds = await runResource(control, { type: LOG_GROUP, props: { retentionInDays: unknown() } });
         expect(levels(ds)).toEqual(["advisory"]);
-        expect(ds[0]!.message).toMatch(/retentionInDays can't be known during preview/);
+        expect(ds[0]!.message).toMatch(/found a value that is unknown until deployment; .* so it is advisory now/);
     });
 
     it("a value of the wrong type is a violation that does not echo the value", async () => {
@@ -79,7 +79,7 @@ describe("log-retention-minimum: alicloud.log.Store retentionPeriod", () => {
 
     it("says the default applied when retentionPeriod is unset", async () => {
         const [d] = await runResource(control, { type: LOG_STORE, name: "audit", props: { name: "s", project: "p" } });
-        expect(d!.message).toContain('Log Service logstore "audit": found 30 days (unset: default 30); required at least 180 days. Change `retentionPeriod`.');
+        expect(d!.message).toContain('SLS Logstore "audit": found 30 days (unset: default 30); required at least 180 days. Change `retentionPeriod`.');
         expect(d!.message).toContain("当前：30 天（未设置：默认 30 天）");
     });
 
