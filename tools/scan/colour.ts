@@ -18,5 +18,6 @@ export function colourEnabled(stream: ColourStream, env: NodeJS.ProcessEnv = pro
 }
 
 export function painter(enabled: boolean | undefined): Paint {
-    return enabled ? (style, text) => styleText(style, text) : (_style, text) => text;
+    // validateStream: false, as the decision above is made for the stream the text goes to.
+    return enabled ? (style, text) => styleText(style, text, { validateStream: false }) : (_style, text) => text;
 }
