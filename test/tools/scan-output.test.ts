@@ -6,6 +6,7 @@ import * as os from "os";
 import * as path from "path";
 import { pathToFileURL } from "url";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import type { Log } from "sarif";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { UserInputError } from "../../tools/engine/errors";
 import type { AnalyzerInfo, EngineResource, Finding, PolicyInfo } from "../../tools/engine/types";
@@ -21,6 +22,7 @@ import { startProgress } from "../../tools/scan/progress";
 import { gitTopLevel, repoRelative } from "../../tools/scan/repo";
 import { type ScanReport, resolveFindings } from "../../tools/scan/report";
 import { CONSOLE, planOutputs } from "../../tools/scan/scan";
+import { githubProblems } from "../helpers/sarif";
 
 const tmp = (): string => fs.mkdtempSync(path.join(os.tmpdir(), "scan-output-"));
 
@@ -429,4 +431,36 @@ describe("repository paths", () => {
         expect(repoRelative(path.join(dir, "infra", "app", "index.ts"), dir)).toBe("infra/app/index.ts");
         expect(gitTopLevel(path.parse(dir).root)).toBeUndefined();
     });
+});
+
+describe("the GitHub ingestion check (test/helpers/sarif.ts) can fail", () => {
+    const good = (): Log => ({
+        version: "2.1.0",
+        runs: [
+            {
+                tool: { driver: { name: "t", rules: [{ id: "r", shortDescription: { text: "Rule description." }, properties: { "security-severity": "8.0" } }] } },
+                automationDetails: { id: "cat/" },
+                results: [{ ruleId: "r", ruleIndex: 0, message: { text: "finding" }, locations: [{ physicalLocation: { artifactLocation: { uri: "package.json" }, region: { startLine: 1 } } }] }],
+            },
+        ],
+    });
+    const REPO = path.resolve(__dirname, "..", "..");
+    const broken = (change: (run: Log["runs"][number]) => void): string[] => {
+        const log = good();
+        change(log.runs[0]);
+        return githubProblems(log, REPO);
+    };
+
+    it("passes a good log", () => expect(githubProblems(good(), REPO)).toEqual([]));
+    it.each([
+        ["an undefined rule", (r: Log["runs"][number]) => (r.results![0].ruleId = "nope"), /ruleId is not a rule of the driver/],
+        ["a wrong ruleIndex", (r: Log["runs"][number]) => (r.results![0].ruleIndex = 3), /ruleIndex 3 names another rule/],
+        ["no location", (r: Log["runs"][number]) => (r.results![0].locations = []), /no file location/],
+        ["an absolute URI", (r: Log["runs"][number]) => (r.results![0].locations![0].physicalLocation!.artifactLocation!.uri = "file:///repo/package.json"), /not relative to the repository root/],
+        ["a path outside the repository", (r: Log["runs"][number]) => (r.results![0].locations![0].physicalLocation!.artifactLocation!.uri = "../x.ts"), /not relative to the repository root/],
+        ["a file that is not there", (r: Log["runs"][number]) => (r.results![0].locations![0].physicalLocation!.artifactLocation!.uri = "index.ts.nope"), /does not exist in the repository/],
+        ["the description as title", (r: Log["runs"][number]) => (r.results![0].message.text = "Rule description.\nfinding"), /alert title is the rule's description/],
+        ["a score out of range", (r: Log["runs"][number]) => (r.tool.driver.rules![0].properties!["security-severity"] = "11"), /security-severity 11 is not a number in 0.1-10/],
+        ["an id without a category slash", (r: Log["runs"][number]) => (r.automationDetails = { id: "cat/run-1" }), /has no trailing \//],
+    ])("rejects %s", (_n, change, problem) => expect(broken(change).join("\n")).toMatch(problem));
 });
