@@ -8,7 +8,6 @@ import { pathToFileURL } from "url";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import type { Log } from "sarif";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { UserInputError } from "../../tools/engine/errors";
 import type { AnalyzerInfo, EngineResource, Finding, PolicyInfo } from "../../tools/engine/types";
 import { colourEnabled } from "../../tools/scan/colour";
 import { type SelectionOptions, buildSelection, findingExemption, readBaseline, reportedFindings, toBaseline } from "../../tools/scan/findings";
@@ -23,18 +22,9 @@ import { gitTopLevel, repoRelative } from "../../tools/scan/repo";
 import { type ScanReport, resolveFindings } from "../../tools/scan/report";
 import { CONSOLE, planOutputs } from "../../tools/scan/scan";
 import { githubProblems } from "../helpers/sarif";
+import { userError } from "./helpers";
 
 const tmp = (): string => fs.mkdtempSync(path.join(os.tmpdir(), "scan-output-"));
-
-function userError(fn: () => unknown): string {
-    try {
-        fn();
-    } catch (err) {
-        expect(err).toBeInstanceOf(UserInputError);
-        return (err as Error).message;
-    }
-    throw new Error("no error");
-}
 
 const DESCRIPTION = "Log stores keep network logs for at least the minimum retention.";
 const EN = 'CloudWatch log group "app-logs": found 30 days; required at least 180 days. Change `retentionInDays`.';

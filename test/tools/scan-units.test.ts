@@ -5,7 +5,6 @@ import * as os from "os";
 import * as path from "path";
 import { pathToFileURL } from "url";
 import { describe, expect, it } from "vitest";
-import { UserInputError } from "../../tools/engine/errors";
 import { SECRET_SIG, SIG_KEY, UNKNOWN, type AnalyzerInfo, type EngineResource } from "../../tools/engine/types";
 import { isDefaultProvider, parseUrn, providerRefUrn } from "../../tools/engine/urn";
 import { OUTPUT_VALUE_SIG, RESOURCE_REF_SIG, secret, toAnalyzerWire } from "../../tools/engine/wire";
@@ -18,21 +17,12 @@ import { SECRET_PLACEHOLDER, configValue, readProject, readStackConfig, resolveE
 import { exitCodeOf, resolveFindings, summarize, type ScanReport } from "../../tools/scan/report";
 import { buildResources, defaultProviderName, programFrame } from "../../tools/scan/resources";
 import { exportValueToWire, parseStackExport } from "../../tools/scan/stack-export";
+import { userError } from "./helpers";
 
 function tempDir(files: Record<string, string>): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "scan-units-"));
     for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
     return dir;
-}
-
-function userError(fn: () => unknown): string {
-    try {
-        fn();
-    } catch (err) {
-        expect(err).toBeInstanceOf(UserInputError);
-        return (err as Error).message;
-    }
-    throw new Error("no error");
 }
 
 describe("parseArgs", () => {
