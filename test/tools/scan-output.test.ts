@@ -276,14 +276,14 @@ describe("progress", () => {
 
         clock = 0;
         const slow = startProgress({ isTTY: true, write: (t) => written.push(t) }, { now: () => clock });
-        slow.phase("running infra");
+        slow.phase("loading infra");
         clock = 4000;
         vi.advanceTimersByTime(4000);
         slow.phase("analysing 12 resources");
         slow.stop();
         // Redrawn every second once shown; consecutive repeats folded here.
         const folded = written.filter((w, i) => w !== written[i - 1]);
-        expect(folded).toEqual(["\r\u001b[Kscan: running infra… 4 s", "\r\u001b[Kscan: analysing 12 resources… 4 s", "\r\u001b[K"]);
+        expect(folded).toEqual(["\r\u001b[Kscan: loading infra… 4 s", "\r\u001b[Kscan: analysing 12 resources… 4 s", "\r\u001b[K"]);
     });
 });
 

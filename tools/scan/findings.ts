@@ -57,6 +57,14 @@ function patterns(list: readonly string[], policies: readonly string[], option: 
     return [...list];
 }
 
+/** The policies --check and --skip-check leave in, by name. */
+export function policyFilter(options: Pick<SelectionOptions, "check" | "skipCheck">, policies: readonly PolicyInfo[]): (name: string) => boolean {
+    const names = policies.map((p) => p.name);
+    const check = patterns(options.check, names, "--check");
+    const skip = patterns(options.skipCheck, names, "--skip-check");
+    return (name) => (check.length === 0 || check.some((p) => matchesGlob(name, p))) && !skip.some((p) => matchesGlob(name, p));
+}
+
 export interface SelectionOptions {
     check: readonly string[];
     skipCheck: readonly string[];
@@ -74,12 +82,11 @@ export interface SelectionOptions {
  */
 export function buildSelection(options: SelectionOptions, policies: readonly PolicyInfo[], findings: readonly ResolvedFinding[]): Selection {
     const names = policies.map((p) => p.name);
-    const check = patterns(options.check, names, "--check");
-    const skip = patterns(options.skipCheck, names, "--skip-check");
+    const policySelected = policyFilter(options, policies);
     const hard = options.hardFailOn.map((t) => termMatcher(t, names, "--hard-fail-on"));
     const soft = options.softFailOn.map((t) => termMatcher(t, names, "--soft-fail-on"));
     const baseline = options.baseline ? new Set(options.baseline.findings.map(baselineKey)) : undefined;
-    const selected = (f: ResolvedFinding): boolean => (check.length === 0 || check.some((p) => matchesGlob(f.policyName, p))) && !skip.some((p) => matchesGlob(f.policyName, p));
+    const selected = (f: ResolvedFinding): boolean => policySelected(f.policyName);
     const inBaseline = (f: ResolvedFinding): boolean => baseline?.has(baselineKey(f)) ?? false;
     return {
         reported: (f) => selected(f) && !inBaseline(f),

@@ -8,7 +8,7 @@ import { UserInputError, firstLine } from "../engine/errors";
 import type { EngineResource } from "../engine/types";
 import { type Format, type ScanArgs, USAGE, parseArgs } from "./args";
 import { type ColourStream, colourEnabled } from "./colour";
-import { buildSelection, readBaseline, reportedFindings, toBaseline } from "./findings";
+import { buildSelection, policyFilter, readBaseline, reportedFindings, toBaseline } from "./findings";
 import { formatCodeQuality } from "./format-codequality";
 import { formatJson } from "./format-json";
 import { formatJunit } from "./format-junit";
@@ -19,7 +19,7 @@ import { type PackageInfo, readPackageInfo } from "./package-info";
 import { prepareProgram, runProgram } from "./program";
 import { type ProgressStream, startProgress } from "./progress";
 import { gitTopLevel } from "./repo";
-import { type ResolvedFinding, type ScanReport, type ScanTarget, TOOL_NAME, resolveFindings } from "./report";
+import { type ScanReport, type ScanTarget, TOOL_NAME, resolveFindings } from "./report";
 import { readStackExport } from "./stack-export";
 
 export interface ScanOutcome {
@@ -144,10 +144,7 @@ async function list(args: ScanArgs, cwd: string, packDir: string): Promise<ScanO
     try {
         const info = await engine.getAnalyzerInfo();
         const resolved = resolveConfig(info, config ?? {});
-        const none: ResolvedFinding[] = [];
-        const selection = buildSelection({ check: args.check, skipCheck: args.skipCheck, softFail: false, softFailOn: [], hardFailOn: [] }, info.policies, none);
-        const selected = (name: string): boolean => selection.reported({ policyName: name } as ResolvedFinding);
-        const policies = listPolicies(info, resolved, packResourceTypes(packDir), selected);
+        const policies = listPolicies(info, resolved, packResourceTypes(packDir), policyFilter(args, info.policies));
         const stdout = args.formats.map((f) => (f === "json" ? JSON.stringify({ pack: { name: info.name, version: info.version }, policies }, null, 2) + "\n" : formatList(info, policies))).join("");
         return { exitCode: 0, stdout, stderr: "" };
     } finally {
@@ -167,7 +164,7 @@ async function run(args: ScanArgs, cwd: string, defaultPack: string, io: ScanIo)
     const baseline = args.baseline ? readBaseline(path.resolve(cwd, args.baseline)) : undefined;
     const progress = startProgress(io.stderr);
     try {
-        progress.phase(`running ${args.target}`);
+        progress.phase(`loading ${args.target}`);
         const [engine, loaded] = await load(args, cwd, packDir);
         try {
             progress.phase(`analysing ${loaded.resources.length} resources`);
