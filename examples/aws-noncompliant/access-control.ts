@@ -47,6 +47,20 @@ export const reportingDbOpen = new aws.ec2.SecurityGroupRule("reporting-db-mysql
     cidrBlocks: ["0.0.0.0/0"],
 });
 
+// Partner file exchange: SFTP on port 22 for partners whose addresses change.
+export const sftpSecurityGroup = new aws.ec2.SecurityGroup("sftp-sg", { vpcId: vpc.id, description: "partner SFTP" });
+// BREAKS no-internet-admin-ports (exempted, so reported as advisory): SSH (22) from 0.0.0.0/0. A security group
+// rule cannot carry tags, so policy-config.json exempts it by name pattern (exemptResources), with the reason.
+// FIX: cidrBlocks of the partners' ranges, then drop the exemption.
+export const partnerSftp = new aws.ec2.SecurityGroupRule("partner-sftp-ssh", {
+    type: "ingress",
+    securityGroupId: sftpSecurityGroup.id,
+    protocol: "tcp",
+    fromPort: 22,
+    toPort: 22,
+    cidrBlocks: ["0.0.0.0/0"],
+});
+
 // BREAKS no-internet-admin-ports: ingress rule 200 allows every protocol from 0.0.0.0/0, so the ACL filters nothing.
 // FIX: allow only 443 and the ephemeral ports 32768-65535 from 0.0.0.0/0, and everything from 10.10.0.0/16.
 export const publicAcl = new aws.ec2.NetworkAcl("public-acl", {
@@ -62,6 +76,8 @@ export const publicAcl = new aws.ec2.NetworkAcl("public-acl", {
 // FIX: an aws.ec2.NetworkAcl for the private tier with subnetIds: [privateSubnet.id].
 
 // BREAKS security-group-required: no vpcSecurityGroupIds, so the instance lands in the VPC's default security group.
+// policy-config.json exempted it until 2026-06-30; that day has passed, so the finding is mandatory again and says
+// the exemption expired.
 // FIX: vpcSecurityGroupIds: [batchSecurityGroup.id] (after fixing its rule).
 export const legacyHost = new aws.ec2.Instance("legacy-host", {
     ami: "ami-0123456789abcdef0",

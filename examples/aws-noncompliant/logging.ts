@@ -7,6 +7,18 @@ import { vpc } from "./network";
 // FIX: retentionInDays: 180 (or more; 0 keeps logs forever).
 export const appLogs = new aws.cloudwatch.LogGroup("app-logs", { retentionInDays: 30 });
 
+// BREAKS log-retention-minimum (exempted, so reported as advisory): debug output kept 7 days, exempted by
+// the log group's own tags. An exemption never hides a finding: it is reported as advisory, saying who
+// approved it and why. A compliance:exempt-until tag (YYYY-MM-DD) would end it after that day.
+// FIX: retentionInDays: 180, or keep the exemption while the reason holds.
+export const debugLogs = new aws.cloudwatch.LogGroup("debug-logs", {
+    retentionInDays: 7,
+    tags: {
+        "compliance:exempt": "log-retention-minimum",
+        "compliance:exempt-reason": "Debug output without personal data or security events; approved by security@example.com, ticket SEC-142",
+    },
+});
+
 // Audit trail bucket: private and encrypted by default (SSE-S3).
 export const auditBucket = new aws.s3.Bucket("audit-logs", { forceDestroy: false });
 export const auditBucketPublicAccess = new aws.s3.BucketPublicAccessBlock("audit-logs-public-access", {

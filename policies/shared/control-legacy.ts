@@ -19,6 +19,7 @@ import {
     type Exemption,
     configExemption,
     exemptionNote,
+    isActive,
     missingReasonMessage,
     namesPolicyWithoutReason,
     readExemptionRules,
@@ -59,7 +60,13 @@ function exemptingReport(report: ReportViolation, exemptionFor: (urn: string | u
             (report as (v: Violation, urn?: string) => void)(v, urn);
             return;
         }
-        reportWithLevel(report, { message: `${message}\n${exemptionNote(exemption)}`, enforcementLevel: "advisory", ...(target ? { urn: target } : {}) });
+        const noted = `${message}\n${exemptionNote(exemption)}`;
+        if (!isActive(exemption)) {
+            // Lapsed (expired or undated): the finding keeps its own level, with the note.
+            (report as (v: Violation, urn?: string) => void)(typeof v === "string" ? noted : { ...v, message: noted }, urn);
+            return;
+        }
+        reportWithLevel(report, { message: noted, enforcementLevel: "advisory", ...(target ? { urn: target } : {}) });
     }) as ReportViolation;
 }
 
@@ -99,7 +106,7 @@ function withStackExemptions(name: string, validate: StackValidation): StackVali
 function withRemediationExemptions(name: string, remediate: ResourceRemediation): ResourceRemediation {
     return (args) => {
         const exempt = tagExemption(name, readTags(args.props, args.type)) ?? configExemption(args.urn, args.name, readExemptionRules(args.getConfig()));
-        return exempt ? undefined : remediate(args);
+        return exempt && isActive(exempt) ? undefined : remediate(args);
     };
 }
 

@@ -24,6 +24,7 @@ import {
     type Exemption,
     configExemption,
     exemptionNote,
+    isActive,
     namesPolicyWithoutReason,
     readExemptionRules,
     readTags,
@@ -80,7 +81,7 @@ function configSchema(config: ConfigProperties = {}): PolicyConfigSchema {
 function hit(e: Exemption | undefined): ExemptionHit | undefined {
     if (!e) return undefined;
     const [en = "", zh = ""] = exemptionNote(e).split("\n");
-    return { note: bi(en, zh) };
+    return { note: bi(en, zh), active: isActive(e) };
 }
 
 /** A `compliance:exempt` tag naming this policy without a reason exempts nothing, and says so. */
@@ -144,7 +145,7 @@ export function resourceControl(metadata: ControlMetadata, validate: ResourceVal
         // (a public website bucket, say), and the finding stays visible as advisory.
         policy.remediateResource = (args) => {
             const exempt = tagExemption(metadata.name, readTags(args.props, args.type)) ?? configExemption(args.urn, args.name, readExemptionRules(args.getConfig()));
-            return exempt ? undefined : remediateResource(args);
+            return exempt && isActive(exempt) ? undefined : remediateResource(args);
         };
     }
     return { metadata, policy };

@@ -57,6 +57,8 @@ export interface EmitPolicy {
 /** An exemption found for a finding's resource, with its note in both languages. */
 export interface ExemptionHit {
     note: Bilingual;
+    /** False once the exemption has lapsed (expired or undated): the note stays, the level does not drop. */
+    active: boolean;
 }
 
 export interface EmitContext {
@@ -115,7 +117,7 @@ export function makeEmit(ctx: EmitContext): Emit {
         if (f.unknown || f.advisory) level = "advisory";
         if (exemption) {
             message += `\n${exemption.note.en}\n${exemption.note.zh}`;
-            level = "advisory";
+            if (exemption.active) level = "advisory";
         }
         // The object form is the only one that carries a level; without one the SDK applies the
         // policy's configured level. @pulumi/policy types reportViolation as string-only, but its

@@ -4,7 +4,10 @@
 //   required `compliance:exempt-reason`;
 // - the policy's config `exemptResources`: [{pattern, reason}] where pattern is a glob over the
 //   resource's URN or its name, for resources that cannot carry tags.
-// A tag without a reason exempts nothing.
+// A tag without a reason exempts nothing. Either source may say until when the exemption holds
+// (`compliance:exempt-until` tag, `until` in the config entry: YYYY-MM-DD, valid through that day,
+// UTC); after it — or when the date is not a date — the finding is reported at its own level again,
+// with a note saying the exemption lapsed, so a temporary exception cannot quietly become permanent.
 import type { PolicyConfigSchema } from "@pulumi/policy";
 import { matchesGlob } from "./glob";
 import { isRecord } from "./properties";
@@ -12,10 +15,13 @@ import { tryRead } from "./stack";
 
 export const EXEMPT_TAG = "compliance:exempt";
 export const EXEMPT_REASON_TAG = "compliance:exempt-reason";
+export const EXEMPT_UNTIL_TAG = "compliance:exempt-until";
 
 export interface ExemptionRule {
     pattern: string;
     reason: string;
+    /** Last day (YYYY-MM-DD, UTC) the exemption holds. */
+    until?: string;
 }
 
 /** The JSON schema of `exemptResources`, added to every policy's config. */
@@ -23,12 +29,13 @@ export const EXEMPT_RESOURCES_SCHEMA: PolicyConfigSchema["properties"][string] =
     type: "array",
     description:
         "Resources exempted from this policy, for resources that cannot carry the compliance:exempt tag. " +
-        "Each entry: pattern (glob over the resource URN or name, * = any characters) and reason. Findings stay visible as advisory.",
+        "Each entry: pattern (glob over the resource URN or name, * = any characters), reason, and optionally until (YYYY-MM-DD). Findings stay visible as advisory.",
     items: {
         type: "object",
         properties: {
             pattern: { type: "string", minLength: 1 },
             reason: { type: "string", minLength: 3 },
+            until: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", description: "Last day the exemption holds (YYYY-MM-DD, UTC); after it the finding is reported at its own level." },
         },
         required: ["pattern", "reason"],
         additionalProperties: false,
@@ -41,6 +48,33 @@ export interface Exemption {
     source: "tag" | "config";
     reason: string;
     pattern?: string;
+    /** The stated last day, as written. */
+    until?: string;
+    /** Set when the exemption no longer holds: past its last day, or its date is not a date. */
+    lapsed?: "expired" | "invalid-date";
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether YYYY-MM-DD names a real day (2026-02-30 does not). */
+function isDay(s: string): boolean {
+    const m = DATE.exec(s);
+    if (!m) return false;
+    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    return d.toISOString().slice(0, 10) === s;
+}
+
+/** The exemption with its expiry applied: valid through `until` (UTC), lapsed after it. */
+export function withExpiry(e: Exemption, until: string | undefined, now: Date = new Date()): Exemption {
+    if (until === undefined) return e;
+    const day = until.trim();
+    if (!isDay(day)) return { ...e, until: day, lapsed: "invalid-date" };
+    return now.toISOString().slice(0, 10) > day ? { ...e, until: day, lapsed: "expired" } : { ...e, until: day };
+}
+
+/** True when the exemption holds: the finding is downgraded and the resource not remediated. */
+export function isActive(e: Exemption): boolean {
+    return e.lapsed === undefined;
 }
 
 /** Reads exemption rules from a policy's config; malformed entries are ignored (the engine validated them). */
@@ -48,7 +82,9 @@ export function readExemptionRules(config: Record<string, unknown>): ExemptionRu
     const list = config.exemptResources;
     if (!Array.isArray(list)) return [];
     return list.flatMap((e: unknown) =>
-        isRecord(e) && typeof e.pattern === "string" && typeof e.reason === "string" ? [{ pattern: e.pattern, reason: e.reason }] : [],
+        isRecord(e) && typeof e.pattern === "string" && typeof e.reason === "string"
+            ? [{ pattern: e.pattern, reason: e.reason, ...(typeof e.until === "string" ? { until: e.until } : {}) }]
+            : [],
     );
 }
 
@@ -90,27 +126,45 @@ export function exemptPolicyNames(tagValue: string): string[] {
         .filter((s) => s.length > 0);
 }
 
-export function tagExemption(policy: string, tags: Record<string, string>): Exemption | undefined {
+export function tagExemption(policy: string, tags: Record<string, string>, now: Date = new Date()): Exemption | undefined {
     const value = tags[EXEMPT_TAG];
     if (value === undefined) return undefined;
     const names = exemptPolicyNames(value);
     if (!names.includes(policy) && !names.includes("*")) return undefined;
     const reason = (tags[EXEMPT_REASON_TAG] ?? "").trim();
-    return reason ? { source: "tag", reason } : undefined;
+    return reason ? withExpiry({ source: "tag", reason }, tags[EXEMPT_UNTIL_TAG], now) : undefined;
 }
 
-export function configExemption(urn: string, name: string, rules: readonly ExemptionRule[]): Exemption | undefined {
+export function configExemption(urn: string, name: string, rules: readonly ExemptionRule[], now: Date = new Date()): Exemption | undefined {
     const rule = rules.find((r) => matchesGlob(urn, r.pattern) || matchesGlob(name, r.pattern));
-    return rule ? { source: "config", reason: rule.reason, pattern: rule.pattern } : undefined;
+    return rule ? withExpiry({ source: "config", reason: rule.reason, pattern: rule.pattern }, rule.until, now) : undefined;
 }
 
-/** The note appended to an exempted finding, in both languages. */
+/** Who exempted the resource, in both languages. */
+export function exemptedBy(e: Exemption): { en: string; zh: string } {
+    return e.source === "tag"
+        ? { en: `the resource's ${EXEMPT_TAG} tag`, zh: `资源标签 ${EXEMPT_TAG}` }
+        : { en: `policy config exemptResources pattern ${JSON.stringify(e.pattern)}`, zh: `策略配置 exemptResources 规则 ${JSON.stringify(e.pattern)}` };
+}
+
+/** The note appended to an exempted finding (or one whose exemption lapsed), in both languages. */
 export function exemptionNote(e: Exemption): string {
-    const by =
-        e.source === "tag"
-            ? { en: `the resource's ${EXEMPT_TAG} tag`, zh: `资源标签 ${EXEMPT_TAG}` }
-            : { en: `policy config exemptResources pattern ${JSON.stringify(e.pattern)}`, zh: `策略配置 exemptResources 规则 ${JSON.stringify(e.pattern)}` };
-    return `Exempted (reported as advisory) by ${by.en}; reason: ${e.reason}\n已豁免（以建议级别报告），依据：${by.zh}；理由：${e.reason}`;
+    const by = exemptedBy(e);
+    const untilInput = e.source === "tag" ? EXEMPT_UNTIL_TAG : "until";
+    if (e.lapsed === "expired") {
+        return (
+            `Exemption expired on ${e.until} (by ${by.en}; reason: ${e.reason}): reported at the policy's own level. Fix the resource, or renew the exemption with a new ${untilInput}.\n` +
+            `豁免已于 ${e.until} 到期（依据：${by.zh}；理由：${e.reason}），按策略本身的级别报告。请整改资源，或以新的 ${untilInput} 续期豁免。`
+        );
+    }
+    if (e.lapsed === "invalid-date") {
+        return (
+            `Exemption ignored: its ${untilInput} ${JSON.stringify(e.until)} is not a date YYYY-MM-DD (by ${by.en}; reason: ${e.reason}): reported at the policy's own level.\n` +
+            `豁免无效：${untilInput} ${JSON.stringify(e.until)} 不是 YYYY-MM-DD 格式的日期（依据：${by.zh}；理由：${e.reason}），按策略本身的级别报告。`
+        );
+    }
+    const until = e.until ? { en: `; until ${e.until}`, zh: `；有效期至 ${e.until}` } : { en: "", zh: "" };
+    return `Exempted (reported as advisory) by ${by.en}; reason: ${e.reason}${until.en}\n已豁免（以建议级别报告），依据：${by.zh}；理由：${e.reason}${until.zh}`;
 }
 
 /** True when the tag names this policy explicitly but gives no reason: the exemption is void, and that is worth a finding. */

@@ -1,7 +1,10 @@
 // What `pulumi policy publish` uploads (docs/org-wide.md): the CLI packs the pack with `npm pack`,
 // and on enforcement downloads the tarball and runs `npm install` in it. The tarball must hold the
 // compiled pack and nothing else, every module it loads must be in it or in `dependencies`, and
-// `npm install` there must not try to compile sources it does not have.
+// `npm install` there must not try to compile sources it does not have. The same tarball is the
+// npm package whose bin runs scan (`npx china-compliance-policies scan <dir>`, docs/scan.md): it
+// carries the compiled scan tool and its engine, the licence, and the policy reference that SARIF
+// rules link to.
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import { builtinModules } from "module";
@@ -13,12 +16,19 @@ const ROOT = path.resolve(__dirname, "..", "..");
 const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
     main: string;
+    license: string;
+    bin: Record<string, string>;
     dependencies: Record<string, string>;
     scripts: Record<string, string>;
 };
 
-/** Runtime dependencies the pack may have (PRODUCT.md §3): the policy SDK and the Pulumi SDK. */
-const RUNTIME_DEPENDENCIES = ["@pulumi/policy", "@pulumi/pulumi"];
+/**
+ * Runtime dependencies (PRODUCT.md §3: the SDKs and small pure-JS libraries): the policy SDK and
+ * the Pulumi SDK for the pack; ajv (policy config validation) and js-yaml (Pulumi.yaml) for the
+ * scan bin. js-yaml is pinned to the major @pulumi/pulumi uses, so the install holds one copy.
+ */
+const RUNTIME_DEPENDENCIES = ["@pulumi/policy", "@pulumi/pulumi", "ajv", "js-yaml"];
+const EXPORTS = path.join(ROOT, "test", "fixtures", "exports");
 
 function npm(args: string[], cwd: string) {
     // --ignore-scripts: global-setup has built dist/ already; `prepare` would only rebuild it.
@@ -48,10 +58,17 @@ describe("npm pack", () => {
         expect(expected.filter((f) => !files.includes(f))).toEqual([]);
     });
 
-    it("contains nothing the pack does not run: no tools, tests, examples, bench, docs, sources or source maps", () => {
+    it("contains the scan bin, its engine, LICENSE and the policy reference", () => {
+        for (const f of ["LICENSE", "dist/tools/scan/cli.js", "dist/tools/scan/program-runner.js", "dist/tools/engine/engine.js", "docs/policies.md", "docs/scan-output.schema.json"]) {
+            expect(files).toContain(f);
+        }
+    });
+
+    it("contains nothing the pack or scan does not run: no other tools, tests, examples, bench, docs, sources or source maps", () => {
+        const shipped = /^(dist\/tools\/(engine|scan)\/[^/]+\.js|docs\/(policies\.md|scan-output\.schema\.json))$/;
         const unwanted = files.filter(
             (f) =>
-                /^(dist\/)?(tools|test|examples|bench|docs|node_modules)\//.test(f) ||
+                (/^(dist\/)?(tools|test|examples|bench|docs|node_modules)\//.test(f) && !shipped.test(f)) ||
                 (f.endsWith(".ts") && !f.endsWith(".d.ts")) ||
                 // Maps point at .ts sources that are not shipped: no use to anyone installing the pack.
                 f.endsWith(".map") ||
@@ -60,7 +77,7 @@ describe("npm pack", () => {
         expect(unwanted).toEqual([]);
     });
 
-    it("depends at run time on @pulumi/policy and @pulumi/pulumi only", () => {
+    it("depends at run time on the two SDKs, and on ajv and js-yaml for scan, only", () => {
         expect(Object.keys(pkg.dependencies).sort()).toEqual(RUNTIME_DEPENDENCIES);
     });
 
@@ -80,6 +97,24 @@ describe("npm pack", () => {
             }
         }
         expect(problems).toEqual([]);
+    });
+
+    it("LICENSE is the Apache License 2.0 that package.json declares", () => {
+        const text = fs.readFileSync(path.join(ROOT, "LICENSE"), "utf8");
+        expect(pkg.license).toBe("Apache-2.0");
+        expect(text).toMatch(/^\s*Apache License\s+Version 2\.0, January 2004/);
+        expect(text).toContain("END OF TERMS AND CONDITIONS");
+    });
+
+    it("the bin is the packed, compiled scan CLI with a node shebang, and runs `scan <export>` as npx runs it", () => {
+        expect(pkg.bin).toEqual({ "china-compliance-policies": "dist/tools/scan/cli.js" });
+        const bin = pkg.bin["china-compliance-policies"];
+        expect(files).toContain(bin);
+        expect(fs.readFileSync(path.join(ROOT, bin), "utf8").split("\n")[0]).toBe("#!/usr/bin/env node");
+        const run = spawnSync(process.execPath, [path.join(ROOT, bin), "scan", path.join(EXPORTS, "aws-small.json"), "--compact", "--lang", "en"], { cwd: ROOT, encoding: "utf8" });
+        expect(run.stderr).toBe("");
+        expect(run.status).toBe(1);
+        expect(run.stdout).toMatch(/^\[mandatory\] log-retention-minimum {2}aws:cloudwatch\/logGroup:LogGroup::outputs-only {2}CloudWatch log group "outputs-only": found 30 days/);
     });
 
     describe("installed from the tarball, as the CLI installs a published pack", () => {

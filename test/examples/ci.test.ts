@@ -6,17 +6,20 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import Ajv from "ajv";
 import * as yaml from "js-yaml";
+import type { Log } from "sarif";
 import { describe, expect, it } from "vitest";
 import { policies } from "../../policies";
 import { resolveConfig } from "../../tools/engine/config";
 import type { AnalyzerInfo, PolicyInfo } from "../../tools/engine/types";
+import { githubProblems, sarifSchemaErrors } from "../helpers/sarif";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const SCRIPTS = Object.keys((JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts);
 
 /**
- * Inputs of pulumi/actions (action.yml and src/config.ts of pulumi/actions v5/v6). The action
+ * Inputs of pulumi/actions (action.yml and src/config.ts of pulumi/actions v5-v7). The action
  * ignores unknown inputs with only a warning, so a misspelt `policyPack` would silently run no pack.
  */
 const ACTION_INPUTS = new Set([
@@ -65,7 +68,7 @@ interface GitlabJob {
     stage: string;
     image: string;
     script: string[];
-    artifacts?: { when?: string; paths?: string[] };
+    artifacts?: { when?: string; paths?: string[]; reports?: Record<string, string> };
 }
 
 function load<T>(file: string): T {
@@ -129,6 +132,10 @@ function isPack(dir: string): boolean {
     return fs.existsSync(path.join(dir, "PulumiPolicy.yaml")) && fs.existsSync(path.join(dir, "package.json"));
 }
 
+/** scan options that take a value (the target is the word that is neither an option nor its value). */
+const VALUED = ["--config", "--format", "-o", "--stack", "--output-file-path", "--sarif-category", "--repo-root", "--check", "--skip-check", "--baseline", "--lang", "--soft-fail-on", "--hard-fail-on", "--pack", "--timeout"];
+const FORMAT_EXTENSIONS: Record<string, string> = { text: ".txt", json: ".json", sarif: ".sarif", junitxml: ".xml", codequality: ".json" };
+
 /** Problems with one shell command of a pipeline; [] when it would run here as written. */
 export function commandProblems(command: string): string[] {
     const ws = words(command);
@@ -141,15 +148,20 @@ export function commandProblems(command: string): string[] {
         if (!script || !SCRIPTS.includes(script)) return [`${command}: no npm script ${script ?? "(none)"} in package.json`];
         const args = ws.slice(ws.indexOf("--") + 1);
         const redirect = args.indexOf(">");
-        const target = args.find((w, i) => !w.startsWith("-") && i !== redirect + 1 && !["--config", "--format", "--stack"].includes(args[i - 1]) && w !== ">");
+        const target = args.find((w, i) => !w.startsWith("-") && (redirect < 0 || i !== redirect + 1) && !VALUED.includes(args[i - 1]) && w !== ">");
         if (script === "scan") {
             if (!target || !isProgram(resolvePath(target))) problems.push(`${command}: ${target} is not a Pulumi program directory`);
             const config = flag(args, "--config");
             if (config) problems.push(...[configProblem(resolvePath(config))].filter((p): p is string => p !== undefined));
-            const format = flag(args, "--format") ?? "text";
-            if (!["text", "json", "sarif"].includes(format)) problems.push(`${command}: unknown format ${format}`);
+            const formats = (flag(args, "--format") ?? "text").split(",");
+            for (const f of formats) if (!FORMAT_EXTENSIONS[f]) problems.push(`${command}: unknown format ${f}`);
+            const files = flag(args, "--output-file-path")?.split(",");
+            if (files && files.length !== formats.length) problems.push(`${command}: ${files.length} output files for ${formats.length} formats`);
+            files?.forEach((file, i) => {
+                if (file !== "console" && FORMAT_EXTENSIONS[formats[i]] && !file.endsWith(FORMAT_EXTENSIONS[formats[i]])) problems.push(`${command}: writes ${formats[i]} to ${file}`);
+            });
             if (redirect >= 0 && !silent) problems.push(`${command}: without --silent, npm's banner ends up in the redirected file`);
-            if (redirect >= 0 && !args[redirect + 1]?.endsWith(`.${format}`)) problems.push(`${command}: writes ${format} to ${args[redirect + 1]}`);
+            if (redirect >= 0 && formats.length === 1 && !args[redirect + 1]?.endsWith(FORMAT_EXTENSIONS[formats[0]] ?? `.${formats[0]}`)) problems.push(`${command}: writes ${formats[0]} to ${args[redirect + 1]}`);
         }
         return problems;
     }
@@ -172,18 +184,25 @@ export function commandProblems(command: string): string[] {
     return [`${command}: not a command this test knows how to check`];
 }
 
-/** Runs a scan command of a pipeline in this repository, its report redirected to a temp file. */
-function runScan(command: string): { status: number | null; report: string } {
+/**
+ * Runs a scan command of a pipeline in this repository as written, its reports (the redirected
+ * stdout, or the --output-file-path files) going to a temporary directory; returns them by file name.
+ */
+function runScan(command: string): { status: number | null; reports: Record<string, string> } {
     const ws = words(command);
     const redirect = ws.indexOf(">");
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ci-test-"));
-    const out = path.join(dir, ws[redirect + 1]);
+    const args = ws.slice(1, redirect >= 0 ? redirect : undefined);
+    const out = args.indexOf("--output-file-path");
+    const files = out >= 0 ? args[out + 1].split(",") : [];
+    if (out >= 0) args[out + 1] = files.map((f) => (f === "console" ? f : path.join(dir, f))).join(",");
     const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-    const run = spawnSync(npm, ws.slice(1, redirect), { cwd: ROOT, encoding: "utf8", timeout: 180_000 });
-    fs.writeFileSync(out, run.stdout ?? "");
-    const report = fs.readFileSync(out, "utf8");
+    const run = spawnSync(npm, args, { cwd: ROOT, encoding: "utf8", timeout: 180_000 });
+    const reports: Record<string, string> = {};
+    if (redirect >= 0) reports[ws[redirect + 1]] = run.stdout ?? "";
+    for (const f of files.filter((x) => x !== "console")) reports[f] = fs.existsSync(path.join(dir, f)) ? fs.readFileSync(path.join(dir, f), "utf8") : "";
     fs.rmSync(dir, { recursive: true, force: true });
-    return { status: run.status, report };
+    return { status: run.status, reports };
 }
 
 describe("the shell-word splitter", () => {
@@ -204,6 +223,9 @@ describe("the shell-word splitter", () => {
         ["npm run --silent scan -- examples/nowhere --format json > r.json", /not a Pulumi program directory/],
         ["npm run scan -- examples/aws-compliant --format sarif > r.sarif", /banner/],
         ["npm run --silent scan -- examples/aws-compliant --format sarif > r.json", /writes sarif to r.json/],
+        ["npm run scan -- examples/aws-compliant --format sarif,json --output-file-path r.json,r.sarif", /writes sarif to r.json/],
+        ["npm run scan -- examples/aws-compliant --format sarif,json --output-file-path r.sarif", /1 output files for 2 formats/],
+        ["npm run scan -- examples/aws-compliant --format sarif,html", /unknown format html/],
         ["npm run lint-all", /no npm script lint-all/],
         ["npm run --silent scan -- examples/aws-compliant --config examples/config/missing.json", /no such file/],
         ["pulumi preview --cwd examples/aws-compliant --policy-pack examples", /not a policy pack directory/],
@@ -245,8 +267,17 @@ describe("examples/ci/github-actions.yml", () => {
         }
     });
 
-    it("previews with pulumi/actions@v6, its documented inputs, a real stack, pack and config", () => {
-        const actions = steps.filter(({ step }) => step.uses === "pulumi/actions@v6");
+    it("is a valid workflow by SchemaStore's GitHub workflow schema", () => {
+        const schema = JSON.parse(fs.readFileSync(path.join(ROOT, "test", "fixtures", "github-workflow", "github-workflow.json"), "utf8")) as object;
+        const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+        expect(validate(workflow) ? [] : validate.errors).toEqual([]);
+        // The check can fail: an unknown key and a permission that does not exist are rejected.
+        expect(validate({ ...workflow, permissons: {} })).toBe(false);
+        expect(validate({ ...workflow, permissions: { "security-event": "write" } })).toBe(false);
+    });
+
+    it("previews with pulumi/actions@v7, its documented inputs, a real stack, pack and config", () => {
+        const actions = steps.filter(({ step }) => step.uses === "pulumi/actions@v7");
         expect(actions).toHaveLength(1);
         const inputs = actions[0].step.with ?? {};
         for (const key of REQUIRED_ACTION_INPUTS) expect(Object.keys(inputs)).toContain(key);
@@ -265,27 +296,32 @@ describe("examples/ci/github-actions.yml", () => {
         for (const c of configs) expect(configProblem(resolvePath(c))).toBeUndefined();
     });
 
+    const uploads = steps.filter(({ step }) => step.uses === "github/codeql-action/upload-sarif@v4");
+    const scanStep = (job: string) => workflow.jobs[job].steps.find((s) => s.run?.includes("--format sarif"));
+
     it("uploads the file the scan writes to code scanning, even when the scan finds mandatory violations", () => {
-        const uploads = steps.filter(({ step }) => step.uses === "github/codeql-action/upload-sarif@v3");
         expect(uploads).toHaveLength(1);
         const { job, step } = uploads[0];
-        const scan = workflow.jobs[job].steps.find((s) => s.run?.includes("--format sarif"));
-        const ws = words(scan?.run ?? "");
-        expect(step.with?.sarif_file).toBe(ws[ws.indexOf(">") + 1]);
+        const scan = scanStep(job);
+        expect(step.with?.sarif_file).toBe(flag(words(scan?.run ?? ""), "--output-file-path"));
         // A mandatory finding (exit 1) must not stop the upload; a later step fails the job.
         expect(scan?.["continue-on-error"]).toBe(true);
         expect(step.if).toBe("always()");
         expect(workflow.jobs[job].steps.some((s) => s.if === `steps.${scan?.id}.outcome == 'failure'` && s.run === "exit 1")).toBe(true);
-        expect(workflow.jobs[job].permissions?.["security-events"]).toBe("write");
+        // security-events to write alerts; actions to read the run, which private repositories require.
+        expect(workflow.jobs[job].permissions).toMatchObject({ "security-events": "write", actions: "read" });
     });
 
-    it("its scan step, run as written, writes valid SARIF 2.1.0", () => {
-        const scan = steps.find(({ step }) => step.run?.includes("--format sarif"));
-        const { status, report } = runScan(scan?.step.run ?? "");
+    it("its scan step, run as written, writes SARIF that GitHub ingests, filed under the upload's category", () => {
+        const { job, step } = uploads[0];
+        const run = scanStep(job)?.run ?? "";
+        const { status, reports } = runScan(run);
         expect(status).toBe(0);
-        const sarif = JSON.parse(report) as { version: string; runs: unknown[] };
-        expect(sarif.version).toBe("2.1.0");
-        expect(sarif.runs).toHaveLength(1);
+        const log = JSON.parse(reports[String(step.with?.sarif_file)]) as Log;
+        expect(sarifSchemaErrors(log)).toEqual([]);
+        expect(githubProblems(log, ROOT)).toEqual([]);
+        // upload-sarif keeps the file's automationDetails.id; its category input must say the same.
+        expect(log.runs.map((r) => r.automationDetails?.id)).toEqual([`${String(step.with?.category)}/`]);
     });
 });
 
@@ -307,15 +343,22 @@ describe("examples/ci/gitlab-ci.yml", () => {
         expect(script.indexOf("npm ci")).toBeGreaterThanOrEqual(0);
     });
 
-    it("keeps the scan's report as an artifact even when the job fails, and the report is valid", () => {
+    it("publishes Code Quality and JUnit reports, kept even when the job fails, each written by the scan as GitLab reads it", () => {
         const job = gitlabJobs.find(([name]) => name === "scan")?.[1];
-        const scan = job?.script.find((c) => c.includes("npm run") && c.includes(">")) ?? "";
+        const scan = job?.script.find((c) => c.includes("npm run") && c.includes("scan")) ?? "";
         const ws = words(scan);
+        const formats = (flag(ws, "--format") ?? "").split(",");
+        const files = (flag(ws, "--output-file-path") ?? "").split(",");
+        const fileOf = (format: string) => files[formats.indexOf(format)];
         expect(job?.artifacts?.when).toBe("always");
-        expect(job?.artifacts?.paths).toContain(ws[ws.indexOf(">") + 1]);
-        const { status, report } = runScan(scan);
+        expect(job?.artifacts?.reports).toEqual({ codequality: fileOf("codequality"), junit: fileOf("junitxml") });
+        for (const f of files) expect(job?.artifacts?.paths).toContain(f);
+        const { status, reports } = runScan(scan);
         expect(status).toBe(0);
-        const out = JSON.parse(report) as { findings: unknown[] };
-        expect(Array.isArray(out.findings)).toBe(true);
+        const issues = JSON.parse(reports[fileOf("codequality")]) as Record<string, unknown>[];
+        expect(Array.isArray(issues)).toBe(true);
+        for (const i of issues) expect(i).toMatchObject({ description: expect.any(String), check_name: expect.any(String), fingerprint: expect.any(String), location: { path: expect.any(String), lines: { begin: expect.any(Number) } } });
+        expect(reports[fileOf("junitxml")]).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="china-compliance-scan" tests="\d+" failures="0"/);
+        expect(Array.isArray((JSON.parse(reports[fileOf("json")]) as { findings: unknown[] }).findings)).toBe(true);
     });
 });

@@ -1,6 +1,8 @@
 // Each example stack, scanned through the offline engine (the real pack process, over gRPC),
 // must produce exactly its expected findings; together the noncompliant examples must trigger
-// every policy of the pack.
+// every policy of the pack. An example with a policy-config.json is scanned with it (as its README
+// previews it with --policy-pack-config); a row's `exemption` is the exemption the finding carries:
+// tag or config when it holds, expired when it has lapsed.
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
@@ -15,6 +17,7 @@ interface Row {
     policy: string;
     resource: string;
     level: string;
+    exemption?: string;
 }
 
 interface JsonFinding {
@@ -23,6 +26,7 @@ interface JsonFinding {
     urn?: string;
     resourceType?: string;
     resourceName?: string;
+    exemption: { source: string; status: string } | null;
 }
 
 /** Expected findings: one file per area under expected-findings/, concatenated. */
@@ -45,7 +49,9 @@ const scans = new Map<string, { status: number | null; rows: Row[]; stderr: stri
 function scan(example: string) {
     let result = scans.get(example);
     if (!result) {
-        const run = spawnSync(process.execPath, [CLI, path.join(ROOT, "examples", example), "--format", "json"], { encoding: "utf8", timeout: 180_000 });
+        const config = path.join(ROOT, "examples", example, "policy-config.json");
+        const withConfig = fs.existsSync(config) ? ["--config", config] : [];
+        const run = spawnSync(process.execPath, [CLI, path.join(ROOT, "examples", example), "--format", "json", ...withConfig], { encoding: "utf8", timeout: 180_000 });
         let rows: Row[] = [];
         if (run.stdout) {
             const out = JSON.parse(run.stdout) as { findings: JsonFinding[] };
@@ -53,6 +59,7 @@ function scan(example: string) {
                 policy: f.policyName,
                 resource: f.urn && f.resourceType !== "pulumi:pulumi:Stack" ? `${f.resourceType}::${f.resourceName}` : "stack",
                 level: f.enforcementLevel,
+                ...(f.exemption ? { exemption: f.exemption.status === "active" ? f.exemption.source : f.exemption.status } : {}),
             }));
         }
         result = { status: run.status, rows, stderr: run.stderr };

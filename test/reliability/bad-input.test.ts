@@ -64,7 +64,7 @@ const CASES: Record<string, [string[], string]> = {
     "export: a newer deployment version": [[badExport("version-4")], `scan: ${abs(badExport("version-4"))} is not a usable stack export: deployment version 4 is newer than the supported version 3`],
     "export: a resource that is not an object": [[badExport("not-an-object")], `scan: ${abs(badExport("not-an-object"))} is not a usable stack export: deployment.resources[1] has no urn or type`],
     "export with --stack": [[EXPORT, "--stack", "prod"], `scan: --stack applies to program directories, not to the stack export ${EXPORT}`],
-    "program: Pulumi.yaml is not YAML": [[program("bad-yaml")], `scan: ${abs(program("bad-yaml"))}/Pulumi.yaml is not valid YAML: deficient indentation (3:1)`],
+    "program: Pulumi.yaml is not YAML": [[program("bad-yaml")], `scan: ${abs(program("bad-yaml"))}/Pulumi.yaml is not valid YAML: unexpected end of the stream within a flow collection (3:1)`],
     "program: not a nodejs program": [[program("python")], `scan: ${abs(program("python"))}/Pulumi.yaml: runtime is "python"; scan runs nodejs programs only`],
     "program: several stack files, none chosen": [[program("several-stacks")], `scan: ${abs(program("several-stacks"))} has several stack files (prod, staging); choose one with --stack`],
     "program: main does not exist": [[program("missing-main")], `scan: ${abs(program("missing-main"))}: Pulumi.yaml main src/main.ts does not exist`],

@@ -2,6 +2,8 @@
 import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { expect } from "vitest";
+import { UserInputError } from "../../tools/engine/errors";
 import type { EngineProvider, EngineResource, WireProperties } from "../../tools/engine/types";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
@@ -75,4 +77,15 @@ export function alive(pid: number | undefined): boolean {
     } catch {
         return false;
     }
+}
+
+/** The message of the UserInputError `fn` throws; fails the test if it throws nothing or something else. */
+export function userError(fn: () => unknown): string {
+    try {
+        fn();
+    } catch (err) {
+        expect(err).toBeInstanceOf(UserInputError);
+        return (err as Error).message;
+    }
+    throw new Error("no error");
 }

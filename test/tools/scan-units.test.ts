@@ -5,7 +5,6 @@ import * as os from "os";
 import * as path from "path";
 import { pathToFileURL } from "url";
 import { describe, expect, it } from "vitest";
-import { UserInputError } from "../../tools/engine/errors";
 import { SECRET_SIG, SIG_KEY, UNKNOWN, type AnalyzerInfo, type EngineResource } from "../../tools/engine/types";
 import { isDefaultProvider, parseUrn, providerRefUrn } from "../../tools/engine/urn";
 import { OUTPUT_VALUE_SIG, RESOURCE_REF_SIG, secret, toAnalyzerWire } from "../../tools/engine/wire";
@@ -18,6 +17,7 @@ import { SECRET_PLACEHOLDER, configValue, readProject, readStackConfig, resolveE
 import { exitCodeOf, resolveFindings, summarize, type ScanReport } from "../../tools/scan/report";
 import { buildResources, defaultProviderName, programFrame } from "../../tools/scan/resources";
 import { exportValueToWire, parseStackExport } from "../../tools/scan/stack-export";
+import { userError } from "./helpers";
 
 function tempDir(files: Record<string, string>): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "scan-units-"));
@@ -25,37 +25,89 @@ function tempDir(files: Record<string, string>): string {
     return dir;
 }
 
-function userError(fn: () => unknown): string {
-    try {
-        fn();
-    } catch (err) {
-        expect(err).toBeInstanceOf(UserInputError);
-        return (err as Error).message;
-    }
-    throw new Error("no error");
-}
-
 describe("parseArgs", () => {
     it("reads the target and options, with --opt value and --opt=value", () => {
-        expect(parseArgs(["prog", "--stack", "prod", "--config=cfg.json", "--format", "sarif", "--remediate", "--pack", "p", "--timeout", "30"])).toEqual({
+        expect(parseArgs(["prog", "--stack", "prod", "--config=cfg.json", "--format", "sarif", "--remediate", "--pack", "p", "--timeout", "30"])).toMatchObject({
+            command: "scan",
             target: "prog",
             stack: "prod",
             config: "cfg.json",
-            format: "sarif",
+            formats: ["sarif"],
             remediate: true,
             pack: "p",
             timeout: 30,
-            help: false,
         });
-        expect(parseArgs(["prog"])).toMatchObject({ format: "text", remediate: false, timeout: 120 });
+        expect(parseArgs(["prog"])).toMatchObject({ formats: ["text"], remediate: false, timeout: 120, lang: "both", softFail: false, quiet: false, compact: false });
+    });
+
+    it("takes the Checkov-style options: lists comma-separated or repeated", () => {
+        const a = parseArgs([
+            "prog",
+            "-o", "sarif,json",
+            "--format", "junitxml",
+            "--output-file-path", "out/a.sarif,console,b.xml",
+            "--soft-fail-on", "advisory,low",
+            "--hard-fail-on", "critical",
+            "--check", "log-*",
+            "--check", "audit-trail-present",
+            "--skip-check", "log-bucket-lifecycle-minimum",
+            "--baseline", "base.json",
+            "--create-baseline=new.json",
+            "--quiet",
+            "--compact",
+            "--lang", "zh",
+            "--repo-root", "..",
+            "--sarif-category", "infra/prod",
+            "--no-color",
+            "--soft-fail",
+        ]);
+        expect(a).toMatchObject({
+            formats: ["sarif", "json", "junitxml"],
+            outputFilePath: ["out/a.sarif", "console", "b.xml"],
+            softFailOn: ["advisory", "low"],
+            hardFailOn: ["critical"],
+            check: ["log-*", "audit-trail-present"],
+            skipCheck: ["log-bucket-lifecycle-minimum"],
+            baseline: "base.json",
+            createBaseline: "new.json",
+            quiet: true,
+            compact: true,
+            lang: "zh",
+            repoRoot: "..",
+            sarifCategory: "infra/prod",
+            noColor: true,
+            softFail: true,
+        });
+        expect(parseArgs(["-o", "json,json", "x"]).formats).toEqual(["json"]);
+    });
+
+    it("commands: scan <dir> as the package bin takes it, list, --version, --help", () => {
+        expect(parseArgs(["scan", "prog"])).toMatchObject({ command: "scan", target: "prog" });
+        expect(parseArgs(["./scan"])).toMatchObject({ command: "scan", target: "./scan" });
+        expect(parseArgs(["list"])).toMatchObject({ command: "list", target: "" });
+        expect(parseArgs(["policies", "--format", "json"])).toMatchObject({ command: "list", formats: ["json"] });
+        expect(parseArgs(["-v"]).command).toBe("version");
+        expect(parseArgs(["--version"]).command).toBe("version");
+        expect(parseArgs(["-h"]).command).toBe("help");
+        expect(parseArgs(["scan", "--help"]).command).toBe("help");
     });
 
     it("rejects what it does not understand, in one line", () => {
         expect(userError(() => parseArgs([]))).toBe("missing the program directory or stack export to scan (see --help)");
+        expect(userError(() => parseArgs(["scan"]))).toBe("missing the program directory or stack export to scan (see --help)");
         expect(userError(() => parseArgs(["a", "b"]))).toBe("expected one target, got 2: a b");
+        expect(userError(() => parseArgs(["list", "a"]))).toBe("list takes no target (got a)");
         expect(userError(() => parseArgs(["a", "--stack"]))).toBe("--stack needs a value");
+        expect(userError(() => parseArgs(["a", "-o"]))).toBe("--format needs a value");
+        expect(userError(() => parseArgs(["a", "--stack="]))).toBe("--stack needs a value");
+        expect(userError(() => parseArgs(["a", "--quiet=yes"]))).toBe("--quiet takes no value");
+        expect(userError(() => parseArgs(["a", "--verbose"]))).toBe("unknown option --verbose (see --help)");
+        expect(userError(() => parseArgs(["a", "-x"]))).toBe("unknown option -x (see --help)");
         expect(userError(() => parseArgs(["a", "--timeout", "soon"]))).toBe("--timeout must be a positive number of seconds (got soon)");
-        expect(userError(() => parseArgs(["a", "--format", "html"]))).toBe("--format must be one of text, json, sarif (got html)");
+        expect(userError(() => parseArgs(["a", "--format", "html"]))).toBe("--format must be one of text, json, sarif, junitxml, codequality (got html)");
+        expect(userError(() => parseArgs(["a", "--format", ","]))).toBe("--format needs a value");
+        expect(userError(() => parseArgs(["a", "--lang", "fr"]))).toBe("--lang must be one of en, zh, both (got fr)");
+        expect(userError(() => parseArgs(["a", "--output-file-path", "a,,b"]))).toBe("--output-file-path has an empty entry (got a,,b)");
     });
 });
 
@@ -358,18 +410,20 @@ describe("report and formats", () => {
         expect(propertyDiff({ a: 1, gone: true }, { a: 1 })).toEqual(["- gone: true"]);
     });
 
-    it("sarif for a stack export: the export file and the URN as locations, levels from enforcement levels", () => {
-        const log = toSarif(report([stack, logs], { findings: [finding("retention", "mandatory", logs.urn), finding("trail", "advisory")] }));
-        const run = log.runs[0] as { results: Record<string, unknown>[]; originalUriBaseIds?: unknown; tool: { driver: { rules: Record<string, unknown>[] } } };
-        expect(run.originalUriBaseIds).toBeUndefined();
-        expect(run.results.map((x) => [x.ruleId, x.level, x.ruleIndex])).toEqual([
-            ["retention", "error", 0],
-            ["trail", "warning", 1],
+    it("sarif for a stack export: the export file relative to the repository root, the URN, levels from enforcement levels", () => {
+        const log = toSarif(report([stack, logs], { repoRoot: "/work", findings: [finding("retention", "mandatory", logs.urn), finding("trail", "advisory")] }));
+        const run = log.runs[0];
+        expect(run.originalUriBaseIds).toEqual({ "%SRCROOT%": { uri: "file:///work/" } });
+        expect(run.automationDetails).toEqual({ id: "china-compliance/web/prod/" });
+        expect(run.results?.map((x) => [x.ruleId, x.level, x.ruleIndex, x.message.text])).toEqual([
+            ["retention", "error", 0, "retention line"],
+            ["trail", "warning", 1, "trail line"],
         ]);
-        expect(run.results[0].locations).toEqual([
-            { physicalLocation: { artifactLocation: { uri: "export.json" } }, logicalLocations: [{ fullyQualifiedName: logs.urn, name: "logs", kind: "resource" }] },
+        // An export has no lines: the file alone, never an invented line.
+        expect(run.results?.[0].locations).toEqual([
+            { physicalLocation: { artifactLocation: { uri: "export.json", uriBaseId: "%SRCROOT%" } }, logicalLocations: [{ fullyQualifiedName: logs.urn, name: "logs", kind: "resource" }] },
         ]);
-        expect(run.tool.driver.rules.map((x) => x.defaultConfiguration)).toEqual([{ level: "error" }, { level: "warning" }]);
-        expect(run.tool.driver.rules[1]).not.toHaveProperty("help");
+        expect(run.tool.driver.rules?.map((x) => x.defaultConfiguration)).toEqual([{ level: "error" }, { level: "warning" }]);
+        expect(run.tool.driver.rules?.[1]).not.toHaveProperty("help");
     });
 });

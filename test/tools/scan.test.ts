@@ -3,11 +3,13 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { pathToFileURL } from "url";
 import Ajv from "ajv";
-import AjvDraft04 from "ajv-draft-04";
-import addFormats from "ajv-formats";
+import { XMLValidator } from "fast-xml-parser";
+import type { Log } from "sarif";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type CliResult, EXPORTS, FIXTURES, PACKS, PROGRAMS, ROOT, runCli } from "./helpers";
+import { githubProblems, sarifSchemaErrors } from "../helpers/sarif";
+import { type CliResult, EXPORTS, PACKS, PROGRAMS, ROOT, runCli } from "./helpers";
 
 const rel = (p: string): string => path.relative(ROOT, p);
 const PACK = rel(path.join(PACKS, "scan-pack"));
@@ -27,6 +29,13 @@ const CONFIGS = {
     zero: configFile("zero.json", JSON.stringify({ "log-retention-minimum": { minimumRetentionDays: 0 } })),
     broken: configFile("broken.json", "{ log-retention-minimum: advisory }"),
 };
+const EXPORT_URNS = ["outputs-only", "short-retention"].map((n) => `urn:pulumi:prod::aws-small::aws:cloudwatch/logGroup:LogGroup::${n}`);
+const BASELINES = {
+    partial: configFile("partial-baseline.json", JSON.stringify({ formatVersion: 1, tool: "china-compliance-scan", findings: [{ policyName: "log-retention-minimum", urn: EXPORT_URNS[0] }] })),
+    full: configFile("full-baseline.json", JSON.stringify({ formatVersion: 1, tool: "china-compliance-scan", findings: [...EXPORT_URNS.map((urn) => ({ policyName: "log-retention-minimum", urn })), { policyName: "audit-trail-present", urn: "urn:pulumi:prod::aws-small::pulumi:pulumi:Stack::aws-small-prod" }] })),
+    created: path.join(TMP, "created-baseline.json"),
+};
+const OUT_DIR = path.join(TMP, "reports");
 
 /** Every scan this file checks; run up front, a few at a time, then asserted on. */
 const RUNS: Record<string, string[]> = {
@@ -47,6 +56,24 @@ const RUNS: Record<string, string[]> = {
     configOutOfRange: [EXPORT, "--pack", PACK, "--config", CONFIGS.zero],
     configNotJson: [AWS_SMALL, "--pack", PACK, "--config", CONFIGS.broken],
     badFormat: [AWS_SMALL, "--pack", PACK, "--format", "xml"],
+    allFormats: [AWS_SMALL, "--pack", PACK, "--format", "text,json,sarif", "-o", "junitxml", "-o", "codequality", "--output-file-path", OUT_DIR],
+    someToConsole: [EXPORT, "--pack", PACK, "--format", "json,text", "--output-file-path", `${path.join(TMP, "one.json")},console`, "--compact"],
+    softFail: [EXPORT, "--pack", PACK, "--soft-fail"],
+    softFailOnHigh: [EXPORT, "--pack", PACK, "--soft-fail-on", "high"],
+    hardFailOnCritical: [EXPORT, "--pack", PACK, "--hard-fail-on", "critical"],
+    hardFailOnAdvisory: [EXPORT, "--pack", PACK, "--config", CONFIGS.lenient, "--hard-fail-on", "advisory"],
+    check: ["scan", EXPORT, "--pack", PACK, "--check", "audit-*", "--format", "json"],
+    skipCheck: [EXPORT, "--pack", PACK, "--skip-check", "log-retention-minimum", "--compact"],
+    checkTypo: [EXPORT, "--pack", PACK, "--check", "log-retention-minimun"],
+    createBaseline: [EXPORT, "--pack", PACK, "--create-baseline", BASELINES.created, "--quiet"],
+    partialBaseline: [EXPORT, "--pack", PACK, "--baseline", BASELINES.partial, "--format", "json"],
+    fullBaseline: [EXPORT, "--pack", PACK, "--baseline", BASELINES.full],
+    missingBaseline: [EXPORT, "--pack", PACK, "--baseline", path.join(TMP, "nope.json")],
+    badOutputPath: [EXPORT, "--pack", PACK, "--format", "text,json,sarif", "--output-file-path", "a,b"],
+    quietZh: [AWS_SMALL, "--pack", PACK, "--quiet", "--lang", "zh"],
+    list: ["list", "--pack", PACK],
+    listJson: ["list", "--pack", PACK, "--format", "json", "--config", CONFIGS.lenient, "--skip-check", "crash-*"],
+    version: ["--version"],
     badOption: [AWS_SMALL, "--verbose"],
     packCrashes: [EXPORT, "--pack", rel(path.join(PACKS, "crash-pack"))],
     policyThrows: [rel(path.join(PROGRAMS, "crash-marker")), "--pack", PACK],
@@ -109,7 +136,7 @@ describe("scan a program directory", () => {
         expect(validate.errors ?? validate(out)).toBe(true);
         expect(out.pack).toEqual({ name: "scan-pack", version: "2.0.0" });
         expect(out.target).toEqual({ kind: "program", path: AWS_SMALL, project: "aws-small", stack: "dev" });
-        expect(out.summary).toEqual({ mandatory: 1, advisory: 1, resources: 2 });
+        expect(out.summary).toEqual({ mandatory: 1, advisory: 1, resources: 2, failing: 1, baselined: 0 });
         expect(out.findings).toEqual([
             {
                 policyName: "log-retention-minimum",
@@ -122,6 +149,8 @@ describe("scan a program directory", () => {
                 message: "Log groups keep logs at least the minimum retention.\nfound 7 days; required at least 180 days.\n当前为 7 天；要求至少 180 天。",
                 description: "Log groups keep logs at least the minimum retention.",
                 source: { file: "index.ts", line: 8, column: 26 },
+                exemption: null,
+                fails: true,
             },
             {
                 policyName: "audit-trail-present",
@@ -134,27 +163,27 @@ describe("scan a program directory", () => {
                 message: "The stack has an audit trail.\nfound no aws.cloudtrail.Trail in this stack.",
                 description: "The stack has an audit trail.",
                 source: null,
+                exemption: null,
+                fails: false,
             },
         ]);
         expect(out.remediations).toEqual([]);
     });
 
-    it("sarif: valid SARIF 2.1.0, one rule per policy, one result per finding", () => {
+    it("sarif: valid SARIF 2.1.0 that GitHub ingests: one rule per policy, one result per finding, paths from the repository root", () => {
         const r = result("sarif");
         expect(r.code).toBe(1);
-        const log = JSON.parse(r.stdout);
-        const schema = JSON.parse(fs.readFileSync(path.join(FIXTURES, "sarif", "sarif-2.1.0-rtm.5.json"), "utf8"));
-        // unicodeRegExp: false because one pattern of the published schema is not a valid unicode-mode regexp.
-        const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
-        addFormats(ajv);
-        const validate = ajv.compile(schema);
-        expect(validate(log) ? [] : validate.errors).toEqual([]);
+        const log = JSON.parse(r.stdout) as Log;
+        expect(sarifSchemaErrors(log)).toEqual([]);
+        expect(githubProblems(log, ROOT)).toEqual([]);
 
         const run = log.runs[0];
         expect(run.tool.driver.name).toBe("china-compliance-scan");
+        expect(run.tool.driver.informationUri).toBe("https://www.npmjs.com/package/china-compliance-policies");
         expect(run.tool.extensions).toEqual([{ name: "scan-pack", version: "2.0.0" }]);
-        const rules = run.tool.driver.rules;
-        expect(rules.map((x: { id: string }) => x.id)).toEqual(["audit-trail-present", "crash-on-marker", "log-retention-minimum"]);
+        expect(run.automationDetails).toEqual({ id: "china-compliance/aws-small/dev/" });
+        const rules = run.tool.driver.rules ?? [];
+        expect(rules.map((x) => x.id)).toEqual(["audit-trail-present", "crash-on-marker", "log-retention-minimum"]);
         expect(rules[2]).toEqual({
             id: "log-retention-minimum",
             name: "log-retention-minimum",
@@ -165,28 +194,34 @@ describe("scan a program directory", () => {
             defaultConfiguration: { level: "error" },
             properties: { tags: ["logging", "csl-art21"], enforcementLevel: "mandatory", policyType: "resource", "security-severity": "8.0" },
         });
+        // An advisory rule scores a band lower: GitHub reads the score from the rule.
+        expect(rules[0].properties?.["security-severity"]).toBe("3.0");
 
         expect(run.results).toHaveLength(2);
-        const [mandatory, advisory] = run.results;
+        const [mandatory, advisory] = run.results ?? [];
         expect(mandatory).toMatchObject({
             ruleId: "log-retention-minimum",
             ruleIndex: 2,
             level: "error",
-            message: { text: "Log groups keep logs at least the minimum retention.\nfound 7 days; required at least 180 days.\n当前为 7 天；要求至少 180 天。" },
+            // The finding first: GitHub titles the alert with this line.
+            message: { text: "found 7 days; required at least 180 days.\n当前为 7 天；要求至少 180 天。" },
             locations: [
                 {
-                    physicalLocation: { artifactLocation: { uri: "index.ts", uriBaseId: "PROJECTROOT" }, region: { startLine: 8, startColumn: 26 } },
+                    physicalLocation: { artifactLocation: { uri: `${AWS_SMALL}/index.ts`, uriBaseId: "%SRCROOT%" }, region: { startLine: 8, startColumn: 26 } },
                     logicalLocations: [{ fullyQualifiedName: SHORT_URN, name: "short-retention", kind: "resource" }],
                 },
             ],
+            properties: { "security-severity": "8.0", fails: true },
         });
-        // A stack-level finding points at the program's entry file.
+        // A stack-level finding points at the program's entry file, without inventing a line.
         expect(advisory).toMatchObject({
             ruleId: "audit-trail-present",
             level: "warning",
-            locations: [{ physicalLocation: { artifactLocation: { uri: "index.ts", uriBaseId: "PROJECTROOT" } }, logicalLocations: [{ fullyQualifiedName: STACK_URN }] }],
+            locations: [{ physicalLocation: { artifactLocation: { uri: `${AWS_SMALL}/index.ts`, uriBaseId: "%SRCROOT%" } }, logicalLocations: [{ fullyQualifiedName: STACK_URN }] }],
+            properties: { "security-severity": "3.0", fails: false },
         });
-        expect(run.originalUriBaseIds.PROJECTROOT.uri).toBe(`file://${path.join(ROOT, AWS_SMALL)}/`);
+        expect(advisory.locations?.[0].physicalLocation?.region).toBeUndefined();
+        expect(run.originalUriBaseIds?.["%SRCROOT%"].uri).toBe(`${pathToFileURL(ROOT).href}/`);
     });
 
     it("--remediate: remediations run before Analyze and their changes are shown", () => {
@@ -243,7 +278,10 @@ describe("bad input: exit 2, one line on stderr, nothing on stdout", () => {
         ["exportNoType", /^scan: .*resource-without-type\.json is not a usable stack export: deployment\.resources\[0\] has no urn or type$/],
         ["configOutOfRange", "scan: invalid policy config: scan-pack/log-retention-minimum: minimumRetentionDays: must be >= 1 (got 0)"],
         ["configNotJson", new RegExp(`^scan: invalid policy config: ${CONFIGS.broken.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: not valid JSON \\(.+\\)$`)],
-        ["badFormat", "scan: --format must be one of text, json, sarif (got xml)"],
+        ["badFormat", "scan: --format must be one of text, json, sarif, junitxml, codequality (got xml)"],
+        ["checkTypo", "scan: --check log-retention-minimun: matches no policy of the pack (see scan list)"],
+        ["missingBaseline", `scan: cannot read baseline ${path.join(TMP, "nope.json")} (ENOENT); write one with --create-baseline`],
+        ["badOutputPath", "scan: --output-file-path has 2 entries for 3 formats (text, json, sarif): give one per format, or one directory"],
         ["badOption", "scan: unknown option --verbose (see --help)"],
         [
             "packCrashes",
@@ -277,6 +315,132 @@ describe("--help", () => {
         const r = await runCli(["--help"]);
         expect(r.code).toBe(0);
         expect(r.stdout).toMatch(/^usage: scan <program-dir \| stack-export\.json> \[options\]/);
-        expect(r.stdout).toContain("exit codes: 0 no mandatory finding, 1 mandatory findings, 2 bad input, 3 policy pack failure");
+        expect(r.stdout).toContain("exit codes: 0 no failing finding, 1 failing findings (default: mandatory ones), 2 bad input,\n3 policy pack failure");
+    });
+});
+
+describe("several formats, files and the console (--format LIST, --output-file-path)", () => {
+    it("a directory receives results_<format>.<ext>; stdout stays empty and stderr says what was written", () => {
+        const r = result("allFormats");
+        expect(r.code).toBe(1);
+        expect(r.stdout).toBe("");
+        const files = ["results_text.txt", "results_json.json", "results_sarif.sarif", "results_junitxml.xml", "results_codequality.json"];
+        expect(r.stderr).toBe(files.map((f, i) => `scan: wrote ${["text", "json", "sarif", "junitxml", "codequality"][i]} to ${path.relative(ROOT, path.join(OUT_DIR, f))}\n`).join(""));
+        const read = (f: string) => fs.readFileSync(path.join(OUT_DIR, f), "utf8");
+        expect(read("results_text.txt")).toBe(result("text").stdout);
+        expect(JSON.parse(read("results_json.json"))).toEqual(JSON.parse(result("json").stdout));
+        expect(JSON.parse(read("results_sarif.sarif"))).toEqual(JSON.parse(result("sarif").stdout));
+        expect(XMLValidator.validate(read("results_junitxml.xml"))).toBe(true);
+        expect(read("results_junitxml.xml")).toContain('<testsuites name="china-compliance-scan" tests="3" failures="1" errors="0" skipped="1">');
+        const issues = JSON.parse(read("results_codequality.json")) as { check_name: string; severity: string; location: { path: string; lines: { begin: number } } }[];
+        expect(issues.map((i) => [i.check_name, i.severity, i.location])).toEqual([
+            ["log-retention-minimum", "critical", { path: `${AWS_SMALL}/index.ts`, lines: { begin: 8 } }],
+            ["audit-trail-present", "minor", { path: `${AWS_SMALL}/index.ts`, lines: { begin: 1 } }],
+        ]);
+    });
+
+    it("one entry per format, console for stdout", () => {
+        const r = result("someToConsole");
+        expect(r.code).toBe(1);
+        expect(JSON.parse(fs.readFileSync(path.join(TMP, "one.json"), "utf8")).findings).toHaveLength(3);
+        expect(r.stdout.split("\n").filter((l) => l.startsWith("["))).toHaveLength(3);
+    });
+});
+
+describe("exit code options", () => {
+    it.each([
+        ["softFail", 0],
+        ["softFailOnHigh", 0],
+        ["hardFailOnCritical", 0],
+        ["hardFailOnAdvisory", 1],
+    ])("%s: exit %i", (name, code) => {
+        const r = result(name);
+        expect(r.stderr).toBe("");
+        expect(r.code).toBe(code);
+    });
+
+    it("the summary says how many findings fail when that is not the mandatory count", () => {
+        expect(result("softFailOnHigh").stdout).toMatch(/\n2 mandatory, 1 advisory findings on 3 resources; 0 failing the run\n$/);
+        expect(result("hardFailOnAdvisory").stdout).toMatch(/\n0 mandatory, 1 advisory findings on 1 resources; 1 failing the run\n$/);
+    });
+});
+
+describe("selecting policies and baselines", () => {
+    it("--check (behind the bin's scan command): only those policies", () => {
+        const r = result("check");
+        expect(r.code).toBe(0);
+        expect((JSON.parse(r.stdout) as { findings: { policyName: string }[] }).findings.map((f) => f.policyName)).toEqual(["audit-trail-present"]);
+    });
+
+    it("--skip-check: all but those", () => {
+        const r = result("skipCheck");
+        expect(r.code).toBe(0);
+        expect(r.stdout).toBe("[advisory] audit-trail-present  pulumi:pulumi:Stack::aws-small-prod  found no aws.cloudtrail.Trail in this stack.\n\n0 mandatory, 1 advisory findings on 1 resources\n");
+    });
+
+    it("--create-baseline writes the run's findings by policy and URN", () => {
+        expect(result("createBaseline").code).toBe(1);
+        const base = JSON.parse(fs.readFileSync(BASELINES.created, "utf8")) as { formatVersion: number; findings: unknown[] };
+        expect(base.formatVersion).toBe(1);
+        expect(base.findings).toEqual(JSON.parse(fs.readFileSync(BASELINES.full, "utf8")).findings.sort((a: { urn: string }, b: { urn: string }) => (a.urn < b.urn ? -1 : 1)));
+    });
+
+    it("--baseline: findings in it are left out; the run fails only on new ones", () => {
+        const partial = result("partialBaseline");
+        expect(partial.code).toBe(1);
+        const out = JSON.parse(partial.stdout) as { summary: { baselined: number }; findings: { resourceName: string }[] };
+        expect(out.summary.baselined).toBe(1);
+        expect(out.findings.map((f) => f.resourceName)).toEqual(["short-retention", "aws-small-prod"]);
+        const full = result("fullBaseline");
+        expect(full.code).toBe(0);
+        expect(full.stdout).toMatch(/\n0 mandatory, 0 advisory findings on 0 resources; 3 in the baseline not shown\n$/);
+    });
+});
+
+describe("text views end to end", () => {
+    it("--quiet --lang zh: the failing finding in Chinese, no description", () => {
+        const r = result("quietZh");
+        expect(r.stdout).toBe(
+            [
+                "Policies:",
+                `    ❌ scan-pack@v2.0.0 (local: ${PACK})`,
+                "        - [mandatory]  log-retention-minimum  (aws:cloudwatch/logGroup:LogGroup: short-retention)",
+                "          当前为 7 天；要求至少 180 天。",
+                "",
+                "1 mandatory, 1 advisory findings on 2 resources; 1 not failing not shown (--quiet)",
+                "",
+            ].join("\n"),
+        );
+    });
+});
+
+describe("scan list and --version", () => {
+    it("lists every policy with its level, severity and tags", () => {
+        const r = result("list");
+        expect(r.code).toBe(0);
+        expect(r.stdout.split("\n").slice(0, 8)).toEqual([
+            "scan-pack@v2.0.0: 3 policies (levels as configured)",
+            "",
+            "audit-trail-present",
+            "  advisory · severity medium · stack policy",
+            "  The stack has an audit trail.",
+            "  tags: logging",
+            "",
+            "crash-on-marker",
+        ]);
+    });
+
+    it("list --format json, with --config levels and --skip-check", () => {
+        const r = result("listJson");
+        const out = JSON.parse(r.stdout) as { policies: { name: string; enforcementLevel: string; resourceTypes: unknown }[] };
+        expect(out.policies.map((p) => [p.name, p.enforcementLevel, p.resourceTypes])).toEqual([
+            ["audit-trail-present", "advisory", null],
+            ["log-retention-minimum", "mandatory", null],
+        ]);
+    });
+
+    it("--version prints the package version", () => {
+        const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string };
+        expect(result("version")).toMatchObject({ code: 0, stdout: `china-compliance-scan ${pkg.version}\n`, stderr: "" });
     });
 });

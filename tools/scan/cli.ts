@@ -1,6 +1,14 @@
 #!/usr/bin/env node
-// Entry point of `npm run scan -- <program-dir | stack-export.json> [options]`; see docs/scan.md.
+// Entry point of `npm run scan -- <program-dir | stack-export.json> [options]` and of the package's
+// bin (`npx china-compliance-policies scan <dir>`); see docs/scan.md.
 import { scan } from "./scan";
+
+// A reader that stops early (`scan … | head`) is not an error of scan's.
+for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (err: NodeJS.ErrnoException) => {
+        if (err.code !== "EPIPE") throw err;
+    });
+}
 
 void scan(process.argv.slice(2)).then((outcome) => {
     process.stdout.write(outcome.stdout);

@@ -3,7 +3,8 @@ import * as path from "path";
 import { fileURLToPath } from "url";
 import type { SourcePosition } from "../engine/types";
 import { displayValue, propertyChanges } from "./diff";
-import { type ScanReport, type ScanTarget, resolveFindings, summarize } from "./report";
+import { reportedFindings } from "./findings";
+import { type ScanReport, type ScanTarget, summarize } from "./report";
 
 export const JSON_FORMAT_VERSION = 1;
 
@@ -15,7 +16,7 @@ export function relativeSource(source: SourcePosition | undefined, target: ScanT
 }
 
 export function toJsonOutput(report: ScanReport) {
-    const findings = resolveFindings(report);
+    const findings = reportedFindings(report);
     return {
         formatVersion: JSON_FORMAT_VERSION,
         tool: report.tool,
@@ -26,7 +27,7 @@ export function toJsonOutput(report: ScanReport) {
             project: report.target.project ?? null,
             stack: report.target.stack ?? null,
         },
-        summary: summarize(findings),
+        summary: { ...summarize(findings), failing: findings.filter((f) => f.fails).length, baselined: report.selection?.baselined ?? 0 },
         findings: findings.map((f) => ({
             policyName: f.policyName,
             enforcementLevel: f.enforcementLevel,
@@ -38,6 +39,8 @@ export function toJsonOutput(report: ScanReport) {
             message: f.message,
             description: f.description,
             source: relativeSource(f.source, report.target) ?? null,
+            exemption: f.exemption,
+            fails: f.fails,
         })),
         remediations: (report.showRemediations === false ? [] : report.remediations).map((r) => ({
             urn: r.urn,

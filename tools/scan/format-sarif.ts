@@ -1,101 +1,147 @@
-// SARIF 2.1.0 output: one rule per policy of the pack, one result per finding.
+// SARIF 2.1.0 output, shaped for GitHub code scanning as well as other viewers:
+// - paths relative to the repository root (GitHub ignores uriBaseId), every result located;
+// - the message starts with the finding (GitHub titles an alert by the first line);
+// - security-severity by level: GitHub reads it from the rule, so a rule scores at its configured
+//   level, and each result carries its own score for other consumers; an exempted finding is a
+//   suppression (external, accepted, with the reason), which GitHub shows as dismissed;
+// - automationDetails.id is `<category>/`, the category GitHub files the analysis under.
+import { createHash } from "crypto";
 import * as path from "path";
-import { pathToFileURL } from "url";
+import { fileURLToPath, pathToFileURL } from "url";
+import type { Location, Log, ReportingDescriptor, Result, Run } from "sarif";
 import type { EnforcementLevel, PolicyInfo, Severity } from "../engine/types";
-import { relativeSource } from "./format-json";
-import { type ResolvedFinding, type ScanReport, resolveFindings } from "./report";
+import { reportedFindings } from "./findings";
+import { findingText } from "./message";
+import { type PackageInfo, informationUri, policyDocUri } from "./package-info";
+import { repoRelative } from "./repo";
+import type { ReportedFinding, ScanReport } from "./report";
 
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-const SRCROOT = "PROJECTROOT";
+export const SRCROOT = "%SRCROOT%";
+/** The pack whose policies docs/policies.md documents. */
+const OWN_PACK = "china-compliance";
 
-/** GitHub code scanning reads `security-severity` (0.1–10) to rank alerts. */
-const SECURITY_SEVERITY: Record<Severity, string> = { low: "3.0", medium: "5.5", high: "8.0", critical: "9.5" };
+type Level = "error" | "warning" | "note";
 
 /** mandatory blocks a preview: error; advisory: warning; anything else is informational. */
-const LEVEL: Record<EnforcementLevel, "error" | "warning" | "note" | "none"> = {
-    mandatory: "error",
-    remediate: "error",
-    advisory: "warning",
-    disabled: "none",
-};
-
-function resultLevel(level: EnforcementLevel): "error" | "warning" | "note" {
-    const l = LEVEL[level];
-    return l === "none" ? "note" : l;
+export function sarifLevel(level: EnforcementLevel): Level | "none" {
+    return level === "mandatory" || level === "remediate" ? "error" : level === "advisory" ? "warning" : "none";
 }
 
-function rule(p: PolicyInfo) {
-    const properties: Record<string, unknown> = { tags: p.tags, enforcementLevel: p.enforcementLevel, policyType: p.type };
-    if (p.severity) properties["security-severity"] = SECURITY_SEVERITY[p.severity];
-    if (p.framework) properties.framework = p.framework;
+/**
+ * GitHub's security-severity (0.1–10; ≥ 9 critical, ≥ 7 high, ≥ 4 medium, else low): the
+ * policy's severity at level error; one band lower at warning (an advisory finding never shows
+ * as critical); none for notes and suppressed results.
+ */
+const SCORE: Record<"error" | "warning", Record<Severity, string>> = {
+    error: { low: "3.0", medium: "5.5", high: "8.0", critical: "9.5" },
+    warning: { low: "1.0", medium: "3.0", high: "5.5", critical: "8.0" },
+};
+
+export function securitySeverity(level: Level | "none", severity: Severity | null | undefined): string | undefined {
+    return severity && (level === "error" || level === "warning") ? SCORE[level][severity] : undefined;
+}
+
+function configuredLevel(p: PolicyInfo, report: ScanReport): EnforcementLevel {
+    return report.config?.[p.name]?.enforcementLevel ?? p.enforcementLevel;
+}
+
+function rule(p: PolicyInfo, report: ScanReport, pkg: PackageInfo | undefined): ReportingDescriptor {
+    const level = sarifLevel(configuredLevel(p, report));
+    const score = securitySeverity(level, p.severity);
+    const helpUri = p.url ?? (pkg && report.pack.name === OWN_PACK ? policyDocUri(pkg, p.name) : undefined);
     return {
         id: p.name,
         name: p.displayName ?? p.name,
         shortDescription: { text: p.description },
         fullDescription: { text: p.description },
         ...(p.remediationSteps ? { help: { text: p.remediationSteps } } : {}),
-        ...(p.url ? { helpUri: p.url } : {}),
-        defaultConfiguration: { level: LEVEL[p.enforcementLevel] },
-        properties,
+        ...(helpUri ? { helpUri } : {}),
+        defaultConfiguration: { level },
+        properties: {
+            tags: p.tags,
+            enforcementLevel: configuredLevel(p, report),
+            policyType: p.type,
+            ...(score ? { "security-severity": score } : {}),
+            ...(p.framework ? { framework: p.framework } : {}),
+        },
     };
 }
 
-function location(f: ResolvedFinding, report: ScanReport) {
-    const logical = f.urn ? [{ fullyQualifiedName: f.urn, name: f.resourceName, kind: "resource" }] : [];
-    const source = relativeSource(f.source, report.target);
-    const entry = report.target.entry ? relativeSource({ uri: pathToFileURL(report.target.entry).href, line: 1, column: 1 }, report.target) : undefined;
-    // A resource's own registration site when known; otherwise the program's entry file, or the
-    // export file (viewers such as GitHub code scanning want a file for every result).
-    const physical = source
-        ? { artifactLocation: { uri: source.file, uriBaseId: SRCROOT }, region: { startLine: source.line, startColumn: source.column } }
-        : entry
-          ? { artifactLocation: { uri: entry.file, uriBaseId: SRCROOT } }
-          : report.target.kind === "stack-export"
-            ? { artifactLocation: { uri: report.target.path.split(path.sep).join("/") } }
-            : undefined;
-    return { ...(physical ? { physicalLocation: physical } : {}), ...(logical.length ? { logicalLocations: logical } : {}) };
+function artifact(absolute: string, root: string, region?: { startLine: number; startColumn: number }): Location["physicalLocation"] {
+    return { artifactLocation: { uri: repoRelative(absolute, root), uriBaseId: SRCROOT }, ...(region ? { region } : {}) };
 }
 
-export function toSarif(report: ScanReport) {
+/**
+ * A resource's registration line when known; else the program's entry file (stack-level
+ * findings) or the export file, without a line: GitHub wants a file for every result.
+ */
+function location(f: ReportedFinding, report: ScanReport, root: string): Location {
+    const t = report.target;
+    const physical =
+        f.source && f.source.uri.startsWith("file:")
+            ? artifact(fileURLToPath(f.source.uri), root, { startLine: f.source.line, startColumn: f.source.column })
+            : t.kind === "program"
+              ? artifact(t.entry ?? path.join(t.absolutePath, "Pulumi.yaml"), root)
+              : artifact(t.absolutePath, root);
+    return { physicalLocation: physical, ...(f.urn ? { logicalLocations: [{ fullyQualifiedName: f.urn, name: f.resourceName, kind: "resource" }] } : {}) };
+}
+
+function fingerprint(f: ReportedFinding): string {
+    return createHash("sha256").update(`${f.policyName}\u0000${f.urn ?? ""}\u0000${findingText(f, "en")[0] ?? ""}`).digest("hex");
+}
+
+export function sarifCategory(report: ScanReport): string {
+    return report.view?.sarifCategory ?? `china-compliance/${report.target.project ?? "stack"}/${report.target.stack ?? "export"}`;
+}
+
+function result(f: ReportedFinding, report: ScanReport, root: string, ruleIndex: Map<string, number>): Result {
+    const level = sarifLevel(f.enforcementLevel);
+    const suppressed = f.exemption?.status === "active";
+    const score = suppressed ? undefined : securitySeverity(level, f.severity);
+    return {
+        ruleId: f.policyName,
+        ...(ruleIndex.has(f.policyName) ? { ruleIndex: ruleIndex.get(f.policyName) } : {}),
+        level: level === "none" ? "note" : level,
+        message: { text: findingText(f, report.view?.lang).join("\n") },
+        locations: [location(f, report, root)],
+        partialFingerprints: { "chinaComplianceFinding/v1": fingerprint(f) },
+        ...(suppressed ? { suppressions: [{ kind: "external", status: "accepted", justification: f.exemption?.reason }] } : {}),
+        properties: {
+            enforcementLevel: f.enforcementLevel,
+            ...(f.severity ? { severity: f.severity } : {}),
+            ...(score ? { "security-severity": score } : {}),
+            resourceType: f.resourceType,
+            resourceName: f.resourceName,
+            stackLevel: f.stackLevel,
+            fails: f.fails,
+            policyPack: `${f.policyPackName}@${f.policyPackVersion}`,
+            ...(f.exemption ? { exemption: f.exemption } : {}),
+        },
+    };
+}
+
+export function toSarif(report: ScanReport, pkg?: PackageInfo): Log {
+    const root = report.repoRoot ?? process.cwd();
     const policies = report.info.policies;
     const ruleIndex = new Map(policies.map((p, i) => [p.name, i]));
-    const findings = resolveFindings(report);
-    const results = findings.map((f) => {
-        const loc = location(f, report);
-        return {
-            ruleId: f.policyName,
-            ...(ruleIndex.has(f.policyName) ? { ruleIndex: ruleIndex.get(f.policyName) } : {}),
-            level: resultLevel(f.enforcementLevel),
-            message: { text: f.message },
-            ...(Object.keys(loc).length ? { locations: [loc] } : {}),
-            properties: {
-                enforcementLevel: f.enforcementLevel,
-                ...(f.severity ? { severity: f.severity, "security-severity": SECURITY_SEVERITY[f.severity] } : {}),
-                resourceType: f.resourceType,
-                resourceName: f.resourceName,
-                stackLevel: f.stackLevel,
-                policyPack: `${f.policyPackName}@${f.policyPackVersion}`,
-            },
-        };
-    });
-    const run: Record<string, unknown> = {
+    const run: Run = {
         tool: {
             driver: {
                 name: report.tool.name,
                 version: report.tool.version,
-                rules: policies.map(rule),
+                ...(pkg ? { informationUri: informationUri(pkg) } : {}),
+                rules: policies.map((p) => rule(p, report, pkg)),
             },
             extensions: [{ name: report.pack.name, version: report.pack.version }],
         },
-        automationDetails: { id: `${report.target.project ?? "stack"}/${report.target.stack ?? ""}` },
-        results,
+        automationDetails: { id: `${sarifCategory(report)}/` },
+        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(root).href.replace(/\/?$/, "/") } },
+        results: reportedFindings(report).map((f) => result(f, report, root, ruleIndex)),
     };
-    if (report.target.kind === "program") {
-        run.originalUriBaseIds = { [SRCROOT]: { uri: pathToFileURL(report.target.absolutePath).href.replace(/\/?$/, "/") } };
-    }
     return { $schema: SARIF_SCHEMA, version: "2.1.0", runs: [run] };
 }
 
-export function formatSarif(report: ScanReport): string {
-    return JSON.stringify(toSarif(report), null, 2) + "\n";
+export function formatSarif(report: ScanReport, pkg?: PackageInfo): string {
+    return JSON.stringify(toSarif(report, pkg), null, 2) + "\n";
 }

@@ -1,6 +1,6 @@
 // The result of a scan, independent of output format.
 import type { ResourceRemediation } from "../engine/analyze";
-import type { AnalyzerInfo, EnforcementLevel, EngineResource, Finding, Severity, SourcePosition } from "../engine/types";
+import type { AnalyzerInfo, EnforcementLevel, EngineResource, Finding, ResolvedConfig, Severity, SourcePosition } from "../engine/types";
 import { isRootStack, parseUrn, ROOT_STACK_TYPE } from "../engine/urn";
 
 export const TOOL_NAME = "china-compliance-scan";
@@ -27,6 +27,50 @@ export interface ScanReport {
     remediations: ResourceRemediation[];
     /** Show each remediated resource's changes (scan --remediate); default true. */
     showRemediations?: boolean;
+    /** The policy config the pack ran with (exemptResources, levels). */
+    config?: ResolvedConfig;
+    /** Absolute path SARIF and Code Quality paths are relative to (default: the current directory). */
+    repoRoot?: string;
+    /** Which findings are reported and which fail the run; default: all reported, mandatory fail. */
+    selection?: Selection;
+    view?: View;
+}
+
+/** How findings are shown; defaults: both languages, every finding, full messages, no colour. */
+export interface View {
+    lang?: "en" | "zh" | "both";
+    quiet?: boolean;
+    compact?: boolean;
+    color?: boolean;
+    sarifCategory?: string;
+}
+
+/** The outcome of --check/--skip-check, --baseline and the fail options, per finding. */
+export interface Selection {
+    /** Whether a finding is reported at all. */
+    reported: (f: ResolvedFinding) => boolean;
+    /** Whether a reported finding fails the run (exit 1). */
+    fails: (f: ResolvedFinding & { exemption: FindingExemption | null }) => boolean;
+    /** Findings left out because they are in the baseline. */
+    baselined: number;
+}
+
+/** An exemption the pack applied to a finding, as its tags or config state it. */
+export interface FindingExemption {
+    source: "tag" | "config";
+    /** Who exempted the resource: its compliance:exempt tag, or the config pattern. */
+    who: string;
+    pattern: string | null;
+    reason: string;
+    until: string | null;
+    /** active: reported as advisory; expired / invalid-date: reported at the policy's level again. */
+    status: "active" | "expired" | "invalid-date";
+}
+
+/** A finding as the formats show it: resolved, with its exemption and whether it fails the run. */
+export interface ReportedFinding extends ResolvedFinding {
+    exemption: FindingExemption | null;
+    fails: boolean;
 }
 
 /** A finding tied to the resource it is about; stack-level findings are tied to the root stack. */
@@ -89,6 +133,9 @@ export function summarize(findings: ResolvedFinding[]): Summary {
         resources: new Set(findings.map((f) => f.urn ?? "")).size,
     };
 }
+
+/** By default a finding fails the run when it is mandatory, as in pulumi preview. */
+export const DEFAULT_SELECTION: Selection = { reported: () => true, fails: (f) => f.enforcementLevel === "mandatory", baselined: 0 };
 
 /** 1 when any finding is mandatory: the preview would fail. */
 export function exitCodeOf(findings: Pick<Finding, "enforcementLevel">[]): 0 | 1 {

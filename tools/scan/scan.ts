@@ -2,16 +2,24 @@
 import * as fs from "fs";
 import * as path from "path";
 import { runAnalysis } from "../engine/analyze";
-import { loadPolicyConfigFile, type PolicyConfigFile } from "../engine/config";
+import { loadPolicyConfigFile, resolveConfig, type PolicyConfigFile } from "../engine/config";
 import { AnalyzerCallError, PolicyPackEngine, type StackContext } from "../engine/engine";
 import { UserInputError, firstLine } from "../engine/errors";
 import type { EngineResource } from "../engine/types";
-import { type ScanArgs, USAGE, parseArgs } from "./args";
+import { type Format, type ScanArgs, USAGE, parseArgs } from "./args";
+import { type ColourStream, colourEnabled } from "./colour";
+import { buildSelection, policyFilter, readBaseline, reportedFindings, toBaseline } from "./findings";
+import { formatCodeQuality } from "./format-codequality";
 import { formatJson } from "./format-json";
+import { formatJunit } from "./format-junit";
 import { formatSarif } from "./format-sarif";
 import { formatText } from "./format-text";
+import { formatList, listPolicies, packResourceTypes } from "./list";
+import { type PackageInfo, readPackageInfo } from "./package-info";
 import { prepareProgram, runProgram } from "./program";
-import { type ScanReport, type ScanTarget, TOOL_NAME, exitCodeOf } from "./report";
+import { type ProgressStream, startProgress } from "./progress";
+import { gitTopLevel } from "./repo";
+import { type ScanReport, type ScanTarget, TOOL_NAME, resolveFindings } from "./report";
 import { readStackExport } from "./stack-export";
 
 export interface ScanOutcome {
@@ -29,15 +37,6 @@ export function projectRoot(from = __dirname): string {
         dir = up;
     }
     return dir;
-}
-
-function toolVersion(root: string): string {
-    try {
-        const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { version?: string };
-        return pkg.version ?? "0.0.0";
-    } catch {
-        return "0.0.0";
-    }
 }
 
 interface Loaded {
@@ -81,37 +80,140 @@ async function load(args: ScanArgs, cwd: string, packDir: string): Promise<[Poli
     return [engine, { target, resources: exported.resources }];
 }
 
-const FORMATTERS = { text: formatText, json: formatJson, sarif: formatSarif } as const;
+type Formatter = (report: ScanReport, ctx: { cwd: string; pkg: PackageInfo }) => string;
 
-async function run(args: ScanArgs, cwd: string, defaultPack: string): Promise<ScanOutcome> {
-    if (args.help) return { exitCode: 0, stdout: USAGE + "\n", stderr: "" };
-    const config: PolicyConfigFile | undefined = args.config ? loadPolicyConfigFile(path.resolve(cwd, args.config)) : undefined;
-    const packDir = args.pack ? path.resolve(cwd, args.pack) : defaultPack;
-    const [engine, loaded] = await load(args, cwd, packDir);
+const FORMATTERS: Record<Format, Formatter> = {
+    text: (r, { cwd }) => formatText(r, cwd),
+    json: (r) => formatJson(r),
+    sarif: (r, { pkg }) => formatSarif(r, pkg),
+    junitxml: (r) => formatJunit(r),
+    codequality: (r) => formatCodeQuality(r),
+};
+
+const EXTENSIONS: Record<Format, string> = { text: "txt", json: "json", sarif: "sarif", junitxml: "xml", codequality: "json" };
+export const CONSOLE = "console";
+
+export interface PlannedOutput {
+    format: Format;
+    /** Absolute file path, or CONSOLE for stdout. */
+    to: string;
+}
+
+/**
+ * Where each format goes. As in Checkov: one --output-file-path entry per format (same order,
+ * "console" = stdout), or a single directory for several formats, receiving results_<format>.<ext>.
+ * With one format, a single entry is the file — unless it is a directory or ends with a slash.
+ */
+export function planOutputs(formats: readonly Format[], outputFilePath: readonly string[] | undefined, cwd: string): PlannedOutput[] {
+    if (!outputFilePath) return formats.map((format) => ({ format, to: CONSOLE }));
+    const abs = (p: string): string => (p === CONSOLE ? CONSOLE : path.resolve(cwd, p));
+    if (outputFilePath.length === formats.length) {
+        const only = outputFilePath[0];
+        const isDir = formats.length === 1 && only !== CONSOLE && (/[/\\]$/.test(only) || (fs.existsSync(abs(only)) && fs.statSync(abs(only)).isDirectory()));
+        if (!isDir) return formats.map((format, i) => ({ format, to: abs(outputFilePath[i]) }));
+    }
+    if (outputFilePath.length === 1 && outputFilePath[0] !== CONSOLE) {
+        const dir = abs(outputFilePath[0]);
+        return formats.map((format) => ({ format, to: path.join(dir, `results_${format}.${EXTENSIONS[format]}`) }));
+    }
+    throw new UserInputError(`--output-file-path has ${outputFilePath.length} entries for ${formats.length} formats (${formats.join(", ")}): give one per format, or one directory`);
+}
+
+function writeOutput(file: string, content: string): void {
     try {
-        // As the CLI: policies at level remediate always remediate; --remediate shows the changes.
-        const analysis = await runAnalysis(engine, loaded.resources, { config });
-        const report: ScanReport = {
-            tool: { name: TOOL_NAME, version: toolVersion(projectRoot()) },
-            pack: { name: analysis.info.name, version: analysis.info.version, dir: packDir },
-            target: loaded.target,
-            info: analysis.info,
-            resources: analysis.resources,
-            findings: analysis.findings,
-            remediations: analysis.remediations,
-            showRemediations: args.remediate,
-        };
-        const stdout = args.format === "text" ? formatText(report, cwd) : FORMATTERS[args.format](report);
-        return { exitCode: exitCodeOf(analysis.findings), stdout, stderr: "" };
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, content);
+    } catch (err) {
+        throw new UserInputError(`cannot write ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    }
+}
+
+/** The terminal scan writes to, for colour and progress; tests pass their own. */
+export interface ScanIo {
+    stdout: ColourStream;
+    stderr: ProgressStream;
+    env: NodeJS.ProcessEnv;
+}
+
+const PROCESS_IO: ScanIo = { stdout: process.stdout, stderr: process.stderr, env: process.env };
+
+async function list(args: ScanArgs, cwd: string, packDir: string): Promise<ScanOutcome> {
+    if (args.formats.some((f) => f !== "text" && f !== "json")) throw new UserInputError(`list prints text or json (got --format ${args.formats.join(",")})`);
+    const config: PolicyConfigFile | undefined = args.config ? loadPolicyConfigFile(path.resolve(cwd, args.config)) : undefined;
+    const engine = await PolicyPackEngine.start(packDir, { sdkResolution: "auto" });
+    try {
+        const info = await engine.getAnalyzerInfo();
+        const resolved = resolveConfig(info, config ?? {});
+        const policies = listPolicies(info, resolved, packResourceTypes(packDir), policyFilter(args, info.policies));
+        const stdout = args.formats.map((f) => (f === "json" ? JSON.stringify({ pack: { name: info.name, version: info.version }, policies }, null, 2) + "\n" : formatList(info, policies))).join("");
+        return { exitCode: 0, stdout, stderr: "" };
     } finally {
         await engine.close();
     }
 }
 
-/** Runs scan with command-line arguments; never throws. */
-export async function scan(argv: string[], cwd = process.cwd(), defaultPack = projectRoot()): Promise<ScanOutcome> {
+async function run(args: ScanArgs, cwd: string, defaultPack: string, io: ScanIo): Promise<ScanOutcome> {
+    const pkg = readPackageInfo(projectRoot());
+    if (args.command === "help") return { exitCode: 0, stdout: USAGE + "\n", stderr: "" };
+    if (args.command === "version") return { exitCode: 0, stdout: `${TOOL_NAME} ${pkg.version}\n`, stderr: "" };
+    const packDir = args.pack ? path.resolve(cwd, args.pack) : defaultPack;
+    if (args.command === "list") return list(args, cwd, packDir);
+
+    const outputs = planOutputs(args.formats, args.outputFilePath, cwd);
+    const config: PolicyConfigFile | undefined = args.config ? loadPolicyConfigFile(path.resolve(cwd, args.config)) : undefined;
+    const baseline = args.baseline ? readBaseline(path.resolve(cwd, args.baseline)) : undefined;
+    const progress = startProgress(io.stderr);
     try {
-        return await run(parseArgs(argv), cwd, defaultPack);
+        progress.phase(`loading ${args.target}`);
+        const [engine, loaded] = await load(args, cwd, packDir);
+        try {
+            progress.phase(`analysing ${loaded.resources.length} resources`);
+            // As the CLI: policies at level remediate always remediate; --remediate shows the changes.
+            const analysis = await runAnalysis(engine, loaded.resources, { config });
+            const report: ScanReport = {
+                tool: { name: TOOL_NAME, version: pkg.version },
+                pack: { name: analysis.info.name, version: analysis.info.version, dir: packDir },
+                target: loaded.target,
+                info: analysis.info,
+                resources: analysis.resources,
+                findings: analysis.findings,
+                remediations: analysis.remediations,
+                showRemediations: args.remediate,
+                config: analysis.config,
+                repoRoot: args.repoRoot ? path.resolve(cwd, args.repoRoot) : (gitTopLevel(loaded.target.absolutePath) ?? cwd),
+            };
+            const resolved = resolveFindings(report);
+            const options = { check: args.check, skipCheck: args.skipCheck, softFail: args.softFail, softFailOn: args.softFailOn, hardFailOn: args.hardFailOn };
+            const all = buildSelection(options, analysis.info.policies, resolved);
+            // A new baseline holds every selected finding of this run, whether or not an old one listed it.
+            if (args.createBaseline) writeOutput(path.resolve(cwd, args.createBaseline), JSON.stringify(toBaseline(resolved.filter(all.reported)), null, 2) + "\n");
+            report.selection = baseline ? buildSelection({ ...options, baseline }, analysis.info.policies, resolved) : all;
+            const view = { lang: args.lang, quiet: args.quiet, compact: args.compact, sarifCategory: args.sarifCategory };
+            let stdout = "";
+            const notes: string[] = [];
+            for (const out of outputs) {
+                const color = out.format === "text" && out.to === CONSOLE && colourEnabled(io.stdout, io.env, args.noColor);
+                const text = FORMATTERS[out.format]({ ...report, view: { ...view, color } }, { cwd, pkg });
+                if (out.to === CONSOLE) stdout += text;
+                else {
+                    writeOutput(out.to, text);
+                    notes.push(`scan: wrote ${out.format} to ${path.relative(cwd, out.to) || out.to}\n`);
+                }
+            }
+            const failing = reportedFindings(report).some((f) => f.fails);
+            return { exitCode: failing ? 1 : 0, stdout, stderr: notes.join("") };
+        } finally {
+            await engine.close();
+        }
+    } finally {
+        progress.stop();
+    }
+}
+
+/** Runs scan with command-line arguments; never throws. */
+export async function scan(argv: string[], cwd = process.cwd(), defaultPack = projectRoot(), io: ScanIo = PROCESS_IO): Promise<ScanOutcome> {
+    try {
+        return await run(parseArgs(argv), cwd, defaultPack, io);
     } catch (err) {
         if (err instanceof UserInputError) return { exitCode: 2, stdout: "", stderr: `scan: ${err.summary}\n` };
         if (err instanceof AnalyzerCallError) {

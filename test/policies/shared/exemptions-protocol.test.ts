@@ -21,11 +21,15 @@ const RESOURCES: EngineResource[] = [
     resource("aws:cloudwatch/logGroup:LogGroup", "plain-logs", { retentionInDays: 7 }, { provider: AWS }),
     resource("alicloud:oss/bucket:Bucket", "site", { bucket: "site", acl: "public-read", serverSideEncryptionRule: { sseAlgorithm: "AES256" }, tags: exempt("no-public-buckets, object-storage-encrypted", REASON) }, { provider: ALICLOUD }),
     resource("alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate", "legacy-template", { securityGroupIds: ["sg-1"], systemDisk: { encrypted: false }, templateTags: exempt("disks-encrypted", REASON) }, { provider: ALICLOUD }),
+    resource("aws:cloudwatch/logGroup:LogGroup", "expired-logs", { retentionInDays: 7, tags: { ...exempt("log-retention-minimum", REASON), "compliance:exempt-until": "2020-01-31" } }, { provider: AWS }),
+    resource("aws:cloudwatch/logGroup:LogGroup", "dated-logs", { retentionInDays: 7, tags: { ...exempt("log-retention-minimum", REASON), "compliance:exempt-until": "2999-12-31" } }, { provider: AWS }),
+    resource("aws:cloudwatch/logGroup:LogGroup", "undated-logs", { retentionInDays: 7, tags: { ...exempt("log-retention-minimum", REASON), "compliance:exempt-until": "next spring" } }, { provider: AWS }),
+    resource("alicloud:log/store:Store", "old-store", { projectName: "p", logstoreName: "old", retentionPeriod: 7, encryptConf: { enable: true } }, { provider: ALICLOUD }),
     resource("alicloud:log/store:Store", "legacy-store", { projectName: "p", logstoreName: "legacy", retentionPeriod: 7, encryptConf: { enable: true } }, { provider: ALICLOUD }),
 ];
 const CONFIG = {
     all: "advisory",
-    "log-retention-minimum": { enforcementLevel: "mandatory", exemptResources: [{ pattern: "legacy-*", reason: "migration ticket OPS-12" }] },
+    "log-retention-minimum": { enforcementLevel: "mandatory", exemptResources: [{ pattern: "legacy-*", reason: "migration ticket OPS-12" }, { pattern: "old-*", reason: "migration ticket OPS-9", until: "2021-06-30" }] },
     "no-public-buckets": "mandatory",
     "disks-encrypted": "mandatory",
 } as const;
@@ -56,6 +60,23 @@ describe("exemptions through the engine", () => {
         expect(fs[0]!.message).toContain("已豁免");
     });
 
+    it("an exemption dated in the future holds, and the note says until when", () => {
+        const fs = about("dated-logs", "log-retention-minimum");
+        expect(fs.map((f) => f.enforcementLevel)).toEqual(["advisory"]);
+        expect(fs[0]!.message).toContain(`reason: ${REASON}; until 2999-12-31`);
+    });
+
+    it.each([
+        ["a tag", "expired-logs", "Exemption expired on 2020-01-31 (by the resource's compliance:exempt tag; reason: approved by CISO, ticket SEC-42)"],
+        ["a config entry", "old-store", 'Exemption expired on 2021-06-30 (by policy config exemptResources pattern "old-*"; reason: migration ticket OPS-9)'],
+        ["a tag whose date is not a date", "undated-logs", 'Exemption ignored: its compliance:exempt-until "next spring" is not a date YYYY-MM-DD'],
+    ])("an exemption that lapsed (%s): reported at the policy's own level, saying so", (_n, name, note) => {
+        const fs = about(name, "log-retention-minimum");
+        expect(fs.map((f) => f.enforcementLevel)).toEqual(["mandatory"]);
+        expect(fs[0]!.message).toContain(note);
+        expect(fs[0]!.message).toContain("按策略本身的级别报告");
+    });
+
     it("a tag without a reason exempts nothing and is itself a finding", () => {
         const fs = about("no-reason-logs", "log-retention-minimum");
         expect(fs.map((f) => f.enforcementLevel).sort()).toEqual(["advisory", "mandatory"]);
@@ -68,8 +89,10 @@ describe("exemptions through the engine", () => {
 
     it("an exempted resource is not remediated; the others are", async () => {
         const run = await runAnalysis(engine, RESOURCES, { config: { ...CONFIG, "log-retention-minimum": { ...CONFIG["log-retention-minimum"], enforcementLevel: "remediate" } } });
-        expect(run.remediations.map((r) => r.name).sort()).toEqual(["no-reason-logs", "plain-logs"]);
+        // Lapsed exemptions remediate again.
+        expect(run.remediations.map((r) => r.name).sort()).toEqual(["expired-logs", "no-reason-logs", "old-store", "plain-logs", "undated-logs"]);
         expect(run.findings.filter((f) => f.policyName === "log-retention-minimum").map((f) => [f.urn?.split("::").pop(), f.enforcementLevel]).sort()).toEqual([
+            ["dated-logs", "advisory"],
             ["legacy-store", "advisory"],
             ["no-reason-logs", "advisory"],
             ["tagged-logs", "advisory"],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { configExemption, exemptPolicyNames, exemptionNote, readExemptionRules, readTags, tagExemption } from "../../../policies/shared/exemptions";
+import { configExemption, exemptPolicyNames, exemptionNote, isActive, readExemptionRules, readTags, tagExemption, withExpiry } from "../../../policies/shared/exemptions";
 import { sdkProps, unknown } from "../../helpers/harness";
 
 describe("exemptPolicyNames", () => {
@@ -31,11 +31,41 @@ describe("configExemption", () => {
     ])("%s", (_n, urn, name, expected) => expect(configExemption(urn, name, rules)).toEqual(expected));
 });
 
+describe("expiry", () => {
+    const NOW = new Date("2026-12-01T23:30:00Z");
+    const tags = (until: string) => ({ "compliance:exempt": "p", "compliance:exempt-reason": "lab", "compliance:exempt-until": until });
+    it.each([
+        ["the last day itself still holds", "2026-12-01", undefined],
+        ["a later day holds", "2027-01-15", undefined],
+        ["the day before has expired", "2026-11-30", "expired"],
+        ["surrounding blanks are ignored", " 2026-11-30 ", "expired"],
+        ["not a date", "soon", "invalid-date"],
+        ["no such day", "2026-02-30", "invalid-date"],
+        ["another format", "01/12/2027", "invalid-date"],
+        ["empty", "", "invalid-date"],
+    ])("tag: %s", (_n, until, lapsed) => {
+        const e = tagExemption("p", tags(until), NOW)!;
+        expect(e.lapsed).toBe(lapsed);
+        expect(isActive(e)).toBe(lapsed === undefined);
+        expect(e.until).toBe(until.trim());
+    });
+
+    it("config: until on the matching entry", () => {
+        const rules = [{ pattern: "db*", reason: "migrating", until: "2026-06-30" }];
+        expect(configExemption("urn:x::db1", "db1", rules, NOW)).toEqual({ source: "config", reason: "migrating", pattern: "db*", until: "2026-06-30", lapsed: "expired" });
+    });
+
+    it("without until nothing lapses", () => {
+        expect(withExpiry({ source: "tag", reason: "r" }, undefined, NOW)).toEqual({ source: "tag", reason: "r" });
+    });
+});
+
 describe("readExemptionRules", () => {
     it.each([
         [{}, []],
         [{ exemptResources: "x" }, []],
         [{ exemptResources: [{ pattern: "a", reason: "because" }, { pattern: 1 }, null] }, [{ pattern: "a", reason: "because" }]],
+        [{ exemptResources: [{ pattern: "a", reason: "because", until: "2027-01-01" }] }, [{ pattern: "a", reason: "because", until: "2027-01-01" }]],
     ])("%j", (config, expected) => expect(readExemptionRules(config)).toEqual(expected));
 });
 
@@ -63,5 +93,17 @@ describe("exemptionNote", () => {
         expect(note).toContain("compliance:exempt tag; reason: bastion host");
         expect(note).toContain("已豁免");
         expect(exemptionNote({ source: "config", reason: "r", pattern: "*::x" })).toContain('exemptResources pattern "*::x"');
+    });
+
+    it("names the last day, or says the exemption lapsed and the finding keeps its level", () => {
+        expect(exemptionNote({ source: "tag", reason: "r", until: "2027-03-31" })).toBe(
+            "Exempted (reported as advisory) by the resource's compliance:exempt tag; reason: r; until 2027-03-31\n已豁免（以建议级别报告），依据：资源标签 compliance:exempt；理由：r；有效期至 2027-03-31",
+        );
+        const expired = exemptionNote({ source: "config", reason: "r", pattern: "db*", until: "2026-06-30", lapsed: "expired" });
+        expect(expired.split("\n")[0]).toBe(
+            'Exemption expired on 2026-06-30 (by policy config exemptResources pattern "db*"; reason: r): reported at the policy\'s own level. Fix the resource, or renew the exemption with a new until.',
+        );
+        expect(expired).not.toContain("reported as advisory");
+        expect(exemptionNote({ source: "tag", reason: "r", until: "May", lapsed: "invalid-date" })).toContain('its compliance:exempt-until "May" is not a date YYYY-MM-DD');
     });
 });
