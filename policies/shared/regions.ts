@@ -91,7 +91,10 @@ const ALICLOUD_MAINLAND_FINANCE_GOV = ["cn-hangzhou-finance", "cn-shanghai-finan
  * Alibaba Cloud regions. Source: the ECS 2014-05-26 region list of the Alibaba Cloud OpenAPI
  * portal (api.aliyun.com, "Regions"), as recorded in aliyun/terraform-provider-alicloud's ECS
  * endpoint test (alicloud/connectivity), plus the finance and government regions of the
- * provider's region constants. @pulumi/alicloud ships no region enum.
+ * provider's region constants, checked against Alibaba Cloud's "Regions and zones" list (2026:
+ * ap-southeast-8, Malaysia (Johor), added). @pulumi/alicloud ships no region enum, so a region
+ * launched later is "not in the table": an advisory, and a configuration naming it is rejected
+ * until it is added here. The operators of the mainland regions are in docs/regions.md.
  */
 export const ALICLOUD_REGIONS = [
     ...ALICLOUD_MAINLAND_PUBLIC,
@@ -106,6 +109,7 @@ export const ALICLOUD_REGIONS = [
     "ap-southeast-5",
     "ap-southeast-6",
     "ap-southeast-7",
+    "ap-southeast-8",
     "eu-central-1",
     "eu-west-1",
     "me-central-1",

@@ -35,6 +35,8 @@ describe("region table", () => {
         ["cn-hongkong", true],
         ["eu-central-1", true],
         ["eusc-de-east-1", true],
+        // Alibaba Cloud Malaysia (Johor), missing from the table before.
+        ["ap-southeast-8", true],
         ["cn-nrth-1", false],
         ["CN-NORTH-1", false],
         ["", false],
