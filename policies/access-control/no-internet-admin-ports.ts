@@ -26,7 +26,7 @@ export const metadata: ControlMetadata = {
         "Restrict the rule's source to a private CIDR (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16), a bastion security group or a prefix list, " +
         "narrow the protocol and ports to what the service needs, or change the network-ACL entry to deny/drop. Reach servers through a bastion host or VPN.",
     zh: {
-        description: "安全组或网络 ACL规则不得允许来自任意地址（0.0.0.0/0、::/0）的流量访问受限的管理端口，也不得放行全部端口或全部协议。",
+        description: "安全组或网络 ACL 规则不得允许来自任意地址（0.0.0.0/0、::/0）的流量访问受限的管理端口，也不得放行全部端口或全部协议。",
         remediationSteps:
             "将规则的来源（阿里云安全组规则为授权对象）限制为私有网段（10.0.0.0/8、172.16.0.0/12、192.168.0.0/16）、堡垒机安全组或前缀列表，" +
             "把协议和端口收窄到服务实际需要的范围，或将网络 ACL 条目改为拒绝（`deny` / `drop`）。通过堡垒机或 VPN 访问服务器。",

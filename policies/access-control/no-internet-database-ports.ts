@@ -31,7 +31,7 @@ export const metadata: ControlMetadata = {
         "Restrict the rule's source to the application's private CIDR or security group, or to a prefix list of known clients; " +
         "reach databases from the internet only through an application tier or a VPN.",
     zh: {
-        description: "安全组或网络 ACL规则不得允许来自任意地址（0.0.0.0/0、::/0）的流量访问数据库端口。",
+        description: "安全组或网络 ACL 规则不得允许来自任意地址（0.0.0.0/0、::/0）的流量访问数据库端口。",
         remediationSteps:
             "将规则的来源（阿里云安全组规则为授权对象）限制为应用的私有网段或安全组，或已知客户端的前缀列表；" +
             "如需从互联网访问数据库，只能经由应用层或 VPN。",
