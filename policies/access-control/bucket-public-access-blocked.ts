@@ -8,6 +8,7 @@ import { type Emit, shown } from "../shared/emit";
 import { type Bilingual, bi } from "../shared/messages";
 import { inputName, toBoolean } from "../shared/properties";
 import { Input, type Read } from "../shared/reader";
+import { changeInputs } from "./ingress-rules";
 import { type Fix, known, remediation, setInput } from "../shared/remediate";
 
 interface BlockSource {
@@ -91,7 +92,7 @@ function validate(args: ResourceValidationArgs, emit: Emit): void {
             kind: source.kind,
             found: flagList(group),
             required,
-            change: group.map((r) => r.path).join("`, `"),
+            change: changeInputs(group.map((r) => r.path)),
             unknown: isUnknown,
         });
     }

@@ -6,7 +6,7 @@
 // that rule "unknown" (reported as advisory), so it never hides a known open rule next to it.
 import type * as alicloud from "@pulumi/alicloud";
 import type * as aws from "@pulumi/aws";
-import { type Emit } from "../shared/emit";
+import { type Change, type Emit } from "../shared/emit";
 import { type Bilingual, bi } from "../shared/messages";
 import { type Cidr, type PortExposure, alicloudPortExposure, anywhereText, awsPortExposure, isAnywhere, parseCidr } from "../shared/network";
 import { inputName, toBoolean } from "../shared/properties";
@@ -219,9 +219,12 @@ export function portsText(ports: readonly number[]): Bilingual {
     return bi(ports.join(", "), ports.join("、"));
 }
 
-/** An input, or several inputs of one rule, as the "change" of a finding. */
-function inputsText(paths: readonly string[]): string {
-    return paths.join("`, `");
+/** One input, or several inputs of one resource, as the "change" of a finding (a Chinese list takes 、). */
+export function changeInputs(paths: readonly string[]): Change {
+    if (paths.length === 1) return paths[0]!;
+    const en = paths.map((p) => `\`${p}\``).join(", ");
+    const zh = paths.map((p) => `\`${p}\``).join("、");
+    return { text: bi(`Change ${en}.`, `请修改 ${zh}。`) };
 }
 
 /** Reports an open rule: which rule, what it opens, from where. Only computed values are echoed. */
@@ -230,7 +233,7 @@ export function emitOpenRule(emit: Emit, format: RuleFormat, v: Extract<RuleVerd
     const rule = v.rule ? `${v.rule} ` : "";
     emit({
         kind: format.kind,
-        found: bi(`${rule}admits ${opened.en} from ${where} (anywhere on the internet)`, `${rule}允许来自 ${where}（整个互联网）的${opened.zh}`),
+        found: bi(`${rule}admits ${opened.en} from ${where} (anywhere on the internet)`, `${rule}允许来自 ${where}（整个互联网）的流量访问${opened.zh}`),
         required,
         change: v.source,
         fix: bi(
@@ -246,7 +249,7 @@ export function emitUnknownRule(emit: Emit, format: RuleFormat, v: Extract<RuleV
         kind: format.kind,
         found: bi("a value that is unknown until deployment", "部署前未知的值"),
         required,
-        change: inputsText(v.inputs),
+        change: changeInputs(v.inputs),
         fix: bi("The rule is checked again when the value is known.", "值确定后将再次检查该规则。"),
         unknown: true,
     });
@@ -254,6 +257,7 @@ export function emitUnknownRule(emit: Emit, format: RuleFormat, v: Extract<RuleV
 
 /** The unreadable protocol or port inputs of an open rule, for the finding. */
 export function unreadablePorts(v: Extract<RuleVerdict, { kind: "open" }>): Bilingual {
-    const inputs = inputsText(v.portInputs);
-    return bi(`traffic on an unreadable protocol or port range (\`${inputs}\`)`, `协议或端口范围无法识别（\`${inputs}\`）的流量`);
+    const en = v.portInputs.map((p) => `\`${p}\``).join(", ");
+    const zh = v.portInputs.map((p) => `\`${p}\``).join("、");
+    return bi(`traffic on an unreadable protocol or port range (${en})`, `无法识别的协议或端口范围（${zh}）`);
 }

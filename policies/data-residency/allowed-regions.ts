@@ -140,12 +140,12 @@ export const metadata: ControlMetadata = {
 
 const PROVIDER_FIX: Record<Cloud, Bilingual> = {
     aws: bi(
-        "Set `region` on the provider this resource uses (stack config `aws:region` or the explicit `aws.Provider`), or the resource's own `region` input.",
-        "请修改该资源所用提供程序的 `region`（堆栈配置 `aws:region` 或显式的 `aws.Provider`），或设置资源自身的 `region` 输入。",
+        "That is the provider this resource uses: the default one (stack config `aws:region`) or the explicit `aws.Provider`; or set the resource's own `region` input.",
+        "即该资源所用的提供程序：默认提供程序（堆栈配置 `aws:region`）或显式的 `aws.Provider`；也可设置资源自身的 `region` 输入。",
     ),
     alicloud: bi(
-        "Set `region` on the provider this resource uses (stack config `alicloud:region` or the explicit `alicloud.Provider`).",
-        "请修改该资源所用提供程序的 `region`（堆栈配置 `alicloud:region` 或显式的 `alicloud.Provider`）。",
+        "That is the provider this resource uses: the default one (stack config `alicloud:region`) or the explicit `alicloud.Provider`.",
+        "即该资源所用的提供程序：默认提供程序（堆栈配置 `alicloud:region`）或显式的 `alicloud.Provider`。",
     ),
 };
 

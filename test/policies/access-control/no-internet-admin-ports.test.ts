@@ -67,7 +67,7 @@ describe("no-internet-admin-ports: aws.ec2.SecurityGroup inline ingress", () => 
         expect(d!.message).toContain('security group "web": found ingress[0] admits restricted port 22 (tcp 20-30) from 0.0.0.0/0 (anywhere on the internet)');
         expect(d!.message).toContain("required no ingress from the internet to ports 22, 3389, every port or every protocol. Change `ingress[0].cidrBlocks[0]`.");
         expect(d!.message).toContain("Compliance basis: Cybersecurity Law Art. 23(2) (Art. 21(2) before 2026-01-01); GB/T 22239-2019 level 3 8.1.3.2, 8.1.4.4, 8.2.3.1; CIS AWS Foundations Benchmark.");
-        expect(d!.message).toContain("安全组“web”：当前：ingress[0] 允许来自 0.0.0.0/0（整个互联网）的受限端口 22（tcp 20-30）");
+        expect(d!.message).toContain("安全组“web”：当前：ingress[0] 允许来自 0.0.0.0/0（整个互联网）的流量访问受限端口 22（tcp 20-30）");
         expect(d!.message).toContain("请将来源限制为私有网段、安全组或前缀列表，或删除该规则。");
         expect(d!.message).toContain("合规依据：《中华人民共和国网络安全法》第二十三条第二项；GB/T 22239-2019《信息安全技术 网络安全等级保护基本要求》第三级 8.1.3.2、8.1.4.4、8.2.3.1；CIS AWS 基础安全基准。");
     });
@@ -240,7 +240,7 @@ describe("no-internet-admin-ports: alicloud.ecs.SecurityGroupRule", () => {
     it("names the source as Alibaba Cloud's console does (授权对象), and the ports with 、", async () => {
         const [d] = await runResource(control, { ...rule({ portRange: "1/4000", cidrIp: "0.0.0.0/0" }), name: "ssh" });
         expect(d!.message).toContain("Restrict the authorization object (source) to a private CIDR");
-        expect(d!.message).toContain("安全组规则“ssh”：当前：允许来自 0.0.0.0/0（整个互联网）的受限端口 22、3389（tcp 1-4000）；要求：不允许来自互联网的流量访问端口 22、3389、全部端口或全部协议。请修改 `cidrIp`。请将授权对象限制为私有网段");
+        expect(d!.message).toContain("安全组规则“ssh”：当前：允许来自 0.0.0.0/0（整个互联网）的流量访问受限端口 22、3389（tcp 1-4000）；要求：不允许来自互联网的流量访问端口 22、3389、全部端口或全部协议。请修改 `cidrIp`。请将授权对象限制为私有网段");
     });
 });
 
