@@ -9,6 +9,7 @@ import { type Bilingual, bi } from "../shared/messages";
 import { inputName, toBoolean } from "../shared/properties";
 import { Input, type Read } from "../shared/reader";
 import { changeInputs } from "./ingress-rules";
+import { basesFor } from "./cloud-bases";
 import { type Fix, known, remediation, setInput } from "../shared/remediate";
 
 interface BlockSource {
@@ -90,6 +91,7 @@ function validate(args: ResourceValidationArgs, emit: Emit): void {
         if (group.length === 0) continue;
         emit({
             kind: source.kind,
+            bases: basesFor(metadata.bases, args.type),
             found: flagList(group),
             required,
             change: changeInputs(group.map((r) => r.path)),

@@ -6,6 +6,7 @@
 // that rule "unknown" (reported as advisory), so it never hides a known open rule next to it.
 import type * as alicloud from "@pulumi/alicloud";
 import type * as aws from "@pulumi/aws";
+import { type BasisId } from "../shared/bases";
 import { type Change, type Emit } from "../shared/emit";
 import { type Bilingual, bi } from "../shared/messages";
 import { type Cidr, type PortExposure, alicloudPortExposure, anywhereText, awsPortExposure, isAnywhere, parseCidr } from "../shared/network";
@@ -32,6 +33,8 @@ export interface RuleFormat {
     exposure(v: Values): PortExposure | undefined;
     /** What the cloud's console calls the rule's source, for the fix text. */
     source: Bilingual;
+    /** What the source may be narrowed to (a network ACL takes only CIDRs). */
+    narrowTo: Bilingual;
 }
 
 function lower(v: Values, name: string): string | undefined {
@@ -44,6 +47,8 @@ const notDenied = (name: string) => (v: Values) => lower(v, name) !== "deny";
 const notDropped = (name: string) => (v: Values) => lower(v, name) !== "drop";
 
 const AWS_SOURCE = bi("source", "来源");
+const GROUP_SOURCES = bi("a private CIDR, a security group or a prefix list", "私有网段、安全组或前缀列表");
+const CIDR_SOURCES = bi("a private CIDR", "私有网段");
 // Alibaba Cloud's console: a security-group rule's source is its 授权对象, a network-ACL entry's its 源地址.
 const ALI_SG_SOURCE = bi("authorization object (source)", "授权对象");
 const ALI_NACL_SOURCE = bi("source address", "源地址");
@@ -59,6 +64,7 @@ const awsSgInline = (kind: Bilingual): RuleFormat => ({
     admits: () => true,
     exposure: awsPorts,
     source: AWS_SOURCE,
+    narrowTo: GROUP_SOURCES,
 });
 
 const awsNaclInline = (kind: Bilingual): RuleFormat => ({
@@ -70,6 +76,7 @@ const awsNaclInline = (kind: Bilingual): RuleFormat => ({
     admits: notDenied("action"),
     exposure: awsPorts,
     source: AWS_SOURCE,
+    narrowTo: CIDR_SOURCES,
 });
 
 const alicloudNaclEntries = (kind: Bilingual, list: string): RuleFormat => ({
@@ -81,6 +88,7 @@ const alicloudNaclEntries = (kind: Bilingual, list: string): RuleFormat => ({
     admits: notDropped("policy"),
     exposure: (v) => alicloudPortExposure(v["protocol"], v["port"]),
     source: ALI_NACL_SOURCE,
+    narrowTo: CIDR_SOURCES,
 });
 
 const NACL_RULE_EGRESS = inputName<aws.ec2.NetworkAclRuleArgs>("egress");
@@ -101,6 +109,7 @@ export const RULE_FORMATS: Record<string, RuleFormat> = {
         admits: (v) => lower(v, "type") === "ingress",
         exposure: awsPorts,
         source: AWS_SOURCE,
+        narrowTo: GROUP_SOURCES,
     },
     "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": {
         kind: bi("security group ingress rule", "安全组入站规则"),
@@ -110,6 +119,7 @@ export const RULE_FORMATS: Record<string, RuleFormat> = {
         admits: () => true,
         exposure: (v) => awsPortExposure(v["ipProtocol"], v["fromPort"], v["toPort"]),
         source: AWS_SOURCE,
+        narrowTo: GROUP_SOURCES,
     },
     "aws:ec2/networkAcl:NetworkAcl": awsNaclInline(bi("network ACL", "网络 ACL")),
     "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl": awsNaclInline(bi("default network ACL", "默认网络 ACL")),
@@ -122,6 +132,7 @@ export const RULE_FORMATS: Record<string, RuleFormat> = {
         admits: (v) => toBoolean(v[NACL_RULE_EGRESS]) !== true && notDenied(NACL_RULE_ACTION)(v),
         exposure: awsPorts,
         source: AWS_SOURCE,
+        narrowTo: CIDR_SOURCES,
     },
     "alicloud:ecs/securityGroupRule:SecurityGroupRule": {
         kind: bi("security group rule", "安全组规则"),
@@ -133,6 +144,7 @@ export const RULE_FORMATS: Record<string, RuleFormat> = {
         // `portRange` defaults to "-1/-1": every port.
         exposure: (v) => alicloudPortExposure(v[ALI_SG_PROTOCOL], v[ALI_SG_PORTS]),
         source: ALI_SG_SOURCE,
+        narrowTo: GROUP_SOURCES,
     },
     "alicloud:vpc/networkAcl:NetworkAcl": alicloudNaclEntries(bi("network ACL", "网络 ACL"), inputName<alicloud.vpc.NetworkAclArgs>("ingressAclEntries")),
     "alicloud:vpc/networkAclEntries:NetworkAclEntries": alicloudNaclEntries(bi("network ACL entries", "网络 ACL 条目"), inputName<alicloud.vpc.NetworkAclEntriesArgs>("ingresses")),
@@ -228,7 +240,7 @@ export function changeInputs(paths: readonly string[]): Change {
 }
 
 /** Reports an open rule: which rule, what it opens, from where. Only computed values are echoed. */
-export function emitOpenRule(emit: Emit, format: RuleFormat, v: Extract<RuleVerdict, { kind: "open" }>, opened: Bilingual, required: Bilingual): void {
+export function emitOpenRule(emit: Emit, format: RuleFormat, v: Extract<RuleVerdict, { kind: "open" }>, opened: Bilingual, required: Bilingual, bases: readonly BasisId[]): void {
     const where = anywhereText(v.cidr);
     const rule = v.rule ? `${v.rule} ` : "";
     emit({
@@ -237,14 +249,15 @@ export function emitOpenRule(emit: Emit, format: RuleFormat, v: Extract<RuleVerd
         required,
         change: v.source,
         fix: bi(
-            `Restrict the ${format.source.en} to a private CIDR, a security group or a prefix list, or remove the rule.`,
-            `请将${format.source.zh}限制为私有网段、安全组或前缀列表，或删除该规则。`,
+            `Restrict the ${format.source.en} to ${format.narrowTo.en}, or remove the rule.`,
+            `请将${format.source.zh}限制为${format.narrowTo.zh}，或删除该规则。`,
         ),
+        bases,
     });
 }
 
 /** Reports a rule whose source, direction or ports are unknown during preview: advisory. */
-export function emitUnknownRule(emit: Emit, format: RuleFormat, v: Extract<RuleVerdict, { kind: "unknown" }>, required: Bilingual): void {
+export function emitUnknownRule(emit: Emit, format: RuleFormat, v: Extract<RuleVerdict, { kind: "unknown" }>, required: Bilingual, bases: readonly BasisId[]): void {
     emit({
         kind: format.kind,
         found: bi("a value that is unknown until deployment", "部署前未知的值"),
@@ -252,6 +265,7 @@ export function emitUnknownRule(emit: Emit, format: RuleFormat, v: Extract<RuleV
         change: changeInputs(v.inputs),
         fix: bi("The rule is checked again when the value is known.", "值确定后将再次检查该规则。"),
         unknown: true,
+        bases,
     });
 }
 

@@ -9,6 +9,7 @@ import { type Emit } from "../shared/emit";
 import { bi } from "../shared/messages";
 import { MAX_PORT, MIN_PORT, describeExposure, openedPorts, opensEveryPort } from "../shared/network";
 import { Input } from "../shared/reader";
+import { basesFor } from "./cloud-bases";
 import { RULE_FORMATS, emitOpenRule, emitUnknownRule, evaluateIngress, portsText, unreadablePorts } from "./ingress-rules";
 
 export const config = {
@@ -40,6 +41,7 @@ function validate(args: ResourceValidationArgs, emit: Emit): void {
     if (!evaluated) {
         return;
     }
+    const bases = basesFor(metadata.bases, args.type);
     const { restrictedPorts } = readConfig(config, args.getConfig());
     const listed = portsText(restrictedPorts);
     const required = bi(
@@ -48,7 +50,7 @@ function validate(args: ResourceValidationArgs, emit: Emit): void {
     );
     for (const v of evaluated.verdicts) {
         if (v.kind === "unknown") {
-            emitUnknownRule(emit, evaluated.format, v, required);
+            emitUnknownRule(emit, evaluated.format, v, required, bases);
             continue;
         }
         if (v.kind === "closed") {
@@ -57,16 +59,16 @@ function validate(args: ResourceValidationArgs, emit: Emit): void {
         const e = v.exposure;
         if (e === undefined) {
             // From anywhere with a protocol or port range we cannot read: it may open anything.
-            emitOpenRule(emit, evaluated.format, v, unreadablePorts(v), required);
+            emitOpenRule(emit, evaluated.format, v, unreadablePorts(v), required, bases);
         } else if (opensEveryPort(e)) {
             const zh = e.kind === "all-protocols" ? "全部协议和端口" : describeExposure(e);
-            emitOpenRule(emit, evaluated.format, v, bi(`every port (${describeExposure(e)})`, `全部端口（${zh}）`), required);
+            emitOpenRule(emit, evaluated.format, v, bi(`every port (${describeExposure(e)})`, `全部端口（${zh}）`), required, bases);
         } else {
             const ports = openedPorts(e, restrictedPorts);
             if (ports.length > 0) {
                 const what = describeExposure(e);
                 const shown = portsText(ports);
-                emitOpenRule(emit, evaluated.format, v, bi(`restricted ${ports.length > 1 ? "ports" : "port"} ${shown.en} (${what})`, `受限端口 ${shown.zh}（${what}）`), required);
+                emitOpenRule(emit, evaluated.format, v, bi(`restricted ${ports.length > 1 ? "ports" : "port"} ${shown.en} (${what})`, `受限端口 ${shown.zh}（${what}）`), required, bases);
             }
         }
     }

@@ -9,6 +9,7 @@ import { type Emit } from "../shared/emit";
 import { bi } from "../shared/messages";
 import { MAX_PORT, MIN_PORT, describeExposure, openedPorts, opensEveryPort } from "../shared/network";
 import { Input } from "../shared/reader";
+import { basesFor } from "./cloud-bases";
 import { RULE_FORMATS, emitOpenRule, emitUnknownRule, evaluateIngress, portsText } from "./ingress-rules";
 
 export const config = {
@@ -45,6 +46,7 @@ function validate(args: ResourceValidationArgs, emit: Emit): void {
     if (!evaluated) {
         return;
     }
+    const bases = basesFor(metadata.bases, args.type);
     const { databasePorts } = readConfig(config, args.getConfig());
     if (databasePorts.length === 0) {
         return;
@@ -53,7 +55,7 @@ function validate(args: ResourceValidationArgs, emit: Emit): void {
     const required = bi(`no ingress from the internet to database ports ${listed.en}`, `不允许来自互联网的流量访问数据库端口 ${listed.zh}`);
     for (const v of evaluated.verdicts) {
         if (v.kind === "unknown") {
-            emitUnknownRule(emit, evaluated.format, v, required);
+            emitUnknownRule(emit, evaluated.format, v, required, bases);
             continue;
         }
         // Unreadable and every-port rules are no-internet-admin-ports' findings.
@@ -64,7 +66,7 @@ function validate(args: ResourceValidationArgs, emit: Emit): void {
         if (ports.length > 0) {
             const what = describeExposure(v.exposure);
             const shown = portsText(ports);
-            emitOpenRule(emit, evaluated.format, v, bi(`database ${ports.length > 1 ? "ports" : "port"} ${shown.en} (${what})`, `数据库端口 ${shown.zh}（${what}）`), required);
+            emitOpenRule(emit, evaluated.format, v, bi(`database ${ports.length > 1 ? "ports" : "port"} ${shown.en} (${what})`, `数据库端口 ${shown.zh}（${what}）`), required, bases);
         }
     }
 }

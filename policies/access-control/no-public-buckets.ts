@@ -9,6 +9,7 @@ import { type Emit, shownValue } from "../shared/emit";
 import { type Bilingual, bi } from "../shared/messages";
 import { inputName, isRecord } from "../shared/properties";
 import { Input } from "../shared/reader";
+import { basesFor } from "./cloud-bases";
 import { type Fix, known, remediation, setInput } from "../shared/remediate";
 import { tryRead } from "../shared/stack";
 
@@ -145,6 +146,7 @@ function validate(args: ResourceValidationArgs, emit: Emit): void {
     for (const e of exposures) {
         emit({
             kind: source.kind,
+            bases: basesFor(metadata.bases, args.type),
             found: "unknown" in e ? bi("a value that is unknown until deployment", "部署前未知的值") : e.found,
             required,
             change: e.property,

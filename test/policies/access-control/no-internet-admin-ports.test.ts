@@ -241,10 +241,20 @@ describe("no-internet-admin-ports: alicloud.ecs.SecurityGroupRule", () => {
         const [d] = await runResource(control, { ...rule({ portRange: "1/4000", cidrIp: "0.0.0.0/0" }), name: "ssh" });
         expect(d!.message).toContain("Restrict the authorization object (source) to a private CIDR");
         expect(d!.message).toContain("安全组规则“ssh”：当前：允许来自 0.0.0.0/0（整个互联网）的流量访问受限端口 22、3389（tcp 1-4000）；要求：不允许来自互联网的流量访问端口 22、3389、全部端口或全部协议。请修改 `cidrIp`。请将授权对象限制为私有网段");
+        // The CIS AWS benchmark is not a basis for an Alibaba Cloud resource.
+        expect(d!.message).not.toContain("CIS");
+        expect(d!.message).toMatch(/GB\/T 22239-2019 level 3 8\.1\.3\.2, 8\.1\.4\.4, 8\.2\.3\.1\.\n/);
     });
 });
 
 describe("no-internet-admin-ports: Alibaba Cloud network ACLs", () => {
+    it("a network ACL entry's source can only be narrowed to a CIDR (源地址)", async () => {
+        const entry = { protocol: "tcp", port: "22/22", sourceCidrIp: "0.0.0.0/0", policy: "accept" };
+        const [d] = await runResource(control, { type: ALI_NACL, name: "acl", props: { vpcId: "v", ingressAclEntries: [entry] } });
+        expect(d!.message).toContain("Restrict the source address to a private CIDR, or remove the rule.");
+        expect(d!.message).toContain("请将源地址限制为私有网段，或删除该规则。");
+    });
+
     const entry = (props: Record<string, unknown>) => ({ sourceCidrIp: "0.0.0.0/0", protocol: "tcp", port: "22/22", policy: "accept", ...props });
     it.each([
         ["accept 22", entry({}), ["mandatory"]],
