@@ -2,12 +2,14 @@
 // lets a public ACL or policy through. S3 flags default to false, so an unset flag is off.
 import type * as alicloud from "@pulumi/alicloud";
 import type * as aws from "@pulumi/aws";
-import { type ResourceValidationArgs, type ReportViolation } from "@pulumi/policy";
-import { type ControlMetadata } from "../shared/control";
-import { legacyResourceControl } from "../shared/control-legacy";
-import { LEGAL } from "../shared/legal";
-import { type Bilingual, bi, findingMessage, resourceLabel, safeValue } from "../shared/messages";
-import { inputName, readBoolean, toBoolean } from "../shared/properties";
+import { type ResourceValidationArgs } from "@pulumi/policy";
+import { type ControlMetadata, resourceControl } from "../shared/control";
+import { type Emit, shown } from "../shared/emit";
+import { type Bilingual, bi } from "../shared/messages";
+import { inputName, toBoolean } from "../shared/properties";
+import { Input, type Read } from "../shared/reader";
+import { changeInputs } from "./ingress-rules";
+import { basesFor } from "./cloud-bases";
 import { type Fix, known, remediation, setInput } from "../shared/remediate";
 
 interface BlockSource {
@@ -30,14 +32,14 @@ const S3_ACCOUNT_FLAGS = [
 ];
 
 export const BLOCK_SOURCES: Record<string, BlockSource> = {
-    "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": { kind: bi("S3 bucket public access block", "S3 存储桶公共访问阻止"), flags: S3_FLAGS },
-    "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock": { kind: bi("S3 account public access block", "S3 账号公共访问阻止"), flags: S3_ACCOUNT_FLAGS },
+    "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": { kind: bi("S3 bucket public access block", "S3 存储桶阻止公共访问"), flags: S3_FLAGS },
+    "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock": { kind: bi("S3 account public access block", "S3 账户级阻止公共访问"), flags: S3_ACCOUNT_FLAGS },
     "alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock": {
-        kind: bi("OSS bucket public access block", "OSS 存储桶阻止公共访问"),
+        kind: bi("OSS bucket public access block", "OSS Bucket（存储空间）阻止公共访问"),
         flags: [inputName<alicloud.oss.BucketPublicAccessBlockArgs>("blockPublicAccess")],
     },
     "alicloud:oss/accountPublicAccessBlock:AccountPublicAccessBlock": {
-        kind: bi("OSS account public access block", "OSS 账号阻止公共访问"),
+        kind: bi("OSS account public access block", "OSS 账号级阻止公共访问"),
         flags: [inputName<alicloud.oss.AccountPublicAccessBlockArgs>("blockPublicAccess")],
     },
 };
@@ -53,7 +55,7 @@ export const metadata: ControlMetadata = {
         "Set all four S3 flags (`blockPublicAcls`, `blockPublicPolicy`, `ignorePublicAcls`, `restrictPublicBuckets`) to true; " +
         "set OSS `blockPublicAccess` to true. The change applies in place.",
     zh: {
-        description: "S3 和 OSS 的公共访问阻止设置中每个开关都已开启。",
+        description: "S3 和 OSS 的阻止公共访问设置中每个开关都已开启。",
         remediationSteps:
             "将 S3 的四个开关（`blockPublicAcls`、`blockPublicPolicy`、`ignorePublicAcls`、`restrictPublicBuckets`）全部设为 true；" +
             "将 OSS 的 `blockPublicAccess` 设为 true。该修改为原地更新。",
@@ -61,31 +63,41 @@ export const metadata: ControlMetadata = {
     resourceTypes: Object.keys(BLOCK_SOURCES),
 };
 
-function validate(args: ResourceValidationArgs, report: ReportViolation): void {
+const UNSET_FALSE = bi("default false", "默认 false");
+
+function flagList(reads: readonly Read<boolean>[]): Bilingual {
+    const each = reads.map((r) => {
+        const v = r.kind === "value" ? bi(String(r.value), String(r.value)) : shown(r, { unset: UNSET_FALSE });
+        return bi(`${r.path} ${v.en}`, `${r.path} ${v.zh}`);
+    });
+    return bi(each.map((b) => b.en).join(", "), each.map((b) => b.zh).join("、"));
+}
+
+function validate(args: ResourceValidationArgs, emit: Emit): void {
     const source = BLOCK_SOURCES[args.type];
     if (!source) {
         return;
     }
-    // Unknown flags propagate: the SDK reports one advisory for the resource.
-    const off = source.flags.flatMap((flag) => {
-        const r = readBoolean(args.props, [flag]);
-        if (r.kind === "value" && r.value) return [];
-        const shown = r.kind === "absent" ? "unset (default false)" : r.kind === "value" ? "false" : safeValue(r.raw);
-        return [{ flag, shown }];
-    });
-    if (off.length === 0) {
-        return;
+    const props = Input.of(args.props);
+    const reads = source.flags.map((flag) => props.get(flag).boolean());
+    const required = bi(`${source.flags.join(", ")} all true`, `${source.flags.join("、")} 全部为 true`);
+    // A flag that is known to be off is a finding; one unknown during preview is an advisory of its own.
+    const off = reads.filter((r) => r.kind !== "unknown" && !(r.kind === "value" && r.value));
+    const unknown = reads.filter((r) => r.kind === "unknown");
+    for (const [group, isUnknown] of [
+        [off, false],
+        [unknown, true],
+    ] as const) {
+        if (group.length === 0) continue;
+        emit({
+            kind: source.kind,
+            bases: basesFor(metadata.bases, args.type),
+            found: flagList(group),
+            required,
+            change: changeInputs(group.map((r) => r.path)),
+            unknown: isUnknown,
+        });
     }
-    const found = off.map((o) => `${o.flag} ${o.shown}`).join(", ");
-    report(
-        findingMessage({
-            resource: resourceLabel(source.kind, args.name),
-            found: bi(found, found.replaceAll("unset (default false)", "未设置（默认 false）")),
-            required: bi(`${source.flags.join(", ")} all true`, `${source.flags.join("、")} 全部为 true`),
-            property: off.map((o) => o.flag).join("`, `"),
-            basis: [LEGAL["mlps2-l3"]],
-        }),
-    );
 }
 
 // Remediation: every flag of a bucket-level block switched on, in place (in-place-updates.ts).
@@ -104,4 +116,4 @@ const fixFlags: Fix = (args) => {
     return off.length > 0;
 };
 
-export default legacyResourceControl(metadata, validate, remediation(fixFlags));
+export default resourceControl(metadata, validate, remediation(fixFlags));

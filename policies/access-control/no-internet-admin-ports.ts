@@ -2,14 +2,15 @@
 // internet (MLPS 2.0 L3 access control): security groups and network ACLs on both clouds.
 // A rule that opens every port is reported here, once and mandatory, rather than also by the
 // database-port policy: it is the worse exposure, and one rule gets one finding.
-import { type ResourceValidationArgs, type ReportViolation } from "@pulumi/policy";
+import { type ResourceValidationArgs } from "@pulumi/policy";
 import { integerList, readConfig } from "../shared/config";
-import { type ControlMetadata } from "../shared/control";
-import { legacyResourceControl } from "../shared/control-legacy";
+import { type ControlMetadata, resourceControl } from "../shared/control";
+import { type Emit } from "../shared/emit";
 import { bi } from "../shared/messages";
 import { MAX_PORT, MIN_PORT, describeExposure, openedPorts, opensEveryPort } from "../shared/network";
-import { reportAdvisory } from "../shared/report";
-import { RULE_FORMATS, evaluateIngress, openRuleMessage, portsText, unknownRuleMessage } from "./ingress-rules";
+import { Input } from "../shared/reader";
+import { basesFor } from "./cloud-bases";
+import { RULE_FORMATS, emitOpenRule, emitUnknownRule, evaluateIngress, portsText, unreadablePorts } from "./ingress-rules";
 
 export const config = {
     restrictedPorts: integerList("Ports that must never be reachable from 0.0.0.0/0 or ::/0 (administration ports).", [22, 3389], MIN_PORT, MAX_PORT),
@@ -26,29 +27,30 @@ export const metadata: ControlMetadata = {
         "Restrict the rule's source to a private CIDR (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16), a bastion security group or a prefix list, " +
         "narrow the protocol and ports to what the service needs, or change the network-ACL entry to deny/drop. Reach servers through a bastion host or VPN.",
     zh: {
-        description: "安全组或网络ACL规则不得允许来自任意地址（0.0.0.0/0、::/0）的流量访问受限的管理端口，也不得放行全部端口或全部协议。",
+        description: "安全组或网络 ACL 规则不得允许来自任意地址（0.0.0.0/0、::/0）的流量访问受限的管理端口，也不得放行全部端口或全部协议。",
         remediationSteps:
-            "将规则的来源限制为私有网段（10.0.0.0/8、172.16.0.0/12、192.168.0.0/16）、堡垒机安全组或前缀列表，" +
-            "把协议和端口收窄到服务实际需要的范围，或将网络ACL条目改为拒绝（deny/drop）。通过堡垒机或 VPN 访问服务器。",
+            "将规则的来源（阿里云安全组规则为授权对象）限制为私有网段（10.0.0.0/8、172.16.0.0/12、192.168.0.0/16）、堡垒机安全组或前缀列表，" +
+            "把协议和端口收窄到服务实际需要的范围，或将网络 ACL 条目改为拒绝（`deny` / `drop`）。通过堡垒机或 VPN 访问服务器。",
     },
     resourceTypes: Object.keys(RULE_FORMATS),
     config,
 };
 
-function validate(args: ResourceValidationArgs, report: ReportViolation): void {
-    const evaluated = evaluateIngress(args.type, args.props);
+function validate(args: ResourceValidationArgs, emit: Emit): void {
+    const evaluated = evaluateIngress(args.type, Input.of(args.props));
     if (!evaluated) {
         return;
     }
+    const bases = basesFor(metadata.bases, args.type);
     const { restrictedPorts } = readConfig(config, args.getConfig());
-    const listed = restrictedPorts.length > 0 ? `ports ${portsText(restrictedPorts)}, ` : "";
+    const listed = portsText(restrictedPorts);
     const required = bi(
-        `no ingress from the internet to ${listed}every port or every protocol`,
-        `不允许来自互联网的流量访问${restrictedPorts.length > 0 ? `端口 ${portsText(restrictedPorts)}、` : ""}全部端口或全部协议`,
+        `no ingress from the internet to ${restrictedPorts.length > 0 ? `ports ${listed.en}, ` : ""}every port or every protocol`,
+        `不允许来自互联网的流量访问${restrictedPorts.length > 0 ? `端口 ${listed.zh}、` : ""}全部端口或全部协议`,
     );
     for (const v of evaluated.verdicts) {
         if (v.kind === "unknown") {
-            reportAdvisory(report, unknownRuleMessage(evaluated.format, args.name, v.property, required));
+            emitUnknownRule(emit, evaluated.format, v, required, bases);
             continue;
         }
         if (v.kind === "closed") {
@@ -57,19 +59,19 @@ function validate(args: ResourceValidationArgs, report: ReportViolation): void {
         const e = v.exposure;
         if (e === undefined) {
             // From anywhere with a protocol or port range we cannot read: it may open anything.
-            const opened = bi(`traffic on an unreadable protocol or port range (\`${v.portInputs}\`)`, `协议或端口范围无法识别（\`${v.portInputs}\`）的流量`);
-            report(openRuleMessage(evaluated.format, args.name, v, opened, required));
+            emitOpenRule(emit, evaluated.format, v, unreadablePorts(v), required, bases);
         } else if (opensEveryPort(e)) {
             const zh = e.kind === "all-protocols" ? "全部协议和端口" : describeExposure(e);
-            report(openRuleMessage(evaluated.format, args.name, v, bi(`every port (${describeExposure(e)})`, `全部端口（${zh}）`), required));
+            emitOpenRule(emit, evaluated.format, v, bi(`every port (${describeExposure(e)})`, `全部端口（${zh}）`), required, bases);
         } else {
             const ports = openedPorts(e, restrictedPorts);
             if (ports.length > 0) {
                 const what = describeExposure(e);
-                report(openRuleMessage(evaluated.format, args.name, v, bi(`restricted ${ports.length > 1 ? "ports" : "port"} ${portsText(ports)} (${what})`, `受限端口 ${portsText(ports)}（${what}）`), required));
+                const shown = portsText(ports);
+                emitOpenRule(emit, evaluated.format, v, bi(`restricted ${ports.length > 1 ? "ports" : "port"} ${shown.en} (${what})`, `受限端口 ${shown.zh}（${what}）`), required, bases);
             }
         }
     }
 }
 
-export default legacyResourceControl(metadata, validate);
+export default resourceControl(metadata, validate);

@@ -2,14 +2,15 @@
 // some teams expose a database deliberately behind other controls, admin ports never.
 // Rules that open every port are left to no-internet-admin-ports (mandatory), so one rule never
 // gets a mandatory and an advisory finding for the same exposure.
-import { type ResourceValidationArgs, type ReportViolation } from "@pulumi/policy";
+import { type ResourceValidationArgs } from "@pulumi/policy";
 import { integerList, readConfig } from "../shared/config";
-import { type ControlMetadata } from "../shared/control";
-import { legacyResourceControl } from "../shared/control-legacy";
+import { type ControlMetadata, resourceControl } from "../shared/control";
+import { type Emit } from "../shared/emit";
 import { bi } from "../shared/messages";
 import { MAX_PORT, MIN_PORT, describeExposure, openedPorts, opensEveryPort } from "../shared/network";
-import { reportAdvisory } from "../shared/report";
-import { RULE_FORMATS, evaluateIngress, openRuleMessage, portsText, unknownRuleMessage } from "./ingress-rules";
+import { Input } from "../shared/reader";
+import { basesFor } from "./cloud-bases";
+import { RULE_FORMATS, emitOpenRule, emitUnknownRule, evaluateIngress, portsText } from "./ingress-rules";
 
 export const config = {
     databasePorts: integerList(
@@ -31,28 +32,30 @@ export const metadata: ControlMetadata = {
         "Restrict the rule's source to the application's private CIDR or security group, or to a prefix list of known clients; " +
         "reach databases from the internet only through an application tier or a VPN.",
     zh: {
-        description: "安全组或网络ACL规则不得允许来自任意地址（0.0.0.0/0、::/0）的流量访问数据库端口。",
+        description: "安全组或网络 ACL 规则不得允许来自任意地址（0.0.0.0/0、::/0）的流量访问数据库端口。",
         remediationSteps:
-            "将规则的来源限制为应用的私有网段或安全组，或已知客户端的前缀列表；" +
+            "将规则的来源（阿里云安全组规则为授权对象）限制为应用的私有网段或安全组，或已知客户端的前缀列表；" +
             "如需从互联网访问数据库，只能经由应用层或 VPN。",
     },
     resourceTypes: Object.keys(RULE_FORMATS),
     config,
 };
 
-function validate(args: ResourceValidationArgs, report: ReportViolation): void {
-    const evaluated = evaluateIngress(args.type, args.props);
+function validate(args: ResourceValidationArgs, emit: Emit): void {
+    const evaluated = evaluateIngress(args.type, Input.of(args.props));
     if (!evaluated) {
         return;
     }
+    const bases = basesFor(metadata.bases, args.type);
     const { databasePorts } = readConfig(config, args.getConfig());
     if (databasePorts.length === 0) {
         return;
     }
-    const required = bi(`no ingress from the internet to database ports ${portsText(databasePorts)}`, `不允许来自互联网的流量访问数据库端口 ${portsText(databasePorts)}`);
+    const listed = portsText(databasePorts);
+    const required = bi(`no ingress from the internet to database ports ${listed.en}`, `不允许来自互联网的流量访问数据库端口 ${listed.zh}`);
     for (const v of evaluated.verdicts) {
         if (v.kind === "unknown") {
-            reportAdvisory(report, unknownRuleMessage(evaluated.format, args.name, v.property, required));
+            emitUnknownRule(emit, evaluated.format, v, required, bases);
             continue;
         }
         // Unreadable and every-port rules are no-internet-admin-ports' findings.
@@ -62,9 +65,10 @@ function validate(args: ResourceValidationArgs, report: ReportViolation): void {
         const ports = openedPorts(v.exposure, databasePorts);
         if (ports.length > 0) {
             const what = describeExposure(v.exposure);
-            report(openRuleMessage(evaluated.format, args.name, v, bi(`database ${ports.length > 1 ? "ports" : "port"} ${portsText(ports)} (${what})`, `数据库端口 ${portsText(ports)}（${what}）`), required));
+            const shown = portsText(ports);
+            emitOpenRule(emit, evaluated.format, v, bi(`database ${ports.length > 1 ? "ports" : "port"} ${shown.en} (${what})`, `数据库端口 ${shown.zh}（${what}）`), required, bases);
         }
     }
 }
 
-export default legacyResourceControl(metadata, validate);
+export default resourceControl(metadata, validate);

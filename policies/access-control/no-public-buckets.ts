@@ -3,14 +3,14 @@
 // OSS bucket ACLs. An OSS bucket without `acl` is private (the service default).
 import type * as alicloud from "@pulumi/alicloud";
 import type * as aws from "@pulumi/aws";
-import { type ResourceValidationArgs, type ReportViolation } from "@pulumi/policy";
-import { type ControlMetadata } from "../shared/control";
-import { legacyResourceControl } from "../shared/control-legacy";
-import { LEGAL } from "../shared/legal";
-import { type Bilingual, PREVIEW_UNKNOWN, bi, findingMessage, resourceLabel, safeValue } from "../shared/messages";
+import { type ResourceValidationArgs } from "@pulumi/policy";
+import { type ControlMetadata, resourceControl } from "../shared/control";
+import { type Emit, shownValue } from "../shared/emit";
+import { type Bilingual, bi } from "../shared/messages";
 import { inputName, isRecord } from "../shared/properties";
+import { Input } from "../shared/reader";
+import { basesFor } from "./cloud-bases";
 import { type Fix, known, remediation, setInput } from "../shared/remediate";
-import { reportOrAdvise } from "../shared/report";
 import { tryRead } from "../shared/stack";
 
 /** One public setting found, or one value unknown during preview. */
@@ -18,6 +18,8 @@ type Exposure = { property: string; found: Bilingual } | { property: string; unk
 
 interface AclSource {
     kind: Bilingual;
+    /** What the cloud calls the bucket's canned ACL: S3 标准 ACL, OSS 读写权限. */
+    aclName: Bilingual;
     /** Input holding the canned ACL. */
     acl: string;
     /** Canned ACLs that open the bucket to everyone. */
@@ -34,14 +36,19 @@ const PERMISSIONS = ["READ", "WRITE", "READ_ACP", "WRITE_ACP", "FULL_CONTROL"];
 // The S3 groups "everyone" and "every AWS account"; any partition's host.
 const PUBLIC_GROUP = /\/groups\/global\/(AllUsers|AuthenticatedUsers)\/?$/i;
 
+const S3_CANNED = bi("canned ACL", "标准 ACL");
+const OSS_ACL = bi("ACL", "读写权限（ACL）");
+
 const s3Bucket = (kind: Bilingual): AclSource => ({
     kind,
+    aclName: S3_CANNED,
     acl: inputName<aws.s3.BucketArgs>("acl"),
     publicAcls: S3_PUBLIC_ACLS,
     grants: { list: [inputName<aws.s3.BucketArgs>("grants")], uri: ["uri"], permission: "permissions" },
 });
 const s3BucketAcl = (kind: Bilingual): AclSource => ({
     kind,
+    aclName: S3_CANNED,
     acl: inputName<aws.s3.BucketAclArgs>("acl"),
     publicAcls: S3_PUBLIC_ACLS,
     grants: { list: [inputName<aws.s3.BucketAclArgs>("accessControlPolicy"), "grants"], uri: ["grantee", "uri"], permission: "permission" },
@@ -52,48 +59,59 @@ export const ACL_SOURCES: Record<string, AclSource> = {
     "aws:s3/bucketV2:BucketV2": s3Bucket(bi("S3 bucket (BucketV2)", "S3 存储桶（BucketV2）")),
     "aws:s3/bucketAcl:BucketAcl": s3BucketAcl(bi("S3 bucket ACL", "S3 存储桶 ACL")),
     "aws:s3/bucketAclV2:BucketAclV2": s3BucketAcl(bi("S3 bucket ACL (BucketAclV2)", "S3 存储桶 ACL（BucketAclV2）")),
-    "alicloud:oss/bucket:Bucket": { kind: bi("OSS bucket", "OSS 存储桶"), acl: inputName<alicloud.oss.BucketArgs>("acl"), publicAcls: OSS_PUBLIC_ACLS },
-    "alicloud:oss/bucketAcl:BucketAcl": { kind: bi("OSS bucket ACL", "OSS 存储桶 ACL"), acl: inputName<alicloud.oss.BucketAclArgs>("acl"), publicAcls: OSS_PUBLIC_ACLS },
+    "alicloud:oss/bucket:Bucket": { kind: bi("OSS bucket", "OSS Bucket（存储空间）"), aclName: OSS_ACL, acl: inputName<alicloud.oss.BucketArgs>("acl"), publicAcls: OSS_PUBLIC_ACLS },
+    "alicloud:oss/bucketAcl:BucketAcl": {
+        kind: bi("OSS bucket ACL", "OSS Bucket（存储空间）读写权限"),
+        aclName: OSS_ACL,
+        acl: inputName<alicloud.oss.BucketAclArgs>("acl"),
+        publicAcls: OSS_PUBLIC_ACLS,
+    },
 };
 
 function at(v: unknown, path: readonly string[]): unknown {
     return path.reduce<unknown>((o, k) => (isRecord(o) ? o[k] : undefined), v);
 }
 
-function cannedAcl(props: unknown, source: AclSource): Exposure[] {
-    const acl = tryRead(() => at(props, [source.acl]));
-    if (!acl.known) {
-        return [{ property: source.acl, unknown: true }];
+function cannedAcl(props: Input, source: AclSource): Exposure[] {
+    const acl = props.get(source.acl).raw();
+    if (acl.kind === "unknown") {
+        return [{ property: acl.path, unknown: true }];
     }
     // Unset = private on both clouds (S3 documents it; OSS applies the private service default).
-    if (typeof acl.value !== "string" || !source.publicAcls.includes(acl.value.trim().toLowerCase())) {
+    if (acl.kind !== "value" || typeof acl.value !== "string" || !source.publicAcls.includes(acl.value.trim().toLowerCase())) {
         return [];
     }
-    const shown = safeValue(acl.value.trim().toLowerCase(), { vocabulary: S3_ACLS });
-    return [{ property: source.acl, found: bi(`canned ACL ${shown}`, `预设 ACL ${shown}`) }];
+    const shown = shownValue(acl.value.trim().toLowerCase(), { vocabulary: S3_ACLS });
+    return [{ property: acl.path, found: bi(`${source.aclName.en} ${shown.en}`, `${source.aclName.zh} ${shown.zh}`) }];
 }
 
-function publicGrants(props: unknown, grants: NonNullable<AclSource["grants"]>): Exposure[] {
-    const listPath = grants.list.join(".");
-    const list = tryRead(() => at(props, grants.list));
-    if (!list.known) {
-        return [{ property: listPath, unknown: true }];
+function publicGrants(props: Input, grants: NonNullable<AclSource["grants"]>): Exposure[] {
+    const list = props.at(...grants.list).items();
+    if (list.kind === "unknown") {
+        return [{ property: list.path, unknown: true }];
     }
-    const items = Array.isArray(list.value) ? list.value : [];
+    if (list.kind !== "value") return [];
     const out: Exposure[] = [];
-    for (let i = 0; i < items.length; i++) {
-        const property = `${listPath}[${i}].${grants.uri.join(".")}`;
-        const uri = tryRead(() => at(items[i], grants.uri));
-        if (!uri.known) {
-            out.push({ property, unknown: true });
+    for (const grant of list.value) {
+        const uri = grant.at(...grants.uri).raw();
+        if (uri.kind === "unknown") {
+            out.push({ property: uri.path, unknown: true });
             continue;
         }
-        const m = typeof uri.value === "string" ? PUBLIC_GROUP.exec(uri.value.trim()) : null;
+        const m = uri.kind === "value" && typeof uri.value === "string" ? PUBLIC_GROUP.exec(uri.value.trim()) : null;
         if (!m) continue;
-        const group = m[1]!.toLowerCase() === "allusers" ? bi("AllUsers (everyone)", "AllUsers（所有人）") : bi("AuthenticatedUsers (every AWS account)", "AuthenticatedUsers（任意 AWS 账号）");
-        const perm = tryRead(() => at(items[i], [grants.permission]));
-        const perms = perm.known ? (Array.isArray(perm.value) ? perm.value : [perm.value]).map((p) => safeValue(p, { vocabulary: PERMISSIONS })).join(", ") : "unknown permissions";
-        out.push({ property, found: bi(`a grant of ${perms} to ${group.en}`, `授予 ${group.zh} ${perms} 权限`) });
+        const group = m[1]!.toLowerCase() === "allusers" ? bi("AllUsers (everyone)", "AllUsers（所有人）") : bi("AuthenticatedUsers (every AWS account)", "AuthenticatedUsers（任意 AWS 账户）");
+        const perm = grant.get(grants.permission);
+        const perms = perm.items();
+        const shown =
+            perms.kind === "unknown"
+                ? bi("unknown permissions", "未知的权限")
+                : (perms.kind === "value" ? perms.value : [perm]).map((p) => {
+                      const r = p.raw();
+                      return r.kind === "value" ? shownValue(r.value, { vocabulary: PERMISSIONS }) : r.kind === "unknown" ? bi("an unknown permission", "未知的权限") : shownValue(undefined);
+                  });
+        const joined = Array.isArray(shown) ? bi(shown.map((b) => b.en).join(", "), shown.map((b) => b.zh).join("、")) : shown;
+        out.push({ property: uri.path, found: bi(`a grant of ${joined.en} to ${group.en}`, `授予 ${group.zh} ${joined.zh} 权限`) });
     }
     return out;
 }
@@ -109,30 +127,31 @@ export const metadata: ControlMetadata = {
         "Set the bucket ACL to `private` (or remove it; S3 and OSS default to private) and remove grants to the AllUsers and AuthenticatedUsers groups. " +
         "Share objects through pre-signed URLs, a CDN with origin access control, or IAM/RAM policies naming specific principals.",
     zh: {
-        description: "S3 或 OSS 存储桶不得通过预设 ACL 或向 AllUsers / AuthenticatedUsers 授权而对所有人可读或可写。",
+        description: "S3 存储桶和 OSS Bucket（存储空间）不得通过标准 ACL、读写权限或向 AllUsers / AuthenticatedUsers 授权而对所有人可读或可写。",
         remediationSteps:
-            "将存储桶 ACL 设为 `private`（或删除该设置；S3 和 OSS 默认私有），并删除授予 AllUsers 和 AuthenticatedUsers 组的权限。" +
+            "将 S3 存储桶的标准 ACL 或 OSS Bucket 的读写权限设为 `private`（或删除该设置；S3 和 OSS 默认私有），并删除授予 AllUsers 和 AuthenticatedUsers 组的权限。" +
             "通过预签名 URL、启用源站访问控制的 CDN，或指定具体主体的 IAM/RAM 策略共享对象。",
     },
     resourceTypes: Object.keys(ACL_SOURCES),
 };
 
-function validate(args: ResourceValidationArgs, report: ReportViolation): void {
+function validate(args: ResourceValidationArgs, emit: Emit): void {
     const source = ACL_SOURCES[args.type];
     if (!source) {
         return;
     }
-    const exposures = [...cannedAcl(args.props, source), ...(source.grants ? publicGrants(args.props, source.grants) : [])];
+    const props = Input.of(args.props);
+    const exposures = [...cannedAcl(props, source), ...(source.grants ? publicGrants(props, source.grants) : [])];
     const required = bi("private: no access for AllUsers or AuthenticatedUsers", "私有：不向 AllUsers 或 AuthenticatedUsers 开放");
     for (const e of exposures) {
-        const message = findingMessage({
-            resource: resourceLabel(source.kind, args.name),
-            found: "unknown" in e ? PREVIEW_UNKNOWN : e.found,
+        emit({
+            kind: source.kind,
+            bases: basesFor(metadata.bases, args.type),
+            found: "unknown" in e ? bi("a value that is unknown until deployment", "部署前未知的值") : e.found,
             required,
-            property: e.property,
-            basis: [LEGAL["mlps2-l3"]],
+            change: e.property,
+            unknown: "unknown" in e,
         });
-        reportOrAdvise(report, message, "unknown" in e);
     }
 }
 
@@ -177,4 +196,4 @@ const fixPublicAcl: Fix = (args) => {
     return acl || grants;
 };
 
-export default legacyResourceControl(metadata, validate, remediation(fixPublicAcl));
+export default resourceControl(metadata, validate, remediation(fixPublicAcl));

@@ -1,93 +1,89 @@
 // No database reachable from the whole internet (MLPS 2.0 L3 access control): RDS instances not
-// publicly accessible; Alibaba Cloud RDS, KVStore (Redis) and PolarDB whitelists without
+// publicly accessible; Alibaba Cloud RDS, KVStore (Redis) and PolarDB IP whitelists without
 // 0.0.0.0/0 (also written "0.0.0.0", or ::/0).
 import type * as alicloud from "@pulumi/alicloud";
 import type * as aws from "@pulumi/aws";
-import { type ResourceValidationArgs, type ReportViolation } from "@pulumi/policy";
-import { type ControlMetadata } from "../shared/control";
-import { legacyResourceControl } from "../shared/control-legacy";
-import { LEGAL } from "../shared/legal";
-import { type Bilingual, PREVIEW_UNKNOWN, bi, findingMessage, resourceLabel, safeValue } from "../shared/messages";
+import { type ResourceValidationArgs } from "@pulumi/policy";
+import { type ControlMetadata, resourceControl } from "../shared/control";
+import { type Emit, shownValue } from "../shared/emit";
+import { type Bilingual, bi } from "../shared/messages";
 import { anywhereText, isAnywhere, parseCidr } from "../shared/network";
-import { inputName, isRecord, readBoolean } from "../shared/properties";
-import { reportOrAdvise } from "../shared/report";
-import { tryRead } from "../shared/stack";
+import { inputName } from "../shared/properties";
+import { Input } from "../shared/reader";
 
 type Exposure = { property: string; found: Bilingual } | { property: string; unknown: true };
 
 interface DatabaseSource {
     kind: Bilingual;
     required: Bilingual;
-    read(props: unknown): Exposure[];
+    read(props: Input): Exposure[];
 }
 
-function publiclyAccessible(props: unknown): Exposure[] {
-    // Default false. An unknown flag propagates: the SDK reports one advisory for the resource.
-    const name = inputName<aws.rds.InstanceArgs>("publiclyAccessible");
-    const r = readBoolean(props, [name]);
+function publiclyAccessible(props: Input): Exposure[] {
+    // Default false.
+    const r = props.get(inputName<aws.rds.InstanceArgs>("publiclyAccessible")).boolean();
+    if (r.kind === "unknown") {
+        return [{ property: r.path, unknown: true }];
+    }
     if (r.kind === "value" && r.value) {
-        return [{ property: name, found: bi("publiclyAccessible true", "publiclyAccessible 为 true") }];
+        return [{ property: r.path, found: bi("publiclyAccessible true", "publiclyAccessible 为 true") }];
     }
     if (r.kind === "invalid") {
-        return [{ property: name, found: bi(`publiclyAccessible ${safeValue(r.raw)}`, `publiclyAccessible 为${safeValue(r.raw)}`) }];
+        const v = shownValue(r.raw);
+        return [{ property: r.path, found: bi(`publiclyAccessible ${v.en}`, `publiclyAccessible 为${v.zh}`) }];
     }
     return [];
 }
 
-/** Whitelist entries that admit anywhere; each entry may itself be a comma-separated list, as the API accepts. */
-function openWhitelist(list: unknown, path: string): Exposure[] {
-    if (!Array.isArray(list)) {
+/** IP whitelist entries that admit anywhere; each entry may itself be a comma-separated list, as the API accepts. */
+function openWhitelist(list: Input): Exposure[] {
+    const items = list.items();
+    if (items.kind === "unknown") {
+        return [{ property: items.path, unknown: true }];
+    }
+    if (items.kind !== "value") {
         return [];
     }
     const out: Exposure[] = [];
-    for (let i = 0; i < list.length; i++) {
-        const property = `${path}[${i}]`;
-        const item = tryRead(() => list[i]);
-        if (!item.known) {
-            out.push({ property, unknown: true });
+    for (const item of items.value) {
+        const read = item.raw();
+        if (read.kind === "unknown") {
+            out.push({ property: read.path, unknown: true });
             continue;
         }
-        const entries = typeof item.value === "string" ? item.value.split(",") : [];
+        const entries = read.kind === "value" && typeof read.value === "string" ? read.value.split(",") : [];
         const open = entries.map(parseCidr).find((c) => c !== undefined && isAnywhere(c));
         if (open) {
             const where = anywhereText(open);
-            out.push({ property, found: bi(`a whitelist entry admitting ${where} (anywhere on the internet)`, `允许 ${where}（整个互联网）访问的白名单条目`) });
+            out.push({ property: read.path, found: bi(`a whitelist entry admitting ${where} (anywhere on the internet)`, `允许 ${where}（整个互联网）访问的 IP 白名单条目`) });
         }
     }
     return out;
 }
 
-function whitelistAt(props: unknown, name: string): Exposure[] {
-    const list = tryRead(() => (isRecord(props) ? props[name] : undefined));
-    return list.known ? openWhitelist(list.value, name) : [{ property: name, unknown: true }];
-}
-
-function polardb(props: unknown): Exposure[] {
-    const arraysName = inputName<alicloud.polardb.ClusterArgs>("dbClusterIpArrays");
-    const out = whitelistAt(props, inputName<alicloud.polardb.ClusterArgs>("securityIps"));
-    const arrays = tryRead(() => (isRecord(props) ? props[arraysName] : undefined));
-    if (!arrays.known) {
-        return [...out, { property: arraysName, unknown: true }];
+function polardb(props: Input): Exposure[] {
+    const out = openWhitelist(props.get(inputName<alicloud.polardb.ClusterArgs>("securityIps")));
+    const arrays = props.get(inputName<alicloud.polardb.ClusterArgs>("dbClusterIpArrays")).items();
+    if (arrays.kind === "unknown") {
+        return [...out, { property: arrays.path, unknown: true }];
     }
-    const groups = Array.isArray(arrays.value) ? arrays.value : [];
-    for (let i = 0; i < groups.length; i++) {
-        const group = tryRead(() => groups[i]);
-        if (!group.known) {
-            out.push({ property: `${arraysName}[${i}]`, unknown: true });
+    for (const group of arrays.kind === "value" ? arrays.value : []) {
+        if (group.unknown) {
+            out.push({ property: group.path, unknown: true });
             continue;
         }
         // modifyMode "Delete" removes the listed addresses from the whitelist: it opens nothing.
-        const mode = tryRead(() => (isRecord(group.value) ? group.value["modifyMode"] : undefined));
-        if (mode.known && typeof mode.value === "string" && mode.value.trim().toLowerCase() === "delete") {
+        const mode = group.get("modifyMode").string();
+        if (mode.kind === "value" && mode.value.trim().toLowerCase() === "delete") {
             continue;
         }
-        out.push(...whitelistAt(group.value, "securityIps").map((e) => ({ ...e, property: `${arraysName}[${i}].${e.property}` })));
+        out.push(...openWhitelist(group.get("securityIps")));
     }
     return out;
 }
 
 const PRIVATE_ONLY = bi("not publicly accessible (publiclyAccessible false)", "不可公开访问（publiclyAccessible 为 false）");
-const NO_ANYWHERE = bi("a whitelist without 0.0.0.0/0, 0.0.0.0 or ::/0", "白名单中不含 0.0.0.0/0、0.0.0.0 或 ::/0");
+const NO_ANYWHERE = bi("an IP whitelist without 0.0.0.0/0, 0.0.0.0 or ::/0", "IP 白名单中不含 0.0.0.0/0、0.0.0.0 或 ::/0");
 
 export const DATABASE_SOURCES: Record<string, DatabaseSource> = {
     "aws:rds/instance:Instance": { kind: bi("RDS instance", "RDS 实例"), required: PRIVATE_ONLY, read: publiclyAccessible },
@@ -95,19 +91,19 @@ export const DATABASE_SOURCES: Record<string, DatabaseSource> = {
     "alicloud:rds/instance:Instance": {
         kind: bi("ApsaraDB RDS instance", "云数据库 RDS 实例"),
         required: NO_ANYWHERE,
-        read: (p) => whitelistAt(p, inputName<alicloud.rds.InstanceArgs>("securityIps")),
+        read: (p) => openWhitelist(p.get(inputName<alicloud.rds.InstanceArgs>("securityIps"))),
     },
     "alicloud:kvstore/instance:Instance": {
         kind: bi("Tair/Redis (KVStore) instance", "Tair/Redis（KVStore）实例"),
         required: NO_ANYWHERE,
-        read: (p) => whitelistAt(p, inputName<alicloud.kvstore.InstanceArgs>("securityIps")),
+        read: (p) => openWhitelist(p.get(inputName<alicloud.kvstore.InstanceArgs>("securityIps"))),
     },
     "alicloud:polardb/cluster:Cluster": { kind: bi("PolarDB cluster", "PolarDB 集群"), required: NO_ANYWHERE, read: polardb },
 };
 
 export const metadata: ControlMetadata = {
     name: "no-public-databases",
-    description: "No database is publicly accessible: RDS `publiclyAccessible` is off and Alibaba Cloud RDS, KVStore and PolarDB whitelists do not admit 0.0.0.0/0.",
+    description: "No database is publicly accessible: RDS `publiclyAccessible` is off and Alibaba Cloud RDS, KVStore and PolarDB IP whitelists do not admit 0.0.0.0/0.",
     category: "access-control",
     bases: ["csl-23-2", "mlps-8.1.3.2", "mlps-8.1.4.2", "mlps-8.2.3.1"],
     severity: "critical",
@@ -116,29 +112,28 @@ export const metadata: ControlMetadata = {
         "Set aws.rds.Instance `publiclyAccessible` to false and reach the database from inside the VPC. On Alibaba Cloud, list only the " +
         "application's private CIDRs in `securityIps` (PolarDB: `dbClusterIpArrays[].securityIps`), never 0.0.0.0/0 or 0.0.0.0.",
     zh: {
-        description: "数据库不得公开访问：RDS 的 `publiclyAccessible` 关闭，阿里云 RDS、KVStore 和 PolarDB 的白名单不包含 0.0.0.0/0。",
+        description: "数据库不得公开访问：RDS 的 `publiclyAccessible` 关闭，阿里云 RDS、KVStore 和 PolarDB 的 IP 白名单不包含 0.0.0.0/0。",
         remediationSteps:
             "将 aws.rds.Instance 的 `publiclyAccessible` 设为 false，并从 VPC 内部访问数据库。在阿里云上，" +
-            "`securityIps`（PolarDB 为 `dbClusterIpArrays[].securityIps`）中只列出应用的私有网段，不得包含 0.0.0.0/0 或 0.0.0.0。",
+            "IP 白名单 `securityIps`（PolarDB 为 `dbClusterIpArrays[].securityIps`）中只列出应用的私有网段，不得包含 0.0.0.0/0 或 0.0.0.0。",
     },
     resourceTypes: Object.keys(DATABASE_SOURCES),
 };
 
-function validate(args: ResourceValidationArgs, report: ReportViolation): void {
+function validate(args: ResourceValidationArgs, emit: Emit): void {
     const source = DATABASE_SOURCES[args.type];
     if (!source) {
         return;
     }
-    for (const e of source.read(args.props)) {
-        const message = findingMessage({
-            resource: resourceLabel(source.kind, args.name),
-            found: "unknown" in e ? PREVIEW_UNKNOWN : e.found,
+    for (const e of source.read(Input.of(args.props))) {
+        emit({
+            kind: source.kind,
+            found: "unknown" in e ? bi("a value that is unknown until deployment", "部署前未知的值") : e.found,
             required: source.required,
-            property: e.property,
-            basis: [LEGAL["mlps2-l3"]],
+            change: e.property,
+            unknown: "unknown" in e,
         });
-        reportOrAdvise(report, message, "unknown" in e);
     }
 }
 
-export default legacyResourceControl(metadata, validate);
+export default resourceControl(metadata, validate);

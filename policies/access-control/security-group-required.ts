@@ -3,65 +3,68 @@
 // govern; Alibaba Cloud refuses to start an instance without one.
 import type * as alicloud from "@pulumi/alicloud";
 import type * as aws from "@pulumi/aws";
-import { type ResourceValidationArgs, type ReportViolation } from "@pulumi/policy";
-import { type ControlMetadata } from "../shared/control";
-import { legacyResourceControl } from "../shared/control-legacy";
-import { LEGAL } from "../shared/legal";
-import { type Bilingual, bi, findingMessage, resourceLabel } from "../shared/messages";
-import { firstSet, inputName, isRecord } from "../shared/properties";
-import { tryRead } from "../shared/stack";
+import { type ResourceValidationArgs } from "@pulumi/policy";
+import { type ControlMetadata, resourceControl } from "../shared/control";
+import { type Emit } from "../shared/emit";
+import { type Bilingual, bi } from "../shared/messages";
+import { inputName } from "../shared/properties";
+import { Input } from "../shared/reader";
 
 /** What a resource says about its security groups. */
 type Groups =
     | { kind: "present" }
     /** Groups come from elsewhere (a launch template, a network interface): not checkable here. */
     | { kind: "elsewhere" }
+    /** The group input is unknown during preview (`path`). */
+    | { kind: "unknown"; path: string }
     | { kind: "missing"; found: Bilingual };
 
 interface GroupSource {
     kind: Bilingual;
     /** Inputs that name security groups, current first; the first is the one to set. */
     inputs: readonly string[];
-    read(props: unknown): Groups;
+    read(props: Input): Groups;
 }
 
 const UNSET_DEFAULT = bi("no security group (the VPC's default security group applies)", "未指定安全组（将使用 VPC 默认安全组）");
 const UNSET = bi("no security group", "未指定安全组");
 const EMPTY = bi("an empty security group list or ID", "空的安全组列表或 ID");
 
-/** True when the value names at least one group: a non-empty string, or a list with one (an element unknown during preview counts: it is a group ID yet to be created). */
-function namesGroup(v: unknown): boolean {
-    if (typeof v === "string") {
-        return v.trim() !== "";
+/** True when the input names at least one group: a non-empty string, or a list with one (an element unknown during preview counts: it is a group ID yet to be created). */
+function namesGroup(input: Input): boolean {
+    const single = input.string();
+    if (single.kind === "value") {
+        return single.value.trim() !== "";
     }
-    if (!Array.isArray(v)) {
+    const items = input.items();
+    if (items.kind !== "value") {
         return false;
     }
-    for (let i = 0; i < v.length; i++) {
-        const item = tryRead(() => v[i]);
-        if (!item.known || (typeof item.value === "string" && item.value.trim() !== "")) {
-            return true;
-        }
-    }
-    return false;
+    return items.value.some((item) => {
+        const r = item.string();
+        return r.kind === "unknown" || (r.kind === "value" && r.value.trim() !== "");
+    });
 }
 
-/** Reads the group inputs: present if any names a group, else "missing" (unset or empty). */
-function groupsIn(props: unknown, inputs: readonly string[], unset: Bilingual): Groups {
+/** Reads the group inputs: present if any names a group, unknown if one is unknown, else "missing" (unset or empty). */
+function groupsIn(props: Input, inputs: readonly string[], unset: Bilingual): Groups {
     let anySet = false;
     for (const name of inputs) {
-        const v = isRecord(props) ? props[name] : undefined;
-        if (v === undefined || v === null) continue;
+        const input = props.get(name);
+        if (input.unknown) return { kind: "unknown", path: input.path };
+        if (!input.isSet) continue;
         anySet = true;
-        if (namesGroup(v)) return { kind: "present" };
+        if (namesGroup(input)) return { kind: "present" };
     }
     return { kind: "missing", found: anySet ? EMPTY : unset };
 }
 
-const isSet = (props: unknown, names: readonly string[]) => firstSet(props, names) !== undefined;
+/** Set, or unknown during preview (which is set once deployed). */
+const isSet = (props: Input, names: readonly string[]) => names.some((n) => props.get(n).unknown || props.get(n).isSet);
 
-function nonEmptyList(v: unknown): boolean {
-    return Array.isArray(v) && v.length > 0;
+function nonEmptyList(input: Input): boolean {
+    const items = input.items();
+    return items.kind === "unknown" || (items.kind === "value" && items.value.length > 0);
 }
 
 const AWS_INSTANCE = [inputName<aws.ec2.InstanceArgs>("vpcSecurityGroupIds"), inputName<aws.ec2.InstanceArgs>("securityGroups")];
@@ -76,7 +79,7 @@ export const GROUP_SOURCES: Record<string, GroupSource> = {
         inputs: AWS_INSTANCE,
         read(p) {
             // Network interfaces carry their own groups on the ENI, which this resource does not show.
-            if (nonEmptyList(firstSet(p, [inputName<aws.ec2.InstanceArgs>("networkInterfaces")])?.value) || isSet(p, [inputName<aws.ec2.InstanceArgs>("primaryNetworkInterface")])) {
+            if (nonEmptyList(p.get(inputName<aws.ec2.InstanceArgs>("networkInterfaces"))) || isSet(p, [inputName<aws.ec2.InstanceArgs>("primaryNetworkInterface")])) {
                 return { kind: "elsewhere" };
             }
             const groups = groupsIn(p, AWS_INSTANCE, UNSET_DEFAULT);
@@ -90,11 +93,12 @@ export const GROUP_SOURCES: Record<string, GroupSource> = {
         read(p) {
             const groups = groupsIn(p, AWS_LAUNCH_TEMPLATE, UNSET_DEFAULT);
             if (groups.kind === "present") return groups;
-            const nics = firstSet(p, [inputName<aws.ec2.LaunchTemplateArgs>("networkInterfaces")])?.value;
-            const list = Array.isArray(nics) ? nics : [];
-            for (let i = 0; i < list.length; i++) {
-                const nic: unknown = list[i];
-                if (groupsIn(nic, ["securityGroups"], UNSET).kind === "present") return { kind: "present" };
+            const nics = p.get(inputName<aws.ec2.LaunchTemplateArgs>("networkInterfaces")).items();
+            // Interfaces unknown during preview may carry the groups: not checkable here.
+            if (nics.kind === "unknown") return { kind: "elsewhere" };
+            for (const nic of nics.kind === "value" ? nics.value : []) {
+                const own = groupsIn(nic, ["securityGroups"], UNSET);
+                if (own.kind === "present" || own.kind === "unknown") return own;
                 if (isSet(nic, ["networkInterfaceId"])) return { kind: "elsewhere" };
             }
             return groups;
@@ -142,25 +146,27 @@ export const metadata: ControlMetadata = {
     resourceTypes: Object.keys(GROUP_SOURCES),
 };
 
-function validate(args: ResourceValidationArgs, report: ReportViolation): void {
+function validate(args: ResourceValidationArgs, emit: Emit): void {
     const source = GROUP_SOURCES[args.type];
     if (!source) {
         return;
     }
-    const groups = source.read(args.props);
-    if (groups.kind !== "missing") {
+    const groups = source.read(Input.of(args.props));
+    if (groups.kind === "present" || groups.kind === "elsewhere") {
         return;
     }
-    report(
-        findingMessage({
-            resource: resourceLabel(source.kind, args.name),
-            found: groups.found,
-            required: bi("at least one security group", "至少一个安全组"),
-            property: source.inputs[0]!,
-            fix: bi("Attach a security group that admits only the traffic the workload needs.", "请绑定仅放行业务所需流量的安全组。"),
-            basis: [LEGAL["mlps2-l3"]],
-        }),
-    );
+    const required = bi("at least one security group", "至少一个安全组");
+    if (groups.kind === "unknown") {
+        emit({ kind: source.kind, found: bi("a value that is unknown until deployment", "部署前未知的值"), required, change: groups.path, unknown: true });
+        return;
+    }
+    emit({
+        kind: source.kind,
+        found: groups.found,
+        required,
+        change: source.inputs[0]!,
+        fix: bi("Attach a security group that admits only the traffic the workload needs.", "请绑定仅放行业务所需流量的安全组。"),
+    });
 }
 
-export default legacyResourceControl(metadata, validate);
+export default resourceControl(metadata, validate);

@@ -2,11 +2,10 @@
 // default ACL (MLPS 2.0 L3 boundary protection). Advisory by default: on AWS, security groups
 // already filter traffic and many teams keep the default ACL on purpose.
 import type * as aws from "@pulumi/aws";
-import { type PolicyResource, type ReportViolation, type StackValidationArgs } from "@pulumi/policy";
-import { type ControlMetadata } from "../shared/control";
-import { legacyStackControl } from "../shared/control-legacy";
-import { LEGAL } from "../shared/legal";
-import { bi, findingMessage, resourceLabel } from "../shared/messages";
+import { type PolicyResource, type StackValidationArgs } from "@pulumi/policy";
+import { type ControlMetadata, stackControl } from "../shared/control";
+import { type Emit } from "../shared/emit";
+import { bi } from "../shared/messages";
 import { inputName } from "../shared/properties";
 import { dependenciesVia } from "../shared/stack";
 import { type Binding, uncovered } from "./acl-coverage";
@@ -43,7 +42,7 @@ export const metadata: ControlMetadata = {
         "Create an aws.ec2.NetworkAcl for the subnet's tier with only the inbound rules it needs and list the subnet in its `subnetIds` " +
         "(or add an aws.ec2.NetworkAclAssociation).",
     zh: {
-        description: "每个 AWS 子网都关联由堆栈定义的网络ACL，而不是使用 VPC 的默认网络ACL。",
+        description: "每个 AWS 子网都关联由堆栈定义的网络 ACL，而不是使用 VPC 的默认网络 ACL。",
         remediationSteps:
             "为子网所在的层级创建只包含所需入站规则的 aws.ec2.NetworkAcl，并将子网加入其 `subnetIds`" +
             "（或添加 aws.ec2.NetworkAclAssociation）。",
@@ -51,20 +50,18 @@ export const metadata: ControlMetadata = {
     resourceTypes: [...SUBNET_TYPES, ...Object.keys(BINDINGS)],
 };
 
-function validate(args: StackValidationArgs, report: ReportViolation): void {
+function validate(args: StackValidationArgs, emit: Emit): void {
     for (const { subnet, defaultOnly } of uncovered(args.resources, SUBNET_TYPES, BINDINGS)) {
-        report(
-            findingMessage({
-                resource: resourceLabel(bi("subnet", "子网"), subnet.name),
-                found: defaultOnly ? bi("only the VPC's default network ACL", "仅关联 VPC 默认网络 ACL") : bi("no network ACL association (the VPC's default network ACL applies)", "未关联网络 ACL（使用 VPC 默认网络 ACL）"),
-                required: bi("associated with a network ACL defined for it", "关联为其定义的网络 ACL"),
-                property: "aws.ec2.NetworkAcl.subnetIds",
-                fix: bi("List the subnet in an aws.ec2.NetworkAcl's `subnetIds`, or add an aws.ec2.NetworkAclAssociation.", "请将子网加入 aws.ec2.NetworkAcl 的 `subnetIds`，或添加 aws.ec2.NetworkAclAssociation。"),
-                basis: [LEGAL["mlps2-l3"]],
-            }),
-            subnet.urn,
-        );
+        // The fix is on another resource: an association to add, or the ACL's subnet list.
+        emit({
+            kind: bi("subnet", "子网"),
+            on: { urn: subnet.urn, name: subnet.name },
+            found: defaultOnly ? bi("only the VPC's default network ACL", "仅关联 VPC 默认网络 ACL") : bi("no network ACL association (the VPC's default network ACL applies)", "未关联网络 ACL（使用 VPC 默认网络 ACL）"),
+            required: bi("associated with a network ACL defined for it", "关联为其定义的网络 ACL"),
+            change: { type: "aws.ec2.NetworkAclAssociation", input: "subnetId", add: true },
+            fix: bi("Or list the subnet in the `subnetIds` of an aws.ec2.NetworkAcl.", "或将该子网加入 aws.ec2.NetworkAcl 的 `subnetIds`。"),
+        });
     }
 }
 
-export default legacyStackControl(metadata, validate);
+export default stackControl(metadata, validate);

@@ -1,11 +1,10 @@
 // Every vSwitch is bound to a network ACL (MLPS 2.0 L3 boundary protection: access control at
 // every network boundary). Checked across the stack through property dependencies.
 import type * as alicloud from "@pulumi/alicloud";
-import { type ReportViolation, type StackValidationArgs } from "@pulumi/policy";
-import { type ControlMetadata } from "../shared/control";
-import { legacyStackControl } from "../shared/control-legacy";
-import { LEGAL } from "../shared/legal";
-import { bi, findingMessage, resourceLabel } from "../shared/messages";
+import { type StackValidationArgs } from "@pulumi/policy";
+import { type ControlMetadata, stackControl } from "../shared/control";
+import { type Emit } from "../shared/emit";
+import { bi } from "../shared/messages";
 import { inputName } from "../shared/properties";
 import { type Binding, uncovered } from "./acl-coverage";
 
@@ -31,28 +30,26 @@ export const metadata: ControlMetadata = {
         "Bind each vSwitch to a network ACL: list it in alicloud.vpc.NetworkAcl `resources` ({resourceId: vswitch.id, resourceType: \"VSwitch\"}) " +
         "or create an alicloud.vpc.VpcNetworkAclAttachment for it.",
     zh: {
-        description: "每个阿里云交换机（vSwitch）都绑定了网络ACL。",
+        description: "每个阿里云交换机（vSwitch）都绑定了网络 ACL。",
         remediationSteps:
-            '将每个交换机绑定到网络ACL：在 alicloud.vpc.NetworkAcl 的 `resources` 中列出它（{resourceId: vswitch.id, resourceType: "VSwitch"}），' +
+            '将每个交换机绑定到网络 ACL：在 alicloud.vpc.NetworkAcl 的 `resources` 中列出它（{resourceId: vswitch.id, resourceType: "VSwitch"}），' +
             "或为其创建 alicloud.vpc.VpcNetworkAclAttachment。",
     },
     resourceTypes: [...VSWITCH_TYPES, ...Object.keys(BINDINGS)],
 };
 
-function validate(args: StackValidationArgs, report: ReportViolation): void {
+function validate(args: StackValidationArgs, emit: Emit): void {
     for (const { subnet } of uncovered(args.resources, VSWITCH_TYPES, BINDINGS)) {
-        report(
-            findingMessage({
-                resource: resourceLabel(bi("vSwitch", "交换机"), subnet.name),
-                found: bi("no network ACL bound", "未绑定网络 ACL"),
-                required: bi("bound to a network ACL", "绑定网络 ACL"),
-                property: "alicloud.vpc.NetworkAcl.resources",
-                fix: bi("Add the vSwitch to a network ACL's `resources`, or attach it with alicloud.vpc.VpcNetworkAclAttachment.", "请将交换机加入网络 ACL 的 `resources`，或使用 alicloud.vpc.VpcNetworkAclAttachment 绑定。"),
-                basis: [LEGAL["mlps2-l3"]],
-            }),
-            subnet.urn,
-        );
+        // The fix is on another resource: an attachment to add, or the ACL's resource list.
+        emit({
+            kind: bi("vSwitch", "交换机"),
+            on: { urn: subnet.urn, name: subnet.name },
+            found: bi("no network ACL bound", "未绑定网络 ACL"),
+            required: bi("bound to a network ACL", "绑定网络 ACL"),
+            change: { type: "alicloud.vpc.VpcNetworkAclAttachment", input: "resourceId", add: true },
+            fix: bi("Or list the vSwitch in the `resources` of an alicloud.vpc.NetworkAcl.", "或将该交换机加入 alicloud.vpc.NetworkAcl 的 `resources`。"),
+        });
     }
 }
 
-export default legacyStackControl(metadata, validate);
+export default stackControl(metadata, validate);

@@ -1,15 +1,16 @@
-// Data stays in approved regions (DSL Art. 31, PIPL Art. 38-40): every AWS and Alibaba Cloud
-// resource, and every explicit provider, is placed in a region on `allowedRegions`.
+// Data stays in approved regions (GB/T 22239-2019 8.2.4.5 a): customer data and personal
+// information stored in China; PIPL Art. 40 and Cybersecurity Law Art. 39 for CIIOs and large
+// processors): every AWS and Alibaba Cloud resource, and every explicit provider, is placed in a
+// region on `allowedRegions`.
 import type * as alicloud from "@pulumi/alicloud";
-import { type ResourceValidationArgs, type ReportViolation } from "@pulumi/policy";
-import { type ControlMetadata } from "../shared/control";
-import { legacyResourceControl } from "../shared/control-legacy";
-import { type Bilingual, bi, findingMessage } from "../shared/messages";
-import { inputName, isRecord } from "../shared/properties";
+import { type ResourceValidationArgs } from "@pulumi/policy";
+import { type ControlMetadata, resourceControl } from "../shared/control";
+import { type Emit } from "../shared/emit";
+import { type Bilingual, bi } from "../shared/messages";
+import { inputName } from "../shared/properties";
+import { Input } from "../shared/reader";
 import { type Cloud, cloudOf, effectiveRegion, isProviderType, zoneToRegion } from "../shared/regions";
-import { reportAdvisory } from "../shared/report";
-import { tryRead } from "../shared/stack";
-import { RESIDENCY_BASIS, type ResidencyConfig, config, judgeRegion, readResidencyConfig, reportRegion, showAllowlist, typeLabel } from "./residency";
+import { type ResidencyConfig, config, crossBorderNote, emitRegion, judgeRegion, readResidencyConfig, regionWord, showAllowlist, typeKind } from "./residency";
 
 /**
  * AWS modules whose every resource is global or account-level (no `region` input in @pulumi/aws
@@ -116,19 +117,22 @@ export const metadata: ControlMetadata = {
     description:
         "Every AWS and Alibaba Cloud resource, and every explicit provider, is placed in a region on the allowlist (default: mainland China). Global services are skipped.",
     category: "data-residency",
-    bases: ["mlps-8.2.4.5", "pipl-40", "csl-39"],
+    bases: ["mlps-8.2.4.5", "pipl-40", "csl-39", "pipl-38", "cbdt-provisions-7-8", "cbdt-measures-4"],
     severity: "high",
     enforcementLevel: "mandatory",
     remediationSteps:
         "Create the resource in an allowed region: set `region` on the provider it uses (stack config `aws:region` / `alicloud:region`, or the explicit " +
         "`aws.Provider` / `alicloud.Provider`), or on AWS the resource's own `region` input; on Alibaba Cloud pick a `zoneId` / `availabilityZone` of an allowed region. " +
-        "Moving a stateful resource replaces it: copy the data first. If data must be placed abroad, complete the outbound data transfer security assessment and add the region to `allowedRegions`.",
+        "Moving a stateful resource replaces it: copy the data first. If data must be placed abroad, check which outbound route applies: a CAC security assessment only " +
+        "for critical information infrastructure operators, important data or personal information above the thresholds; otherwise the standard contract or " +
+        "certification, or neither below the lower threshold. Then add the region to `allowedRegions`.",
     zh: {
-        description: "每个 AWS 和阿里云资源以及每个显式提供程序都位于允许列表中的地域（默认：中国内地地域）。全局服务不检查。",
+        description: "每个 AWS 和阿里云资源以及每个显式提供程序都位于允许列表中的区域或地域（默认：中国内地）。全局服务不检查。",
         remediationSteps:
-            "在允许的地域创建资源：设置其所用提供程序的 `region`（堆栈配置 `aws:region` / `alicloud:region`，或显式的 " +
+            "在允许的区域（AWS）或地域（阿里云）创建资源：设置其所用提供程序的 `region`（堆栈配置 `aws:region` / `alicloud:region`，或显式的 " +
             "`aws.Provider` / `alicloud.Provider`），在 AWS 上也可设置资源自身的 `region` 输入；在阿里云上选择允许地域内的 `zoneId` / `availabilityZone`。" +
-            "迁移有状态资源会替换该资源：请先复制数据。如数据必须存放在境外，请先完成数据出境安全评估，再将该地域加入 `allowedRegions`。",
+            "迁移有状态资源会替换该资源：请先复制数据。如数据确需存放在境外，请先确定适用的出境途径：仅关键信息基础设施运营者、重要数据或超过规定数量的个人信息须申报数据出境安全评估；" +
+            "其他情形订立个人信息出境标准合同或通过个人信息保护认证，低于规定数量的免予申报。之后再将该区域或地域加入 `allowedRegions`。",
     },
     resourceTypes: ["pulumi:providers:aws", "pulumi:providers:alicloud", ...Object.keys(ALICLOUD_REGION_INPUTS)],
     config,
@@ -136,59 +140,71 @@ export const metadata: ControlMetadata = {
 
 const PROVIDER_FIX: Record<Cloud, Bilingual> = {
     aws: bi(
-        "Set `region` on the provider this resource uses (stack config `aws:region` or the explicit `aws.Provider`), or the resource's own `region` input.",
-        "请修改该资源所用提供程序的 `region`（堆栈配置 `aws:region` 或显式的 `aws.Provider`），或设置资源自身的 `region` 输入。",
+        "That is the provider this resource uses: the default one (stack config `aws:region`) or the explicit `aws.Provider`; or set the resource's own `region` input.",
+        "即该资源所用的提供程序：默认提供程序（堆栈配置 `aws:region`）或显式的 `aws.Provider`；也可设置资源自身的 `region` 输入。",
     ),
     alicloud: bi(
-        "Set `region` on the provider this resource uses (stack config `alicloud:region` or the explicit `alicloud.Provider`).",
-        "请修改该资源所用提供程序的 `region`（堆栈配置 `alicloud:region` 或显式的 `alicloud.Provider`）。",
+        "That is the provider this resource uses: the default one (stack config `alicloud:region`) or the explicit `alicloud.Provider`.",
+        "即该资源所用的提供程序：默认提供程序（堆栈配置 `alicloud:region`）或显式的 `alicloud.Provider`。",
     ),
 };
+
+/** The provider the resource uses, where its region is fixed. */
+const PROVIDER_TYPE: Record<Cloud, string> = { aws: "aws.Provider", alicloud: "alicloud.Provider" };
 
 interface Evidence {
     what: Bilingual;
     value: unknown;
-    property: string;
+    /** Where the fix is: an input of this resource, or the provider's `region`. */
+    change: string | { type: string; input: string };
     fix: Bilingual;
     /** Overrides the verdict for a zone that belongs to no known region. */
     unplaced?: boolean;
 }
 
-function regionEvidence(args: ResourceValidationArgs, cloud: Cloud): Evidence[] {
-    const eff = effectiveRegion({ type: args.type, props: args.props, provider: args.provider });
+/** Region evidence, or the input whose region is unknown during preview. */
+type Found = { evidence: Evidence[] } | { unknown: string | { type: string; input: string } };
+
+function regionEvidence(args: ResourceValidationArgs, cloud: Cloud): Found {
+    const eff = effectiveRegion({ type: args.type, props: args.props, provider: args.provider }, cloud);
+    const word = regionWord(cloud);
+    const providerChange = { type: PROVIDER_TYPE[cloud], input: "region" };
     if (eff.kind === "unset") {
-        return [];
+        return { evidence: [] };
     }
     if (isProviderType(args.type)) {
-        return [{ what: bi("provider", "提供程序"), value: eff.value, property: "region", fix: bi("Set the provider's `region` to an allowed region.", "请将提供程序的 `region` 设为允许的地域。") }];
+        if (eff.kind === "unknown") return { unknown: "region" };
+        return { evidence: [{ what: bi("provider", "提供程序"), value: eff.value, change: "region", fix: bi("Set the provider's `region` to an allowed region.", `请将提供程序的 \`region\` 设为允许的${word.zh}。`) }] };
     }
+    if (eff.kind === "unknown") return { unknown: eff.source === "region" ? "region" : providerChange };
     if (eff.source === "region") {
-        return [{ what: bi("", ""), value: eff.value, property: "region", fix: bi("Set `region` to an allowed region or remove it to use the provider's.", "请将 `region` 设为允许的地域，或删除以使用提供程序的地域。") }];
+        return { evidence: [{ what: bi("", ""), value: eff.value, change: "region", fix: bi("Set `region` to an allowed region or remove it to use the provider's.", `请将 \`region\` 设为允许的${word.zh}，或删除以使用提供程序的${word.zh}。`) }] };
     }
-    return [{ what: bi("provider", "提供程序"), value: eff.value, property: "region", fix: PROVIDER_FIX[cloud] }];
+    return { evidence: [{ what: bi("provider", "提供程序"), value: eff.value, change: providerChange, fix: PROVIDER_FIX[cloud] }] };
 }
 
 function alicloudEvidence(args: ResourceValidationArgs): Evidence[] {
+    const props = Input.of(args.props);
     const out: Evidence[] = [];
     const regionInput = ALICLOUD_REGION_INPUTS[args.type];
     if (regionInput) {
-        const v = isRecord(args.props) ? args.props[regionInput] : undefined;
-        if (v !== undefined && v !== null) {
-            out.push({ what: bi("", ""), value: v, property: regionInput, fix: bi(`Set \`${regionInput}\` to an allowed region.`, `请将 \`${regionInput}\` 设为允许的地域。`) });
+        const v = props.get(regionInput).raw();
+        if (v.kind === "value") {
+            out.push({ what: bi("", ""), value: v.value, change: v.path, fix: bi(`Set \`${regionInput}\` to an allowed region.`, `请将 \`${regionInput}\` 设为允许的地域。`) });
         }
     }
     for (const prop of ALICLOUD_ZONE_INPUTS) {
         // A zone taken from another resource's output (vswitch.zoneId) is unknown during preview:
         // it is no evidence either way, and the resource it comes from is checked itself.
-        const read = tryRead(() => (isRecord(args.props) ? args.props[prop] : undefined));
-        if (!read.known || typeof read.value !== "string" || read.value === "") {
+        const read = props.get(prop).string();
+        if (read.kind !== "value" || read.value === "") {
             continue;
         }
         const region = zoneToRegion(read.value);
         out.push({
             what: bi("zone in", "可用区位于"),
             value: region,
-            property: prop,
+            change: read.path,
             fix: bi(`Use a zone of an allowed region in \`${prop}\`.`, `请在 \`${prop}\` 中使用允许地域的可用区。`),
             unplaced: region === undefined,
         });
@@ -196,28 +212,34 @@ function alicloudEvidence(args: ResourceValidationArgs): Evidence[] {
     return out;
 }
 
-function validate(args: ResourceValidationArgs, report: ReportViolation): void {
+function validate(args: ResourceValidationArgs, emit: Emit): void {
     const cloud = cloudOf(args.type);
     if (!cloud || isGlobalServiceType(args.type)) {
         return;
     }
     const cfg: ResidencyConfig = readResidencyConfig(args.getConfig());
     const exempted = cfg.exemptResourceTypes.includes(args.type);
-    const resource = typeLabel(args.type, args.name);
-    const evidence = [...regionEvidence(args, cloud), ...(cloud === "alicloud" && !isProviderType(args.type) ? alicloudEvidence(args) : [])];
+    const kind = typeKind(args.type);
+    const word = regionWord(cloud);
+    const found = regionEvidence(args, cloud);
+    if ("unknown" in found) {
+        emit({ kind, found: bi("a region that is unknown until deployment", `部署前未知的${word.zh}`), required: showAllowlist(cfg.allowedRegions, cloud), change: found.unknown, unknown: true });
+        return;
+    }
+    const evidence = [...found.evidence, ...(cloud === "alicloud" && !isProviderType(args.type) ? alicloudEvidence(args) : [])];
     if (evidence.length === 0) {
         // Region only in environment variables: invisible to policies, so it cannot be verified.
-        reportAdvisory(
-            report,
-            findingMessage({
-                resource,
-                found: bi("no region set on the resource or its provider (environment-only configuration is not visible to policies)", "资源及其提供程序均未设置地域（仅通过环境变量配置的地域对策略不可见）"),
-                required: showAllowlist(cfg.allowedRegions),
-                property: "region",
-                fix: PROVIDER_FIX[cloud],
-                basis: RESIDENCY_BASIS,
-            }),
-        );
+        emit({
+            kind,
+            found: bi(
+                "no region set on the resource or its provider (environment-only configuration is not visible to policies)",
+                `资源及其提供程序均未设置${word.zh}（仅通过环境变量配置的${word.zh}对策略不可见）`,
+            ),
+            required: showAllowlist(cfg.allowedRegions, cloud),
+            change: { type: PROVIDER_TYPE[cloud], input: "region" },
+            fix: PROVIDER_FIX[cloud],
+            advisory: true,
+        });
         return;
     }
     for (const e of evidence) {
@@ -225,8 +247,9 @@ function validate(args: ResourceValidationArgs, report: ReportViolation): void {
         if (verdict === "allowed") {
             continue;
         }
-        reportRegion(report, { resource, what: e.what, value: e.value, verdict, property: e.property, fix: e.fix, basis: RESIDENCY_BASIS, allowed: cfg.allowedRegions }, exempted);
+        const fix = verdict === "off-list" ? bi(`${e.fix.en} ${crossBorderNote(cloud).en}`, `${e.fix.zh}${crossBorderNote(cloud).zh}`) : e.fix;
+        emitRegion(emit, { kind, cloud, what: e.what, value: e.value, verdict, change: e.change, fix, allowed: cfg.allowedRegions, exempted });
     }
 }
 
-export default legacyResourceControl(metadata, validate);
+export default resourceControl(metadata, validate);

@@ -1,17 +1,18 @@
-// No cross-border copies (DSL, PIPL Art. 38-40, outbound transfer assessment measures): the
+// No copy of data outside the approved regions (GB/T 22239-2019 8.2.4.5 a); PIPL Art. 38–40; the
+// 2024 Cross-Border Data Flow Provisions and the Outbound Data Transfer Assessment Measures): the
 // destination region of every replication, copy, cross-region backup and replica is on
 // `allowedRegions`. S3 replication, whose destination is only known through the stack, is the
 // separate stack policy s3-replication-destination-allowed-regions.
 import type * as alicloud from "@pulumi/alicloud";
 import type * as aws from "@pulumi/aws";
-import { type ResourceValidationArgs, type ReportViolation } from "@pulumi/policy";
-import { type ControlMetadata } from "../shared/control";
-import { legacyResourceControl } from "../shared/control-legacy";
-import { bi, findingMessage } from "../shared/messages";
-import { inputName, isRecord, toBoolean } from "../shared/properties";
+import { type ResourceValidationArgs } from "@pulumi/policy";
+import { type ControlMetadata, resourceControl } from "../shared/control";
+import { type Emit } from "../shared/emit";
+import { bi } from "../shared/messages";
+import { inputName } from "../shared/properties";
+import { Input } from "../shared/reader";
 import { cloudOf, effectiveRegion, ossLocationToRegion, zoneToRegion } from "../shared/regions";
-import { reportAdvisory } from "../shared/report";
-import { TRANSFER_BASIS, config, judgeRegion, readResidencyConfig, reportRegion, showAllowlist, typeLabel } from "./residency";
+import { config, crossBorderNote, emitRegion, judgeRegion, readResidencyConfig, regionWord, showAllowlist, typeKind } from "./residency";
 
 /** One place data is copied to: the input path, and the region read there. */
 export interface Destination {
@@ -24,50 +25,40 @@ export interface Destination {
     unreadable?: boolean;
     /** The region is the provider's: the fix is on the provider, not on this resource. */
     viaProvider?: boolean;
+    /** The value is unknown until deployment. */
+    unknown?: boolean;
 }
 
 /** The copy is created in the resource's own (effective) region: the destination is where the resource is. */
 const EFFECTIVE = "effective" as const;
 
-type Reader = ((props: Record<string, unknown>) => Destination[]) | typeof EFFECTIVE;
+type Reader = ((props: Input) => Destination[]) | typeof EFFECTIVE;
 
-function get(v: unknown, key: string): unknown {
-    return isRecord(v) ? v[key] : undefined;
-}
-
-function isSet(v: unknown): boolean {
-    return v !== undefined && v !== null && v !== "";
+/** A destination read at `input`: unset and "" are no destination; `toRegion` maps zones and locations to regions. */
+function destinationAt(input: Input, toRegion?: (v: unknown) => string | undefined): Destination[] {
+    const read = input.raw();
+    if (read.kind === "unknown") return [{ property: read.path, region: undefined, unknown: true }];
+    if (read.kind !== "value" || read.value === "") return [];
+    if (!toRegion) return [{ property: read.path, region: read.value }];
+    const region = toRegion(read.value);
+    return [{ property: read.path, region: region ?? read.value, unplaced: region === undefined }];
 }
 
 /** Every element of a list input; a non-list value is one unreadable destination. */
-function eachOf(props: unknown, key: string, read: (item: unknown, path: string) => Destination[]): Destination[] {
-    const list = get(props, key);
-    if (!isSet(list)) return [];
-    if (!Array.isArray(list)) return [{ property: key, region: list, unreadable: true }];
-    return list.flatMap((item, i) => read(item, `${key}[${i}]`));
+function eachOf(list: Input, read: (item: Input) => Destination[]): Destination[] {
+    const items = list.items();
+    if (items.kind === "unknown") return [{ property: items.path, region: undefined, unknown: true }];
+    if (items.kind === "invalid") return items.raw === "" ? [] : [{ property: items.path, region: items.raw, unreadable: true }];
+    return items.kind === "value" ? items.value.flatMap(read) : [];
 }
 
-function regionAt(props: unknown, key: string, path = key): Destination[] {
-    const v = get(props, key);
-    return isSet(v) ? [{ property: path, region: v }] : [];
-}
-
-function zoneAt(props: unknown, key: string): Destination[] {
-    const v = get(props, key);
-    if (!isSet(v)) return [];
-    const region = zoneToRegion(v);
-    return [{ property: key, region: region ?? v, unplaced: region === undefined }];
-}
+const regionAt = (props: Input, key: string) => destinationAt(props.get(key));
+const zoneAt = (props: Input, key: string) => destinationAt(props.get(key), zoneToRegion);
 
 /** Copy-making resources, token → where their destination region is read. */
 export const COPY_DESTINATIONS: Record<string, Reader> = {
     // Alibaba Cloud
-    "alicloud:oss/bucketReplication:BucketReplication": (p) => {
-        const location = get(get(p, inputName<alicloud.oss.BucketReplicationArgs>("destination")), "location");
-        if (!isSet(location)) return [];
-        const region = ossLocationToRegion(location);
-        return [{ property: "destination.location", region: region ?? location, unplaced: region === undefined }];
-    },
+    "alicloud:oss/bucketReplication:BucketReplication": (p) => destinationAt(p.at(inputName<alicloud.oss.BucketReplicationArgs>("destination"), "location"), ossLocationToRegion),
     "alicloud:rds/rdsInstanceCrossBackupPolicy:RdsInstanceCrossBackupPolicy": (p) => regionAt(p, inputName<alicloud.rds.RdsInstanceCrossBackupPolicyArgs>("crossBackupRegion")),
     "alicloud:ebs/diskReplicaPair:DiskReplicaPair": (p) => [
         ...regionAt(p, inputName<alicloud.ebs.DiskReplicaPairArgs>("destinationRegionId")),
@@ -99,101 +90,113 @@ export const COPY_DESTINATIONS: Record<string, Reader> = {
     "aws:rds/snapshotCopy:SnapshotCopy": (p) => regionAt(p, inputName<aws.rds.SnapshotCopyArgs>("destinationRegion")),
     "aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy": (p) => regionAt(p, inputName<aws.rds.ClusterSnapshotCopyArgs>("destinationRegion")),
     "aws:dynamodb/table:Table": (p) => [
-        ...eachOf(p, inputName<aws.dynamodb.TableArgs>("replicas"), (r, path) => regionAt(r, "regionName", `${path}.regionName`)),
+        ...eachOf(p.get(inputName<aws.dynamodb.TableArgs>("replicas")), (r) => regionAt(r, "regionName")),
         // The witness region of a multi-Region strongly consistent table receives replicated changes.
-        ...regionAt(get(p, inputName<aws.dynamodb.TableArgs>("globalTableWitness")), "regionName", "globalTableWitness.regionName"),
+        ...regionAt(p.get(inputName<aws.dynamodb.TableArgs>("globalTableWitness")), "regionName"),
     ],
-    "aws:dynamodb/globalTable:GlobalTable": (p) => eachOf(p, inputName<aws.dynamodb.GlobalTableArgs>("replicas"), (r, path) => regionAt(r, "regionName", `${path}.regionName`)),
+    "aws:dynamodb/globalTable:GlobalTable": (p) => eachOf(p.get(inputName<aws.dynamodb.GlobalTableArgs>("replicas")), (r) => regionAt(r, "regionName")),
     "aws:ecr/replicationConfiguration:ReplicationConfiguration": (p) =>
-        eachOf(get(p, inputName<aws.ecr.ReplicationConfigurationArgs>("replicationConfiguration")), "rules", (rule, rulePath) =>
-            eachOf(rule, "destinations", (d, path) => regionAt(d, "region", `replicationConfiguration.${rulePath}.${path}.region`)),
-        ),
-    "aws:secretsmanager/secret:Secret": (p) => eachOf(p, inputName<aws.secretsmanager.SecretArgs>("replicas"), (r, path) => regionAt(r, "region", `${path}.region`)),
+        eachOf(p.at(inputName<aws.ecr.ReplicationConfigurationArgs>("replicationConfiguration"), "rules"), (rule) => eachOf(rule.get("destinations"), (d) => regionAt(d, "region"))),
+    "aws:secretsmanager/secret:Secret": (p) => eachOf(p.get(inputName<aws.secretsmanager.SecretArgs>("replicas")), (r) => regionAt(r, "region")),
 };
 
 /** Alibaba snapshot policies copy only when cross-region copy is on; each target region counts. */
-function snapshotCopies(p: Record<string, unknown>, flag: string, targets: string): Destination[] {
-    if (toBoolean(get(p, flag)) !== true) return [];
-    return eachOf(p, targets, (r, path) => (isSet(r) ? [{ property: path, region: r }] : []));
+function snapshotCopies(p: Input, flag: string, targets: string): Destination[] {
+    const on = p.get(flag).boolean();
+    if (on.kind === "unknown") return [{ property: on.path, region: undefined, unknown: true }];
+    if (on.kind !== "value" || !on.value) return [];
+    return eachOf(p.get(targets), (r) => destinationAt(r));
 }
 
 export const metadata: ControlMetadata = {
     name: "copy-destination-allowed-regions",
     description:
-        "Replications, copies, cross-region backups and replicas place data only in regions on the allowlist (default: mainland China): no cross-border copy without an assessment.",
+        "Replications, copies, cross-region backups and replicas place data only in regions on the allowlist (default: mainland China): a copy abroad is an outbound data transfer.",
     category: "data-residency",
-    bases: ["mlps-8.2.4.5", "pipl-38", "pipl-40", "csl-39", "dsl-31", "cbdt-provisions-7-8", "cbdt-measures-4"],
+    bases: ["mlps-8.2.4.5", "pipl-38", "pipl-39", "pipl-40", "csl-39", "dsl-31", "cbdt-provisions-7-8", "cbdt-measures-4"],
     severity: "critical",
     enforcementLevel: "mandatory",
     remediationSteps:
         "Point the copy at an allowed region: OSS replication `destination.location` (e.g. `oss-cn-beijing`), RDS `crossBackupRegion`, EBS replica `destinationRegionId`/`destinationZoneId`, " +
         "snapshot policy `targetCopyRegions`, RDS snapshot copy `destinationRegion`, DynamoDB `replicas[].regionName`, ECR replication destinations, Secrets Manager `replicas[].region`; " +
         "for copies created in their own region (AMI/snapshot copies, table replicas, replica keys, image copies) use a provider or `region` in an allowed region. " +
-        "Transferring data abroad requires the outbound data transfer security assessment first.",
+        "A copy abroad is an outbound data transfer: a CAC security assessment is required only for critical information infrastructure operators, important data " +
+        "or personal information above the thresholds; otherwise the standard contract or certification, or neither below the lower threshold; individuals' separate consent in every case.",
     zh: {
-        description: "复制、拷贝、跨地域备份和副本只能将数据放在允许列表中的地域（默认：中国内地地域）：未经评估不得跨境复制。",
+        description: "复制、拷贝、跨区域或跨地域备份和副本只能将数据放在允许列表中的区域或地域（默认：中国内地）：向境外复制即为数据出境。",
         remediationSteps:
-            "将复制目标指向允许的地域：OSS 复制的 `destination.location`（例如 `oss-cn-beijing`）、RDS 的 `crossBackupRegion`、EBS 副本的 `destinationRegionId`/`destinationZoneId`、" +
+            "将复制目标指向允许的区域（AWS）或地域（阿里云）：OSS 复制的 `destination.location`（例如 `oss-cn-beijing`）、RDS 的 `crossBackupRegion`、EBS 副本的 `destinationRegionId`/`destinationZoneId`、" +
             "快照策略的 `targetCopyRegions`、RDS 快照复制的 `destinationRegion`、DynamoDB 的 `replicas[].regionName`、ECR 复制目标、Secrets Manager 的 `replicas[].region`；" +
-            "对于在自身地域创建的副本（AMI/快照复制、表副本、副本密钥、镜像复制），使用允许地域中的提供程序或 `region`。" +
-            "向境外传输数据前，须先完成数据出境安全评估。",
+            "对于在自身区域或地域创建的副本（AMI/快照复制、表副本、副本密钥、镜像复制），使用允许区域或地域中的提供程序或 `region`。" +
+            "向境外复制即为数据出境：仅关键信息基础设施运营者、重要数据或超过规定数量的个人信息须申报数据出境安全评估；其他情形订立个人信息出境标准合同或通过个人信息保护认证，" +
+            "低于规定数量的免予申报；个人信息出境均须取得个人的单独同意。",
     },
     resourceTypes: Object.keys(COPY_DESTINATIONS),
     config,
 };
 
-function destinations(args: ResourceValidationArgs, reader: Reader): Destination[] | "unset" {
+function destinations(args: ResourceValidationArgs, reader: Reader): Destination[] | "unset" | "unknown" {
     if (reader !== EFFECTIVE) {
-        return isRecord(args.props) ? reader(args.props) : [];
+        return reader(Input.of(args.props));
     }
     const eff = effectiveRegion({ type: args.type, props: args.props, provider: args.provider });
-    if (eff.kind === "unset") return "unset";
+    if (eff.kind === "unset" || eff.kind === "unknown") return eff.kind;
     return [{ property: "region", region: eff.value, viaProvider: eff.source === "provider" }];
 }
 
-function validate(args: ResourceValidationArgs, report: ReportViolation): void {
+function validate(args: ResourceValidationArgs, emit: Emit): void {
     const reader = COPY_DESTINATIONS[args.type];
     if (!reader) {
         return;
     }
     const cfg = readResidencyConfig(args.getConfig());
+    const cloud = cloudOf(args.type);
+    const word = regionWord(cloud);
     const exempted = cfg.exemptResourceTypes.includes(args.type);
-    const resource = typeLabel(args.type, args.name);
+    const kind = typeKind(args.type);
     const found = destinations(args, reader);
-    if (found === "unset") {
-        reportAdvisory(
-            report,
-            findingMessage({
-                resource,
-                found: bi("a copy whose destination region is not set on the resource or its provider (environment-only configuration is not visible to policies)", "副本的目标地域未在资源或其提供程序上设置（仅通过环境变量配置的地域对策略不可见）"),
-                required: showAllowlist(cfg.allowedRegions),
-                property: "region",
-                basis: TRANSFER_BASIS,
-            }),
-        );
+    const provider = { type: cloud === "aws" ? "aws.Provider" : "alicloud.Provider", input: "region" };
+    if (found === "unset" || found === "unknown") {
+        emit({
+            kind,
+            found:
+                found === "unset"
+                    ? bi(
+                          "a copy whose destination region is not set on the resource or its provider (environment-only configuration is not visible to policies)",
+                          `副本的目标${word.zh}未在资源或其提供程序上设置（仅通过环境变量配置的${word.zh}对策略不可见）`,
+                      )
+                    : bi("a copy whose destination region is unknown until deployment", `副本的目标${word.zh}在部署前未知`),
+            required: showAllowlist(cfg.allowedRegions, cloud),
+            change: provider,
+            advisory: found === "unset",
+            unknown: found === "unknown",
+        });
         return;
     }
-    const cloud = cloudOf(args.type) === "aws" ? "aws:region" : "alicloud:region";
+    const stackConfig = cloud === "aws" ? "aws:region" : "alicloud:region";
     for (const d of found) {
+        if (d.unknown) {
+            emit({ kind, found: bi("a copy destination that is unknown until deployment", "部署前未知的副本目标"), required: showAllowlist(cfg.allowedRegions, cloud), change: d.property, unknown: true });
+            continue;
+        }
         const verdict = d.unreadable ? "not-a-string" : d.unplaced ? "unrecognised" : judgeRegion(d.region, cfg.allowedRegions);
         if (verdict === "allowed") continue;
-        reportRegion(
-            report,
-            {
-                resource,
-                what: bi("copy destination", "副本目标"),
-                value: d.region,
-                verdict,
-                property: d.property,
-                fix: d.viaProvider
-                    ? bi(`The copy is created in its provider's region: set \`region\` on that provider (or stack config \`${cloud}\`).`, `副本创建在其提供程序所在地域：请修改该提供程序的 \`region\`（或堆栈配置 \`${cloud}\`）。`)
-                    : bi("Choose an allowed destination region, or remove the cross-border copy.", "请选择允许的目标地域，或删除跨境复制。"),
-                basis: TRANSFER_BASIS,
-                allowed: cfg.allowedRegions,
-            },
+        const fix = d.viaProvider
+            ? bi(`The copy is created in its provider's region: set \`region\` on that provider (or stack config \`${stackConfig}\`).`, `副本创建在其提供程序所在${word.zh}：请修改该提供程序的 \`region\`（或堆栈配置 \`${stackConfig}\`）。`)
+            : bi("Choose an allowed destination region, or remove the cross-border copy.", `请选择允许的目标${word.zh}，或删除跨境复制。`);
+        const note = crossBorderNote(cloud);
+        emitRegion(emit, {
+            kind,
+            cloud,
+            what: bi("copy destination", "副本目标"),
+            value: d.region,
+            verdict,
+            change: d.viaProvider ? provider : d.property,
+            fix: verdict === "off-list" ? bi(`${fix.en} ${note.en}`, `${fix.zh}${note.zh}`) : fix,
+            allowed: cfg.allowedRegions,
             exempted,
-        );
+        });
     }
 }
 
-export default legacyResourceControl(metadata, validate);
+export default resourceControl(metadata, validate);

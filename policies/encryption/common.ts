@@ -6,6 +6,7 @@ import { boolean } from "../shared/config";
 import { LEGAL } from "../shared/legal";
 import { type Bilingual, bi, safeValue } from "../shared/messages";
 import { isRecord, toBoolean } from "../shared/properties";
+import { type Cloud, effectiveRegion } from "../shared/regions";
 import { tryRead } from "../shared/stack";
 
 export const ENCRYPTION_BASIS = [LEGAL.dsl, LEGAL["mlps2-l3"]] as const;
@@ -104,7 +105,7 @@ export function allOf(values: readonly Tri[]): Tri {
     return "yes";
 }
 
-export type Cloud = "aws" | "alicloud";
+export type { Cloud } from "../shared/regions";
 
 /**
  * The region a resource lives in, for matching account-level settings (which apply per region):
@@ -112,14 +113,9 @@ export type Cloud = "aws" | "alicloud";
  * `undefined` = the ambient default (no region given anywhere). Unknown during preview → `{known:false}`.
  */
 export function regionOf(r: PolicyResource, cloud: Cloud): { known: true; value: string | undefined } | { known: false } {
-    if (cloud === "aws") {
-        const own = tryRead(() => r.props.region);
-        if (!own.known) return { known: false };
-        if (typeof own.value === "string" && own.value !== "") return { known: true, value: own.value };
-    }
-    const prov = tryRead(() => r.provider?.props.region);
-    if (!prov.known) return { known: false };
-    return { known: true, value: typeof prov.value === "string" && prov.value !== "" ? prov.value : undefined };
+    const eff = effectiveRegion({ type: r.type, props: r.props, provider: r.provider }, cloud);
+    if (eff.kind === "unknown") return { known: false };
+    return { known: true, value: eff.kind === "set" && typeof eff.value === "string" ? eff.value : undefined };
 }
 
 export function sameRegion(a: PolicyResource, b: PolicyResource, cloud: Cloud): Tri {

@@ -13,6 +13,7 @@ import { legacyStackControl } from "../shared/control-legacy";
 import { type Bilingual, bi, findingMessage, safeValue } from "../shared/messages";
 import { inputName } from "../shared/properties";
 import { reportAdvisory } from "../shared/report";
+import { cloudOf } from "../shared/regions";
 import { StackIndex, refersTo, tryRead } from "../shared/stack";
 import { CMK_CONFIG, type Cloud, ENCRYPTION_BASIS, REQUIRED_CMK, REQUIRED_ENCRYPTED, field, isNamed } from "./common";
 
@@ -260,7 +261,7 @@ function validateStack(args: StackValidationArgs, report: ReportViolation): void
         if (!cs || linked.has(c.urn)) {
             continue;
         }
-        const cloud: Cloud = c.type.startsWith("aws:") ? "aws" : "alicloud";
+        const cloud: Cloud = cloudOf(c.type) ?? "alicloud";
         if (cloud === "aws" && !requireCustomerManagedKeys) {
             continue;
         }

@@ -8,14 +8,15 @@ import { type ControlMetadata } from "../shared/control";
 import { legacyStackControl } from "../shared/control-legacy";
 import { LEGAL } from "../shared/legal";
 import { type Bilingual, bi, findingMessage } from "../shared/messages";
+import { type Cloud as CloudId, cloudOf, isProviderType } from "../shared/regions";
 
 export const config = {
     trailInAnotherStack: boolean("The organisation's CloudTrail / ActionTrail trail is managed in another stack: do not report a stack without one.", false),
 };
 
 interface Cloud {
-    /** Type tokens of this cloud's resources start with this (provider resources are `pulumi:providers:*`). */
-    prefix: string;
+    /** The cloud, as the shared cloudOf reads a type token (provider resources provision nothing). */
+    id: CloudId;
     name: Bilingual;
     trailTypes: readonly string[];
     trailKind: Bilingual;
@@ -24,14 +25,14 @@ interface Cloud {
 
 export const CLOUDS: readonly Cloud[] = [
     {
-        prefix: "aws:",
+        id: "aws",
         name: bi("AWS", "AWS"),
         trailTypes: ["aws:cloudtrail/trail:Trail"],
         trailKind: bi("a CloudTrail trail (aws.cloudtrail.Trail)", "CloudTrail 跟踪（aws.cloudtrail.Trail）"),
         property: "aws.cloudtrail.Trail",
     },
     {
-        prefix: "alicloud:",
+        id: "alicloud",
         name: bi("Alibaba Cloud", "阿里云"),
         // TrailDeprecated is the pre-1.95.0 class; it still emits its own token.
         trailTypes: ["alicloud:actiontrail/trail:Trail", "alicloud:actiontrail/trailDeprecated:TrailDeprecated"],
@@ -66,7 +67,7 @@ function validate(args: StackValidationArgs, report: ReportViolation): void {
     const { trailInAnotherStack } = readConfig(config, args.getConfig());
     if (trailInAnotherStack) return;
     for (const cloud of CLOUDS) {
-        const provisions = args.resources.some((r) => r.type.startsWith(cloud.prefix));
+        const provisions = args.resources.some((r) => !isProviderType(r.type) && cloudOf(r.type) === cloud.id);
         const hasTrail = args.resources.some((r) => cloud.trailTypes.includes(r.type));
         if (!provisions || hasTrail) continue;
         report(

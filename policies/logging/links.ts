@@ -3,6 +3,7 @@
 // known ID/name string is the fallback. AnalyzeStack sees each resource's outputs, so a
 // resource created by an earlier update carries its `id` as a known string.
 import type { PolicyResource } from "@pulumi/policy";
+import { parseS3Arn } from "../shared/arn";
 import { isRecord } from "../shared/properties";
 import { type Known, dependenciesVia, tryRead } from "../shared/stack";
 
@@ -90,6 +91,5 @@ function uniqueByUrn(rs: readonly PolicyResource[]): PolicyResource[] {
 
 /** `arn:aws:s3:::name/prefix` (any partition) → `name`; anything else unchanged. */
 export function s3BucketNameFromArn(ref: string): string {
-    const m = /^arn:aws[a-z-]*:s3:::([^/]+)/.exec(ref);
-    return m ? m[1]! : ref;
+    return parseS3Arn(ref)?.bucket ?? ref;
 }

@@ -13,6 +13,7 @@ import { LEGAL } from "../shared/legal";
 import { type Bilingual, bi, findingMessage, resourceLabel, safeValue } from "../shared/messages";
 import { inputName, isRecord, toBoolean, toNumber } from "../shared/properties";
 import { reportAdvisory } from "../shared/report";
+import { type Cloud } from "../shared/regions";
 import { StackIndex, tryRead } from "../shared/stack";
 import { type LinkSpec, knownIds, linkVia, s3BucketNameFromArn } from "./links";
 
@@ -20,7 +21,6 @@ export const config = {
     minimumRetentionDays: integer("Minimum number of days a bucket receiving logs must keep them (CSL Art. 21: six months).", 180, 1, 3650),
 };
 
-type Cloud = "aws" | "alicloud";
 
 const BUCKETS: Record<Cloud, readonly string[]> = {
     aws: ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"],

@@ -3,7 +3,8 @@
 // and a typo in an allowlist fails instead of silently allowing nothing.
 import type * as aws from "@pulumi/aws";
 import { matchesGlob } from "./glob";
-import { isRecord } from "./properties";
+import { type Bilingual, bi } from "./messages";
+import { Input, type Read } from "./reader";
 
 /**
  * AWS regions. Source: the `aws.Region` enum of @pulumi/aws 7.48.0 (types/enums/index.d.ts): every
@@ -90,7 +91,10 @@ const ALICLOUD_MAINLAND_FINANCE_GOV = ["cn-hangzhou-finance", "cn-shanghai-finan
  * Alibaba Cloud regions. Source: the ECS 2014-05-26 region list of the Alibaba Cloud OpenAPI
  * portal (api.aliyun.com, "Regions"), as recorded in aliyun/terraform-provider-alicloud's ECS
  * endpoint test (alicloud/connectivity), plus the finance and government regions of the
- * provider's region constants. @pulumi/alicloud ships no region enum.
+ * provider's region constants, checked against Alibaba Cloud's "Regions and zones" list (2026:
+ * ap-southeast-8, Malaysia (Johor), added). @pulumi/alicloud ships no region enum, so a region
+ * launched later is "not in the table": an advisory, and a configuration naming it is rejected
+ * until it is added here. The operators of the mainland regions are in docs/regions.md.
  */
 export const ALICLOUD_REGIONS = [
     ...ALICLOUD_MAINLAND_PUBLIC,
@@ -105,6 +109,7 @@ export const ALICLOUD_REGIONS = [
     "ap-southeast-5",
     "ap-southeast-6",
     "ap-southeast-7",
+    "ap-southeast-8",
     "eu-central-1",
     "eu-west-1",
     "me-central-1",
@@ -207,50 +212,67 @@ export function ossLocationToRegion(location: unknown): string | undefined {
 
 export type Cloud = "aws" | "alicloud";
 
-/** The cloud whose resource (or provider resource) a type token names. */
+const CLOUD_PREFIXES: readonly (readonly [string, Cloud])[] = [
+    ["aws:", "aws"],
+    ["alicloud:", "alicloud"],
+];
+
+/** The cloud whose resource (or provider resource) a type token names: the pack's one reading of a token's package. */
 export function cloudOf(type: string): Cloud | undefined {
-    if (type.startsWith("aws:") || type === "pulumi:providers:aws") return "aws";
-    if (type.startsWith("alicloud:") || type === "pulumi:providers:alicloud") return "alicloud";
-    return undefined;
+    const provider = type.startsWith(PROVIDER_PREFIX) ? type.slice(PROVIDER_PREFIX.length) + ":" : type;
+    return CLOUD_PREFIXES.find(([prefix]) => provider.startsWith(prefix))?.[1];
 }
 
+const PROVIDER_PREFIX = "pulumi:providers:";
+
 export function isProviderType(type: string): boolean {
-    return type.startsWith("pulumi:providers:");
+    return type.startsWith(PROVIDER_PREFIX);
 }
+
+/** What each cloud's Chinese console calls a region: AWS 区域, Alibaba Cloud 地域. */
+export const REGION_WORD: Readonly<Record<Cloud, Bilingual>> = {
+    aws: bi("region", "区域"),
+    alicloud: bi("region", "地域"),
+};
 
 /** Where a resource's region was read from, for messages ("property to change"). */
 export type RegionSource = "region" | "provider";
 
 /**
  * The region a resource runs in, as far as its inputs tell: `set` with the raw value and where it
- * came from, or `unset` (no per-resource region and no provider region: env-only configuration is
- * invisible to policies). The raw value is not validated here: it may be unknown to the table.
- * Reading props may throw the SDK's UnknownValueError during preview; callers decide.
+ * came from, `unset` (no per-resource region and no provider region: env-only configuration is
+ * invisible to policies), or `unknown` during preview. The raw value is not validated here: it
+ * may be missing from the table. Never throws, also on the SDK's unknown-checking proxy.
  */
-export type EffectiveRegion = { kind: "set"; value: unknown; source: RegionSource } | { kind: "unset" };
+export type EffectiveRegion = { kind: "set"; value: unknown; source: RegionSource } | { kind: "unset" } | { kind: "unknown"; source: RegionSource };
 
 interface Placed {
     type: string;
     props: unknown;
-    provider?: { props: unknown };
+    provider?: { props: unknown } | undefined;
 }
 
-function regionProp(props: unknown): unknown {
-    return isRecord(props) ? props["region"] : undefined;
+/** A region input: an empty string is no region (the provider's applies). */
+function regionInput(props: unknown): Read<unknown> {
+    const read = Input.of(props).get("region").raw();
+    return read.kind === "value" && read.value === "" ? { kind: "absent", path: read.path } : read;
 }
 
 /**
  * AWS: the resource's own `region` input (@pulumi/aws v7), else its provider's `region`. Alibaba
  * Cloud has no per-resource region: the provider's `region`. A provider resource: its own `region`.
+ * `cloud` defaults to the type token's.
  */
-export function effectiveRegion(r: Placed): EffectiveRegion {
-    const own = regionProp(r.props);
-    if ((isProviderType(r.type) || cloudOf(r.type) === "aws") && own !== undefined && own !== null) {
-        return { kind: "set", value: own, source: isProviderType(r.type) ? "provider" : "region" };
+export function effectiveRegion(r: Placed, cloud: Cloud | undefined = cloudOf(r.type)): EffectiveRegion {
+    const provider = isProviderType(r.type);
+    if (provider || cloud === "aws") {
+        const own = regionInput(r.props);
+        const source: RegionSource = provider ? "provider" : "region";
+        if (own.kind === "unknown") return { kind: "unknown", source };
+        if (own.kind === "value" || own.kind === "invalid") return { kind: "set", value: own.kind === "value" ? own.value : own.raw, source };
+        if (provider) return { kind: "unset" };
     }
-    if (isProviderType(r.type)) {
-        return { kind: "unset" };
-    }
-    const fromProvider = regionProp(r.provider?.props);
-    return fromProvider === undefined || fromProvider === null ? { kind: "unset" } : { kind: "set", value: fromProvider, source: "provider" };
+    const fromProvider = regionInput(r.provider?.props);
+    if (fromProvider.kind === "unknown") return { kind: "unknown", source: "provider" };
+    return fromProvider.kind === "value" ? { kind: "set", value: fromProvider.value, source: "provider" } : { kind: "unset" };
 }

@@ -34,11 +34,11 @@ const CASES: Record<string, [string[], string]> = {
     "out of range (above the maximum)": [[EXPORT, "--config", config("above-maximum")], `${PREFIX}/log-retention-minimum: minimumRetentionDays: must be <= 3650 (got 4000)`],
     "unknown region, with the closest known one": [
         [EXPORT, "--config", config("unknown-region")],
-        `${PREFIX}/allowed-regions: allowedRegions[1]: must be one of 72 known values or a supported pattern; did you mean cn-north-1? (got "cn-nort-1")`,
+        `${PREFIX}/allowed-regions: allowedRegions[1]: must be one of 73 known values or a supported pattern; did you mean cn-north-1? (got "cn-nort-1")`,
     ],
     "a region glob that matches no region": [
         [EXPORT, "--config", config("unknown-region-glob")],
-        `${PREFIX}/allowed-regions: allowedRegions[0]: must be one of 72 known values or a supported pattern (got "mars-*")`,
+        `${PREFIX}/allowed-regions: allowedRegions[0]: must be one of 73 known values or a supported pattern (got "mars-*")`,
     ],
     "not an object": [
         [EXPORT, "--config", config("not-an-object")],

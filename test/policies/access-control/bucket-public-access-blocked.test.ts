@@ -28,7 +28,7 @@ describe("bucket-public-access-blocked", () => {
         expect(d!.message).toContain(
             'S3 bucket public access block "logs": found blockPublicPolicy false, ignorePublicAcls unset (default false), restrictPublicBuckets unset (default false); required blockPublicAcls, blockPublicPolicy, ignorePublicAcls, restrictPublicBuckets all true. Change `blockPublicPolicy`, `ignorePublicAcls`, `restrictPublicBuckets`.',
         );
-        expect(d!.message).toContain("ignorePublicAcls 未设置（默认 false）, restrictPublicBuckets 未设置（默认 false）");
+        expect(d!.message).toContain("S3 存储桶阻止公共访问“logs”：当前：blockPublicPolicy false、ignorePublicAcls 未设置（默认 false）、restrictPublicBuckets 未设置（默认 false）；要求：blockPublicAcls、blockPublicPolicy、ignorePublicAcls、restrictPublicBuckets 全部为 true。请修改 `blockPublicPolicy`、`ignorePublicAcls`、`restrictPublicBuckets`。");
     });
 
     it.each([

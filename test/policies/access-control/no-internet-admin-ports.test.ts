@@ -66,9 +66,10 @@ describe("no-internet-admin-ports: aws.ec2.SecurityGroup inline ingress", () => 
         const [d] = await runResource(control, sg(tcp(20, 30, { cidrBlocks: ["0.0.0.0/0"] })));
         expect(d!.message).toContain('security group "web": found ingress[0] admits restricted port 22 (tcp 20-30) from 0.0.0.0/0 (anywhere on the internet)');
         expect(d!.message).toContain("required no ingress from the internet to ports 22, 3389, every port or every protocol. Change `ingress[0].cidrBlocks[0]`.");
-        expect(d!.message).toContain("MLPS 2.0, GB/T 22239-2019, level 3");
-        expect(d!.message).toContain("安全组“web”：当前：ingress[0] 允许来自 0.0.0.0/0（整个互联网）的受限端口 22（tcp 20-30）");
-        expect(d!.message).toContain("网络安全等级保护2.0");
+        expect(d!.message).toContain("Compliance basis: Cybersecurity Law Art. 23(2) (Art. 21(2) before 2026-01-01); GB/T 22239-2019 level 3 8.1.3.2, 8.1.4.4, 8.2.3.1; CIS AWS Foundations Benchmark.");
+        expect(d!.message).toContain("安全组“web”：当前：ingress[0] 允许来自 0.0.0.0/0（整个互联网）的流量访问受限端口 22（tcp 20-30）");
+        expect(d!.message).toContain("请将来源限制为私有网段、安全组或前缀列表，或删除该规则。");
+        expect(d!.message).toContain("合规依据：《中华人民共和国网络安全法》第二十三条第二项；GB/T 22239-2019《信息安全技术 网络安全等级保护基本要求》第三级 8.1.3.2、8.1.4.4、8.2.3.1；CIS AWS 基础安全基准。");
     });
 
     it("says every port for all-protocol rules", async () => {
@@ -235,9 +236,25 @@ describe("no-internet-admin-ports: alicloud.ecs.SecurityGroupRule", () => {
     it("an unknown portRange on an open rule gives an advisory only", async () => {
         expect(levels(await runResource(control, rule({ portRange: unknown(), cidrIp: "0.0.0.0/0" })))).toEqual(["advisory"]);
     });
+
+    it("names the source as Alibaba Cloud's console does (授权对象), and the ports with 、", async () => {
+        const [d] = await runResource(control, { ...rule({ portRange: "1/4000", cidrIp: "0.0.0.0/0" }), name: "ssh" });
+        expect(d!.message).toContain("Restrict the authorization object (source) to a private CIDR");
+        expect(d!.message).toContain("安全组规则“ssh”：当前：允许来自 0.0.0.0/0（整个互联网）的流量访问受限端口 22、3389（tcp 1-4000）；要求：不允许来自互联网的流量访问端口 22、3389、全部端口或全部协议。请修改 `cidrIp`。请将授权对象限制为私有网段");
+        // The CIS AWS benchmark is not a basis for an Alibaba Cloud resource.
+        expect(d!.message).not.toContain("CIS");
+        expect(d!.message).toMatch(/GB\/T 22239-2019 level 3 8\.1\.3\.2, 8\.1\.4\.4, 8\.2\.3\.1\.\n/);
+    });
 });
 
 describe("no-internet-admin-ports: Alibaba Cloud network ACLs", () => {
+    it("a network ACL entry's source can only be narrowed to a CIDR (源地址)", async () => {
+        const entry = { protocol: "tcp", port: "22/22", sourceCidrIp: "0.0.0.0/0", policy: "accept" };
+        const [d] = await runResource(control, { type: ALI_NACL, name: "acl", props: { vpcId: "v", ingressAclEntries: [entry] } });
+        expect(d!.message).toContain("Restrict the source address to a private CIDR, or remove the rule.");
+        expect(d!.message).toContain("请将源地址限制为私有网段，或删除该规则。");
+    });
+
     const entry = (props: Record<string, unknown>) => ({ sourceCidrIp: "0.0.0.0/0", protocol: "tcp", port: "22/22", policy: "accept", ...props });
     it.each([
         ["accept 22", entry({}), ["mandatory"]],

@@ -36,7 +36,7 @@ describe("no-internet-database-ports", () => {
     it("names the database port found", async () => {
         const [d] = await runResource(control, { type: SG, name: "db", props: { ingress: [open(3000, 6000)] } });
         expect(d!.message).toContain('security group "db": found ingress[0] admits database ports 3306, 5432 (tcp 3000-6000) from 0.0.0.0/0');
-        expect(d!.message).toContain("数据库端口 3306, 5432");
+        expect(d!.message).toContain("数据库端口 3306、5432");
     });
 
     it("honours configured database ports", async () => {

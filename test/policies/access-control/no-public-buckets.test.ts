@@ -40,8 +40,16 @@ describe("no-public-buckets: canned ACLs", () => {
 
     it("names the ACL found in both languages", async () => {
         const [d] = await runResource(control, { type: OSS, name: "assets", props: { acl: "public-read" } });
-        expect(d!.message).toContain('OSS bucket "assets": found canned ACL "public-read"; required private: no access for AllUsers or AuthenticatedUsers. Change `acl`.');
-        expect(d!.message).toContain("OSS 存储桶“assets”：当前：预设 ACL \"public-read\"");
+        expect(d!.message).toContain('OSS bucket "assets": found ACL "public-read"; required private: no access for AllUsers or AuthenticatedUsers. Change `acl`.');
+        expect(d!.message).toContain('OSS Bucket（存储空间）“assets”：当前：读写权限（ACL） "public-read"；');
+        expect(d!.message).not.toContain("CIS");
+    });
+
+    it("calls an S3 canned ACL 标准 ACL in Chinese", async () => {
+        const [d] = await runResource(control, { type: "aws:s3/bucketAclV2:BucketAclV2", name: "site", props: { bucket: "b", acl: "public-read" } });
+        expect(d!.message).toContain('S3 bucket ACL (BucketAclV2) "site": found canned ACL "public-read"');
+        expect(d!.message).toContain("CIS AWS Foundations Benchmark.");
+        expect(d!.message).toContain('S3 存储桶 ACL（BucketAclV2）“site”：当前：标准 ACL "public-read"；要求：私有：不向 AllUsers 或 AuthenticatedUsers 开放。请修改 `acl`。');
     });
 });
 

@@ -26,7 +26,11 @@ describe("no-public-databases: aws.rds publiclyAccessible", () => {
     });
 
     it("unknown gives an advisory only", async () => {
-        expect(levels(await runResource(control, { type: RDS, props: { publiclyAccessible: unknown() } }))).toEqual(["advisory"]);
+        const ds = await runResource(control, { type: RDS, name: "orders", props: { publiclyAccessible: unknown() } });
+        expect(levels(ds)).toEqual(["advisory"]);
+        // The policy's own bilingual advisory, naming the input, not the SDK's English-only line.
+        expect(ds[0]!.message).toContain('RDS instance "orders": found a value that is unknown until deployment');
+        expect(ds[0]!.message).toContain("RDS 实例“orders”：当前：部署前未知的值；要求：不可公开访问（publiclyAccessible 为 false）。请修改 `publiclyAccessible`。");
     });
 });
 
@@ -58,6 +62,7 @@ describe("no-public-databases: Alibaba Cloud whitelists", () => {
         const [d] = await runResource(control, { type: POLARDB, name: "orders", props: { dbClusterIpArrays: [{ securityIps: ["10.0.0.0/8"] }, { securityIps: ["10.1.0.0/16", "0.0.0.0"] }] } });
         expect(d!.message).toContain('PolarDB cluster "orders": found a whitelist entry admitting 0.0.0.0/0 (anywhere on the internet)');
         expect(d!.message).toContain("Change `dbClusterIpArrays[1].securityIps[1]`.");
+        expect(d!.message).toContain("PolarDB 集群“orders”：当前：允许 0.0.0.0/0（整个互联网）访问的 IP 白名单条目；要求：IP 白名单中不含 0.0.0.0/0、0.0.0.0 或 ::/0。请修改 `dbClusterIpArrays[1].securityIps[1]`。");
     });
 
     it("an unknown entry gives an advisory and does not hide a known open one", async () => {

@@ -35,9 +35,14 @@ describe("allowed-regions: AWS effective region", () => {
         expect(levels(ds)).toEqual(["mandatory"]);
         expect(ds[0]!.message).toContain('resource aws:s3/bucket:Bucket "sg-data": found region "ap-southeast-1"; required a region on `allowedRegions`');
         expect(ds[0]!.message).toContain("Change `region`. Set `region` to an allowed region");
-        expect(ds[0]!.message).toContain("Data Security Law");
-        expect(ds[0]!.message).toContain("《中华人民共和国数据安全法》");
-        expect(ds[0]!.message).toContain("《中华人民共和国个人信息保护法》");
+        // Residency rests on GB/T 22239 8.2.4.5 a), PIPL Art. 40 and CSL Art. 39, not DSL Art. 31 (export of important data).
+        expect(ds[0]!.message).toContain("Compliance basis: GB/T 22239-2019 level 3 8.2.4.5 a); PIPL Art. 40, Art. 38; Cybersecurity Law Art. 39 (Art. 37 before 2026-01-01);");
+        expect(ds[0]!.message).not.toContain("Data Security Law");
+        expect(ds[0]!.message).toContain("《中华人民共和国个人信息保护法》第四十条、第三十八条");
+        // AWS's console says 区域; the cross-border route is conditional, never "assessment first".
+        expect(ds[0]!.message).toContain('资源 aws:s3/bucket:Bucket“sg-data”：当前：区域 "ap-southeast-1"；要求：位于 `allowedRegions` 允许的区域');
+        expect(ds[0]!.message).toContain("If the data must go abroad: a CAC security assessment is required only for critical information infrastructure operators");
+        expect(ds[0]!.message).toContain("《促进和规范数据跨境流动规定》第七条、第八条（免予申报：第五条）；《数据出境安全评估办法》第四条");
     });
 
     it("a resource `region: cn-northwest-1` on a provider abroad is compliant: the resource's own region wins", async () => {
@@ -71,7 +76,12 @@ describe("allowed-regions: AWS effective region", () => {
 
     it("a region that can't be known during preview gives an advisory only", async () => {
         expect(levels(await run({ type: BUCKET, props: { region: unknown() }, provider: awsProvider("cn-north-1") }))).toEqual(["advisory"]);
-        expect(levels(await run({ type: BUCKET, props: {}, provider: awsProvider(unknown()) }))).toEqual(["advisory"]);
+        const [d] = await run({ type: BUCKET, name: "b", props: {}, provider: awsProvider(unknown()) });
+        expect(d!.enforcementLevel).toBe("advisory");
+        // The policy's own bilingual advisory, naming where the region is set, not the SDK's English-only line.
+        expect(d!.message).toContain('resource aws:s3/bucket:Bucket "b": found a region that is unknown until deployment');
+        expect(d!.message).toContain("Change `region` of the `aws.Provider`.");
+        expect(d!.message).toContain("当前：部署前未知的区域");
     });
 
     it("a secret value is never echoed", async () => {

@@ -32,6 +32,8 @@ describe.each(dataResidencyControls.map((c) => [c.metadata.name, c] as const))("
         [{ allowedRegions: ["eu-*"] }, true],
         [{ allowedRegions: ["*"] }, true],
         [{ allowedRegions: ["cn-north-1", "cn-hangzhou", "cn-shanghai-finance-1"] }, true],
+        // Alibaba Cloud Malaysia (Johor): rejected as unknown before it was added to the table.
+        [{ allowedRegions: ["ap-southeast-8"] }, true],
         [{ allowedRegions: ["cn-nrth-1"] }, false],
         [{ allowedRegions: ["xx-*"] }, false],
         [{ allowedRegions: ["eu*"] }, false],

@@ -30,8 +30,12 @@ describe("copy-destination-allowed-regions: alicloud.oss.BucketReplication desti
         const [d] = await run({ type: OSS_REPLICATION, name: "to-frankfurt", props: { bucket: "src", destination: { bucket: "dst", location: "oss-eu-central-1" } }, provider: ALI_CN });
         expect(d!.message).toContain('resource alicloud:oss/bucketReplication:BucketReplication "to-frankfurt": found copy destination region "eu-central-1"');
         expect(d!.message).toContain("Change `destination.location`.");
-        expect(d!.message).toContain("Measures for the Security Assessment of Outbound Data Transfers");
-        expect(d!.message).toContain("《数据出境安全评估办法》");
+        expect(d!.message).toContain("Cross-Border Data Flow Provisions (2024) Art. 7, Art. 8 (exemptions: Art. 5); Outbound Data Transfer Assessment Measures Art. 4.");
+        expect(d!.message).toContain("PIPL Art. 38, Art. 39, Art. 40");
+        expect(d!.message).toContain("《数据出境安全评估办法》第四条");
+        // Alibaba Cloud's console says 地域.
+        expect(d!.message).toContain('当前：副本目标地域 "eu-central-1"；要求：位于 `allowedRegions` 允许的地域');
+        expect(d!.message).toContain("如确需出境：仅关键信息基础设施运营者、重要数据或超过规定数量的个人信息须申报数据出境安全评估；");
     });
 
     it("an unknown destination gives an advisory only", async () => {

@@ -35,6 +35,8 @@ describe("region table", () => {
         ["cn-hongkong", true],
         ["eu-central-1", true],
         ["eusc-de-east-1", true],
+        // Alibaba Cloud Malaysia (Johor), missing from the table before.
+        ["ap-southeast-8", true],
         ["cn-nrth-1", false],
         ["CN-NORTH-1", false],
         ["", false],
@@ -202,6 +204,10 @@ describe("cloudOf", () => {
         ["random:index/randomId:RandomId", undefined],
         ["pulumi:providers:random", undefined],
         ["pulumi:pulumi:Stack", undefined],
+        ["awsx:ec2:Vpc", undefined],
+        ["alicloudx:a:B", undefined],
+        ["pulumi:providers:awsx", undefined],
+        ["", undefined],
     ])("%s → %s", (type, expected) => {
         expect(cloudOf(type)).toBe(expected);
     });
@@ -222,7 +228,18 @@ describe("effectiveRegion", () => {
         expect(effectiveRegion({ type, props: props === null ? null : sdkProps(props), provider })).toEqual(expected);
     });
 
-    it("an unknown region input throws the SDK's UnknownValueError for the caller to handle", () => {
-        expect(() => effectiveRegion({ type: "aws:s3/bucket:Bucket", props: sdkProps({ region: unknown() }) })).toThrow(/preview/);
+    it.each([
+        ["an unknown region input", "aws:s3/bucket:Bucket", { region: unknown() }, awsProvider("cn-north-1"), { kind: "unknown", source: "region" }],
+        ["an unknown provider region", "aws:s3/bucket:Bucket", {}, awsProvider(unknown()), { kind: "unknown", source: "provider" }],
+        ["an unknown provider resource region", "pulumi:providers:aws", { region: unknown() }, undefined, { kind: "unknown", source: "provider" }],
+        ["an empty region input falls back to the provider's", "aws:s3/bucket:Bucket", { region: "" }, awsProvider("cn-north-1"), { kind: "set", value: "cn-north-1", source: "provider" }],
+        ["an empty provider region is unset", "alicloud:oss/bucket:Bucket", {}, awsProvider(""), { kind: "unset" }],
+    ])("%s: never throws, also on the SDK's proxy", (_name, type, props, provider, expected) => {
+        expect(effectiveRegion({ type, props: sdkProps(props), provider })).toEqual(expected);
+    });
+
+    it("the cloud can be given for a type token of neither cloud (encryption's region matching)", () => {
+        expect(effectiveRegion({ type: "t:a:A", props: sdkProps({ region: "cn-north-1" }), provider: awsProvider("cn-northwest-1") }, "aws")).toEqual({ kind: "set", value: "cn-north-1", source: "region" });
+        expect(effectiveRegion({ type: "t:a:A", props: sdkProps({ region: "cn-north-1" }), provider: awsProvider("cn-northwest-1") }, "alicloud")).toEqual({ kind: "set", value: "cn-northwest-1", source: "provider" });
     });
 });
