@@ -68,6 +68,11 @@ function stringState(read: ReturnType<Input["string"]>, vocabulary: readonly str
     return shownValue(read.kind === "value" ? read.value : read.kind === "invalid" ? read.raw : undefined, { vocabulary });
 }
 
+/** `name value` / `name 为 value`, or `name 未设置` when unset. */
+function named(name: string, read: ReturnType<Input["string"]>, value: Bilingual): Bilingual {
+    return bi(`${name} ${value.en}`, read.kind === "absent" ? `${name} ${value.zh}` : `${name} 为${value.zh}`);
+}
+
 /** Encryption inputs by type token (names checked against the SDK types). */
 export const STORE_SOURCES: Record<string, StoreSource> = {
     "aws:rds/instance:Instance": {
@@ -162,7 +167,9 @@ export const STORE_SOURCES: Record<string, StoreSource> = {
             if (tde.kind === "unknown") return { state: "unknown", path: tde.path };
             const tdeText = stringState(tde, TDE_VOCABULARY);
             const keyText = stringState(key, ALI_RDS_KEY_VOCABULARY);
-            return { state: "unencrypted", found: bi(`tdeStatus ${tdeText.en}, encryptionKey ${keyText.en}`, `tdeStatus 为${tdeText.zh}，encryptionKey 为${keyText.zh}`) };
+            const tdeFound = named("tdeStatus", tde, tdeText);
+            const keyFound = named("encryptionKey", key, keyText);
+            return { state: "unencrypted", found: bi(`${tdeFound.en}, ${keyFound.en}`, `${tdeFound.zh}，${keyFound.zh}`) };
         },
         keyPath: inputName<alicloud.rds.InstanceArgs>("encryptionKey"),
         keyNamed(p) {
@@ -275,7 +282,8 @@ function validate(args: ResourceValidationArgs, emit: Emit): void {
                 found: e.found,
                 required: source.required,
                 change: source.flagPath,
-                fix: bi(`Set ${source.required.en}. ${consequence.en}`, `请设置 ${source.required.zh}。${consequence.zh}`),
+                // The required value already says what to set; the fix says what the change costs.
+                fix: consequence,
                 bases: ENCRYPTION_BASES,
             });
             return;

@@ -294,7 +294,7 @@ export const DISK_SOURCES: Record<string, DiskSource> = {
 };
 
 /** Account-level settings, per cloud, that encrypt new disks and pick their default key in a region. */
-export const ACCOUNT_DEFAULTS: Record<Cloud, { encryptionType: string; flag: string; unsetEnables: boolean; keyType: string; keyInput: string; encryptionName: string }> = {
+export const ACCOUNT_DEFAULTS: Record<Cloud, { encryptionType: string; flag: string; unsetEnables: boolean; keyType: string; keyInput: string; encryptionName: Bilingual }> = {
     aws: {
         encryptionType: "aws:ebs/encryptionByDefault:EncryptionByDefault",
         flag: inputName<aws.ebs.EncryptionByDefaultArgs>("enabled"),
@@ -302,7 +302,7 @@ export const ACCOUNT_DEFAULTS: Record<Cloud, { encryptionType: string; flag: str
         unsetEnables: true,
         keyType: "aws:ebs/defaultKmsKey:DefaultKmsKey",
         keyInput: inputName<aws.ebs.DefaultKmsKeyArgs>("keyArn"),
-        encryptionName: "aws.ebs.EncryptionByDefault",
+        encryptionName: bi("aws.ebs.EncryptionByDefault", "aws.ebs.EncryptionByDefault"),
     },
     alicloud: {
         encryptionType: "alicloud:ecs/diskEncryptionByDefault:DiskEncryptionByDefault",
@@ -311,7 +311,7 @@ export const ACCOUNT_DEFAULTS: Record<Cloud, { encryptionType: string; flag: str
         unsetEnables: false,
         keyType: "alicloud:ecs/diskDefaultKmsKey:DiskDefaultKmsKey",
         keyInput: inputName<alicloud.ecs.DiskDefaultKmsKeyArgs>("kmsKeyId"),
-        encryptionName: "alicloud.ecs.DiskEncryptionByDefault (encrypted: true)",
+        encryptionName: bi("alicloud.ecs.DiskEncryptionByDefault (encrypted: true)", "alicloud.ecs.DiskEncryptionByDefault（encrypted: true）"),
     },
 };
 
@@ -367,8 +367,8 @@ function encryptFix(slot: DiskSlot, source: DiskSource): Bilingual {
     const value = slot.stringFlag ? '"true"' : "true";
     const def = ACCOUNT_DEFAULTS[source.cloud].encryptionName;
     return bi(
-        `Set it to ${value} (or enable ${def} in this stack and leave it unset). ${consequence.en}`,
-        `请设置为 ${value}（或在本堆栈中启用 ${def} 并保持未设置）。${consequence.zh}`,
+        `Set it to ${value} (or enable ${def.en} in this stack and leave it unset). ${consequence.en}`,
+        `请设置为 ${value}（或在本堆栈中启用 ${def.zh} 并保持未设置）。${consequence.zh}`,
     );
 }
 

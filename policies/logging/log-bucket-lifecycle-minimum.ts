@@ -190,7 +190,7 @@ export const LIFECYCLES: Record<string, LifecycleSource> = {
     },
     "alicloud:oss/bucket:Bucket": {
         cloud: "alicloud",
-        kind: bi("OSS bucket", "OSS 存储桶"),
+        kind: bi("OSS bucket", "OSS Bucket（存储空间）"),
         expirations: rulesReader(inputName<alicloud.oss.BucketArgs>("lifecycleRules"), notDisabled, plural("expirations"), ["date", "createdBeforeDate"]),
     },
 };
