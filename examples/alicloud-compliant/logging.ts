@@ -1,4 +1,4 @@
-// Logging (PRODUCT.md §4.1): log stores keep logs at least 180 days, ActionTrail records API
+// Logging: log stores keep logs at least 180 days, ActionTrail records API
 // activity in every region, and the VPC's flow log captures all traffic.
 import * as alicloud from "@pulumi/alicloud";
 import { vpc } from "./network";

@@ -1,4 +1,4 @@
-// Logging (PRODUCT.md §4.1): log stores keep logs at least 180 days, an audit trail records API
+// Logging: log stores keep logs at least 180 days, an audit trail records API
 // activity in every region, and the VPC's flow log captures all traffic.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";

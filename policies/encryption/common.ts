@@ -80,7 +80,7 @@ export const REQUIRED_ENCRYPTED = bi("encrypted at rest", "静态加密");
 export const REQUIRED_CMK = bi("encrypted with a customer-managed KMS key (requireCustomerManagedKeys)", "使用客户托管密钥（CMK）加密（requireCustomerManagedKeys）");
 export const FOUND_SERVICE_KEY = bi("encrypted with a service-managed key, no KMS key named", "使用服务托管密钥加密，未指定 KMS 密钥");
 
-/** Why these controls never remediate (docs/design.md): the change replaces a stateful resource. */
+/** Why these controls never remediate (docs/design.md, "Configuration, exemptions, remediation"): the change replaces a stateful resource. */
 export const REPLACES = bi(
     "Changing this replaces the resource: copy the data to a new encrypted one (encrypted snapshot or backup, then restore) before switching.",
     "修改该项会替换资源：请先将数据迁移到新的加密资源（加密快照或备份后恢复）再切换。",

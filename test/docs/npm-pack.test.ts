@@ -17,7 +17,7 @@ const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"))
     scripts: Record<string, string>;
 };
 
-/** Runtime dependencies the pack may have (PRODUCT.md §3): the policy SDK and the Pulumi SDK. */
+/** Runtime dependencies the pack may have (docs/design.md, "Running under the Pulumi CLI"): the policy SDK and the Pulumi SDK. */
 const RUNTIME_DEPENDENCIES = ["@pulumi/policy", "@pulumi/pulumi"];
 
 function npm(args: string[], cwd: string) {
