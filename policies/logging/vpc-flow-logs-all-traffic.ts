@@ -199,6 +199,9 @@ function describeFound(spec: NetworkSpec, own: Coverage, switches: readonly Cove
     }
     const dirs = new Set([...own.directions]);
     const name = (d: Direction) => Object.entries(spec.traffic).find(([, v]) => v.length === 1 && v[0] === d)?.[0] ?? d;
+    if (own.flowLogs.length > 0 && own.unknown && dirs.size === 0) {
+        return bi("flow logs whose traffic type or status is unknown until deployment", "流日志的流量类型或状态在部署前未知");
+    }
     if (own.flowLogs.length > 0) {
         const captured = [...dirs].map(name).join(" + ");
         return captured
