@@ -251,7 +251,7 @@ export const metadata: ControlMetadata = {
         remediationSteps:
             '开启静态加密：aws.rds.Instance / Cluster 和 aws.docdb.Cluster 设置 `storageEncrypted: true`，aws.redshift.Cluster 设置 `encrypted: "true"`，aws.elasticache.ReplicationGroup 设置 `atRestEncryptionEnabled: true`，aws.efs.FileSystem 设置 `encrypted: true`；' +
             'alicloud.rds.Instance 设置 `encryptionKey`（KMS 密钥 ID）或 `tdeStatus: "Enabled"`，alicloud.polardb.Cluster 设置 `tdeStatus: "Enabled"`，alicloud.nas.FileSystem 设置 `encryptType: 1` 或 `2`，alicloud.log.Store 设置 `encryptConf.enable: true`。' +
-            "启用 requireCustomerManagedKeys 时，还须指定 KMS 密钥（`kmsKeyId`、`encryptionKey`、`encryptType: 2`、`encryptConf.userCmkInfo`）。" +
+            "启用 requireCustomerManagedKeys 时，还须指定客户托管密钥（CMK）（`kmsKeyId`、`encryptionKey`、`encryptType: 2`、`encryptConf.userCmkInfo`）。" +
             "不提供自动修复：对其中大多数类型，此修改会替换数据库或文件系统并销毁其数据；请通过加密快照或备份迁移。",
     },
     resourceTypes: Object.keys(STORE_SOURCES),

@@ -451,10 +451,10 @@ export const metadata: ControlMetadata = {
         "or enable aws.ebs.EncryptionByDefault / alicloud.ecs.DiskEncryptionByDefault (encrypted: true) in the same stack and region. With requireCustomerManagedKeys, also name a KMS key (`kmsKeyId`, `systemDiskKmsKeyId`) or set aws.ebs.DefaultKmsKey / alicloud.ecs.DiskDefaultKmsKey. " +
         "There is no automatic remediation: changing disk encryption replaces the disk and would destroy its data; migrate through an encrypted snapshot.",
     zh: {
-        description: "块存储静态加密：EBS 卷、EC2 根卷和 EBS 块设备、启动模板和启动配置、ECS 云盘、ECS 实例系统盘和数据盘、ECS 启动模板、ESS 伸缩配置和 ECS 实例集。仅当堆栈在该地域启用了账号级默认云盘加密时，未设置的加密开关才视为已加密。",
+        description: "块存储静态加密：EBS 卷、EC2 根卷和 EBS 块设备、启动模板和启动配置、ECS 云盘、ECS 实例系统盘和数据盘、ECS 启动模板、ESS 伸缩配置和 ECS 实例集。仅当堆栈在该区域（地域）启用了账号级默认云盘加密时，未设置的加密开关才视为已加密。",
         remediationSteps:
             '设置磁盘的加密开关：AWS `encrypted: true`（aws.ec2.LaunchTemplate 为 `blockDeviceMappings[].ebs.encrypted: "true"`），阿里云 `encrypted: true` / `systemDiskEncrypted: true` / `dataDisks[].encrypted: true`，' +
-            "或在同一堆栈和地域中启用 aws.ebs.EncryptionByDefault / alicloud.ecs.DiskEncryptionByDefault（encrypted: true）。启用 requireCustomerManagedKeys 时，还须指定 KMS 密钥（`kmsKeyId`、`systemDiskKmsKeyId`），或设置 aws.ebs.DefaultKmsKey / alicloud.ecs.DiskDefaultKmsKey。" +
+            "或在同一堆栈和区域（地域）中启用 aws.ebs.EncryptionByDefault / alicloud.ecs.DiskEncryptionByDefault（encrypted: true）。启用 requireCustomerManagedKeys 时，还须指定客户托管密钥（CMK）（`kmsKeyId`、`systemDiskKmsKeyId`），或设置 aws.ebs.DefaultKmsKey / alicloud.ecs.DiskDefaultKmsKey。" +
             "不提供自动修复：修改磁盘加密会替换磁盘并销毁其数据；请通过加密快照迁移。",
     },
     resourceTypes: [...Object.keys(DISK_SOURCES), ...Object.values(ACCOUNT_DEFAULTS).flatMap((d) => [d.encryptionType, d.keyType])],

@@ -165,7 +165,7 @@ export const metadata: ControlMetadata = {
     zh: {
         description: "对象存储静态加密：每个 OSS Bucket（存储空间）都有服务器端加密规则（内联或 alicloud.oss.BucketServerSideEncryption）。S3 存储桶自 2023 年起默认加密，仅在 requireCustomerManagedKeys 为 true 时检查：此时须使用指定密钥的 SSE-KMS。",
         remediationSteps:
-            '为每个 OSS Bucket（存储空间）设置 `serverSideEncryptionRule: { sseAlgorithm: "KMS" }`（或 "AES256"），或创建 `bucket` 指向该 Bucket的 alicloud.oss.BucketServerSideEncryption。' +
+            '为每个 OSS Bucket（存储空间）设置 `serverSideEncryptionRule: { sseAlgorithm: "KMS" }`（或 "AES256"），或创建 `bucket` 指向该 Bucket 的 alicloud.oss.BucketServerSideEncryption。' +
             '启用 requireCustomerManagedKeys 时，OSS 使用 sseAlgorithm "KMS" 并设置 `kmsMasterKeyId`；S3 使用 aws.s3.BucketServerSideEncryptionConfiguration，`sseAlgorithm: "aws:kms"`（或 "aws:kms:dsse"）并设置 `kmsMasterKeyId`。' +
             "Bucket 加密只作用于此后写入的对象；已有对象在被重写之前保持原状。不提供自动修复：加密密钥须由您选择。",
     },

@@ -54,7 +54,7 @@ export const metadata: ControlMetadata = {
     zh: {
         description: "创建 AWS 或阿里云资源的堆栈，同时创建记录 API 操作的 CloudTrail / ActionTrail 跟踪。",
         remediationSteps:
-            "添加 aws.cloudtrail.Trail（多区域，开启日志文件验证）或 alicloud.actiontrail.Trail（全部地域，记录读写事件），投递到日志保留至少 180 天的存储桶或日志库。" +
+            "添加 aws.cloudtrail.Trail（多区域，开启日志文件验证）或 alicloud.actiontrail.Trail（全部地域，记录读写事件），投递到日志保留至少 180 天的 S3 存储桶、OSS Bucket（存储空间）或日志服务（SLS）日志库（Logstore）。" +
             "如果组织的跟踪由其他堆栈管理，请将本策略的 `trailInAnotherStack` 设为 true。" +
             "默认级别为建议（advisory），因为跟踪通常是账号级的，由其他团队负责。",
     },

@@ -208,9 +208,9 @@ export const metadata: ControlMetadata = {
         "`rules[].expiration.days`, inline `lifecycleRules[].expiration(s).days`, alicloud.oss.Bucket `lifecycleRules[].expirations[].days`. Fixed-date expirations delete " +
         "recent logs too: use days. Lifecycle rules change in place.",
     zh: {
-        description: "接收审计跟踪、流日志或访问日志的存储桶，其对象过期时间不得短于最短日志保留期限（默认 180 天）。",
+        description: "接收审计跟踪、流日志或访问日志的 S3 存储桶或 OSS Bucket（存储空间），其对象过期时间不得短于最短日志保留期限（默认 180 天）。",
         remediationSteps:
-            "对接收日志的存储桶（CloudTrail `s3BucketName`、流日志 S3 `logDestination`、S3/OSS 访问日志 `targetBucket`、ActionTrail `ossBucketName`），" +
+            "对接收日志的 S3 存储桶或 OSS Bucket（CloudTrail `s3BucketName`、流日志 S3 `logDestination`、S3/OSS 访问日志 `targetBucket`、ActionTrail `ossBucketName`），" +
             "将每条已启用的生命周期过期规则提高到至少 180 天（或改为转换到低频/归档存储类型而不是删除）：aws.s3.BucketLifecycleConfiguration " +
             "`rules[].expiration.days`、内联 `lifecycleRules[].expiration(s).days`、alicloud.oss.Bucket `lifecycleRules[].expirations[].days`。" +
             "按固定日期过期的规则也会删除近期日志，请改用天数。生命周期规则为原地更新。",

@@ -17,7 +17,7 @@ export interface Field {
 export type Shape = Map<string, Field>;
 
 /** Nested input interfaces are followed this deep; deeper ones become random values. */
-const MAX_DEPTH = 4;
+const MAX_DEPTH = 3;
 
 interface Package {
     dir: string;
