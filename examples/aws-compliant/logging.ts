@@ -4,7 +4,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { vpc } from "./network";
 
-// Application logs kept one year (CSL Art. 21 asks for at least six months).
+// Application logs kept one year (Cybersecurity Law Art. 23(3) asks for at least six months).
 export const appLogs = new aws.cloudwatch.LogGroup("app-logs", { retentionInDays: 365 });
 
 // Audit trail bucket: private, encrypted by default (SSE-S3); logs archived after 90 days and
