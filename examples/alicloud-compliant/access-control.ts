@@ -1,4 +1,4 @@
-// Access control (PRODUCT.md §4.2): the web vSwitch takes HTTPS from the internet and nothing
+// Access control: the web vSwitch takes HTTPS from the internet and nothing
 // else; administrators come in over the corporate VPN (192.168.100.0/24) to a bastion, and from
 // the bastion to the servers. Both vSwitches are bound to a network ACL, the reporting database
 // whitelists the VPC only, and the exports bucket is private with public access blocked.

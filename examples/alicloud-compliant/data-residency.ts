@@ -1,4 +1,4 @@
-// Data residency (PRODUCT.md §4.3): every resource stays in mainland China, and the disaster-
+// Data residency: every resource stays in mainland China, and the disaster-
 // recovery copy of the reports bucket is replicated from Hangzhou (the stack's region) to
 // Shanghai, both on the allowlist.
 import * as alicloud from "@pulumi/alicloud";

@@ -1,4 +1,4 @@
-// Encryption at rest (PRODUCT.md §4.4): the app server's disks, the database, the shared file
+// Encryption at rest: the app server's disks, the database, the shared file
 // system and the uploads bucket are encrypted, most with the app's own KMS key.
 import * as alicloud from "@pulumi/alicloud";
 import { dataSwitch, vpc, webSwitch } from "./network";

@@ -1,10 +1,10 @@
-// Logging (PRODUCT.md §4.1): log stores keep logs at least 180 days, ActionTrail records API
+// Logging: log stores keep logs at least 180 days, ActionTrail records API
 // activity in every region, and the VPC's flow log captures all traffic.
 import * as alicloud from "@pulumi/alicloud";
 import { vpc } from "./network";
 
 export const project = new alicloud.log.Project("app-logs", { projectName: "app-logs-example" });
-// Application logs kept one year (CSL Art. 21 asks for at least six months), encrypted at rest.
+// Application logs kept one year (Cybersecurity Law Art. 23(3) asks for at least six months), encrypted at rest.
 export const appStore = new alicloud.log.Store("app-store", {
     projectName: project.projectName,
     logstoreName: "app",

@@ -1,4 +1,4 @@
-// Access control (PRODUCT.md §4.2), with mistakes: each resource marked BREAKS fails one
+// Access control, with mistakes: each resource marked BREAKS fails one
 // access-control rule. The rest of the layout (bastion, web tier, ACL on the data vSwitch) is
 // what the compliant example does.
 import * as alicloud from "@pulumi/alicloud";

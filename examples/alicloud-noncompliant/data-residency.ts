@@ -1,4 +1,4 @@
-// Data residency (PRODUCT.md §4.3), with mistakes: reports are replicated to Frankfurt, and the
+// Data residency, with mistakes: reports are replicated to Frankfurt, and the
 // static assets are served from Hong Kong, both outside mainland China.
 import * as alicloud from "@pulumi/alicloud";
 

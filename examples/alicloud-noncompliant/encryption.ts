@@ -1,4 +1,4 @@
-// Encryption at rest (PRODUCT.md §4.4), with mistakes: each resource marked BREAKS fails one
+// Encryption at rest, with mistakes: each resource marked BREAKS fails one
 // encryption rule. This stack does not turn on alicloud.ecs.DiskEncryptionByDefault, so an unset
 // flag means an unencrypted disk.
 import * as alicloud from "@pulumi/alicloud";

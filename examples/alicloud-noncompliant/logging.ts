@@ -1,4 +1,4 @@
-// Logging (PRODUCT.md §4.1), with mistakes: each resource marked BREAKS fails one logging rule.
+// Logging, with mistakes: each resource marked BREAKS fails one logging rule.
 //
 // BREAKS audit-trail-present on stack: (advisory, reported on the stack itself) this stack creates Alibaba Cloud
 // resources but no ActionTrail trail, so API activity is kept only 90 days in event history.

@@ -1,4 +1,4 @@
-// Access control (PRODUCT.md §4.2): the public subnet takes HTTPS from the internet and nothing
+// Access control: the public subnet takes HTTPS from the internet and nothing
 // else; administrators come in over the corporate VPN (192.168.100.0/24) to a bastion host, and
 // from the bastion to the servers. Every subnet has a network ACL of its own, buckets are private
 // with public access blocked, and the reporting database is reachable from the VPC only.

@@ -1,4 +1,4 @@
-// Data residency (PRODUCT.md §4.3): every resource stays in mainland China, and the disaster-
+// Data residency: every resource stays in mainland China, and the disaster-
 // recovery copy of the reports bucket is replicated from Beijing (cn-north-1, the stack's region)
 // to Ningxia (cn-northwest-1), both on the allowlist.
 import * as aws from "@pulumi/aws";

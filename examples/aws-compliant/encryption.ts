@@ -1,4 +1,4 @@
-// Encryption at rest (PRODUCT.md §4.4): the app server's disks, the database, the shared file
+// Encryption at rest: the app server's disks, the database, the shared file
 // system and the uploads bucket are encrypted with the app's own KMS key.
 import * as aws from "@pulumi/aws";
 import { privateSubnet, publicSubnet, vpc } from "./network";

@@ -1,10 +1,10 @@
-// Logging (PRODUCT.md §4.1): log stores keep logs at least 180 days, an audit trail records API
+// Logging: log stores keep logs at least 180 days, an audit trail records API
 // activity in every region, and the VPC's flow log captures all traffic.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { vpc } from "./network";
 
-// Application logs kept one year (CSL Art. 21 asks for at least six months).
+// Application logs kept one year (Cybersecurity Law Art. 23(3) asks for at least six months).
 export const appLogs = new aws.cloudwatch.LogGroup("app-logs", { retentionInDays: 365 });
 
 // Audit trail bucket: private, encrypted by default (SSE-S3); logs archived after 90 days and

@@ -1,4 +1,4 @@
-// Data residency (PRODUCT.md §4.3), with mistakes: the disaster-recovery copy of the reports
+// Data residency, with mistakes: the disaster-recovery copy of the reports
 // bucket is kept in Singapore, outside mainland China.
 import * as aws from "@pulumi/aws";
 

@@ -1,4 +1,4 @@
-// Logging (PRODUCT.md §4.1), with mistakes: each resource marked BREAKS fails one logging rule.
+// Logging, with mistakes: each resource marked BREAKS fails one logging rule.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { vpc } from "./network";

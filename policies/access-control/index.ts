@@ -1,4 +1,4 @@
-// Access-control controls (PRODUCT.md §4.2).
+// Access-control controls (docs/policies.md).
 import { type Control } from "../shared/control";
 import bucketPublicAccessBlocked from "./bucket-public-access-blocked";
 import noInternetAdminPorts from "./no-internet-admin-ports";

@@ -1,4 +1,4 @@
-// Data-residency controls (PRODUCT.md §4.3).
+// Data-residency controls (docs/policies.md).
 import { type Control } from "../shared/control";
 import allowedRegions from "./allowed-regions";
 import copyDestinationAllowedRegions from "./copy-destination-allowed-regions";

@@ -2,14 +2,14 @@
 // switch, reading an encryption flag that may be a boolean or a "true"/"false" string, telling
 // whether a KMS key is named, and the bilingual texts every encryption finding uses.
 import type { PolicyResource } from "@pulumi/policy";
+import { type BasisId } from "../shared/bases";
 import { boolean } from "../shared/config";
-import { LEGAL } from "../shared/legal";
-import { type Bilingual, bi, safeValue } from "../shared/messages";
-import { isRecord, toBoolean } from "../shared/properties";
+import { shownValue } from "../shared/emit";
+import { type Bilingual, bi } from "../shared/messages";
+import { isRecord } from "../shared/properties";
+import { type Input } from "../shared/reader";
 import { type Cloud, effectiveRegion } from "../shared/regions";
 import { tryRead } from "../shared/stack";
-
-export const ENCRYPTION_BASIS = [LEGAL.dsl, LEGAL["mlps2-l3"]] as const;
 
 export const CMK_CONFIG = {
     requireCustomerManagedKeys: boolean(
@@ -18,23 +18,27 @@ export const CMK_CONFIG = {
     ),
 };
 
+/** The bases of a finding that data is not encrypted at rest. */
+export const ENCRYPTION_BASES = ["csl-23-4", "pipl-51-3", "mlps-8.1.4.8"] as const satisfies readonly BasisId[];
+/** The bases of a finding about the key rather than encryption itself: GB/T 22239 8.2.4.5 d), the customer's own key management. */
+export const CMK_BASES = ["csl-23-4", "mlps-8.2.4.5-d"] as const satisfies readonly BasisId[];
+
 /** An encryption flag as read: explicitly on or off, unset (the documented default applies), unknown during preview, or of the wrong shape. */
 export type Flag = { kind: "on" } | { kind: "off" } | { kind: "unset" } | { kind: "unknown" } | { kind: "invalid"; raw: unknown };
 
-/** Reads a flag without throwing: an unknown value (preview) becomes `unknown`; "true"/"false" strings count. */
-export function readFlag(read: () => unknown): Flag {
-    const r = tryRead(read);
-    if (!r.known) {
-        return { kind: "unknown" };
+/** Reads a flag input without throwing; "true"/"false" strings count. */
+export function readFlag(input: Input): Flag {
+    const r = input.boolean();
+    switch (r.kind) {
+        case "unknown":
+            return { kind: "unknown" };
+        case "absent":
+            return { kind: "unset" };
+        case "invalid":
+            return { kind: "invalid", raw: r.raw };
+        case "value":
+            return r.value ? { kind: "on" } : { kind: "off" };
     }
-    if (r.value === undefined || r.value === null) {
-        return { kind: "unset" };
-    }
-    const b = toBoolean(r.value);
-    if (b === undefined) {
-        return { kind: "invalid", raw: r.value };
-    }
-    return b ? { kind: "on" } : { kind: "off" };
 }
 
 /**
@@ -42,24 +46,17 @@ export function readFlag(read: () => unknown): Flag {
  * during preview. An unknown value is an output of another resource (typically `key.arn`), so it
  * will name a key; treating it as named never turns an unknown into a violation.
  */
-export function isNamed(read: () => unknown): boolean {
-    const r = tryRead(read);
-    if (!r.known) {
-        return true;
-    }
+export function isNamed(input: Input): boolean {
+    const r = input.raw();
+    if (r.kind === "unknown") return true;
+    if (r.kind !== "value") return false;
     const v = r.value;
-    if (typeof v === "string") {
-        return v.trim() !== "";
-    }
+    if (typeof v === "string") return v.trim() !== "";
     if (isRecord(v)) {
-        return Object.keys(v).length > 0;
+        const keys = tryRead(() => Object.keys(v).length);
+        return !keys.known || keys.value > 0;
     }
     return false;
-}
-
-/** Reads `obj[name]` when `obj` is an object; undefined otherwise. May throw UnknownValueError (callers wrap it). */
-export function field(obj: unknown, name: string): unknown {
-    return isRecord(obj) ? obj[name] : undefined;
 }
 
 /** Renders a flag for a message (values outside true/false are never echoed). */
@@ -72,19 +69,19 @@ export function describeFlag(flag: Flag, unsetMeans: Bilingual): Bilingual {
         case "unset":
             return unsetMeans;
         case "unknown":
-            return bi("unknown during preview", "预览时未知");
+            return bi("a value that is unknown until deployment", "部署前未知的值");
         case "invalid": {
-            const v = safeValue(flag.raw, { vocabulary: ["true", "false"] });
-            return bi(`encryption flag ${v}`, `加密标志为 ${v}`);
+            const v = shownValue(flag.raw, { vocabulary: ["true", "false"] });
+            return bi(`encryption flag ${v.en}`, `加密开关为${v.zh}`);
         }
     }
 }
 
 export const REQUIRED_ENCRYPTED = bi("encrypted at rest", "静态加密");
-export const REQUIRED_CMK = bi("encrypted with a customer-managed KMS key (requireCustomerManagedKeys)", "使用客户自管 KMS 密钥加密（requireCustomerManagedKeys）");
+export const REQUIRED_CMK = bi("encrypted with a customer-managed KMS key (requireCustomerManagedKeys)", "使用客户托管密钥（CMK）加密（requireCustomerManagedKeys）");
 export const FOUND_SERVICE_KEY = bi("encrypted with a service-managed key, no KMS key named", "使用服务托管密钥加密，未指定 KMS 密钥");
 
-/** Why these controls never remediate (PRODUCT.md §5): the change replaces a stateful resource. */
+/** Why these controls never remediate (docs/design.md, "Configuration, exemptions, remediation"): the change replaces a stateful resource. */
 export const REPLACES = bi(
     "Changing this replaces the resource: copy the data to a new encrypted one (encrypted snapshot or backup, then restore) before switching.",
     "修改该项会替换资源：请先将数据迁移到新的加密资源（加密快照或备份后恢复）再切换。",

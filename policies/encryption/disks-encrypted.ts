@@ -1,23 +1,25 @@
-// Disks encrypted at rest (DSL Art. 27, MLPS 2.0 L3 data confidentiality): every block volume a
-// stack creates — standalone disks, instance system/root and data disks, and the disks launch
-// templates and scaling configurations will create — is encrypted. A stack policy, because an
-// unset flag is compliant when the same stack turns on account-level default encryption for the
-// region (aws.ebs.EncryptionByDefault, alicloud.ecs.DiskEncryptionByDefault), which a resource
-// policy cannot see.
+// Disks encrypted at rest (Cybersecurity Law Art. 23(4), PIPL Art. 51(3), GB/T 22239-2019
+// 8.1.4.8 b); customer-managed keys 8.2.4.5 d)): every block volume a stack creates — standalone
+// disks, instance system/root and data disks, and the disks launch templates and scaling
+// configurations will create — is encrypted. A stack policy, because an unset flag is compliant
+// when the same stack turns on account-level default encryption for the region
+// (aws.ebs.EncryptionByDefault, alicloud.ecs.DiskEncryptionByDefault), which a resource policy
+// cannot see.
 import type * as alicloud from "@pulumi/alicloud";
 import type * as aws from "@pulumi/aws";
-import type { PolicyResource, ReportViolation, StackValidationArgs } from "@pulumi/policy";
+import type { PolicyResource, StackValidationArgs } from "@pulumi/policy";
 import { readConfig } from "../shared/config";
-import { type ControlMetadata } from "../shared/control";
-import { legacyStackControl } from "../shared/control-legacy";
-import { type Bilingual, bi, findingMessage } from "../shared/messages";
+import { type ControlMetadata, stackControl } from "../shared/control";
+import { type Emit } from "../shared/emit";
+import { type Bilingual, bi } from "../shared/messages";
 import { inputName } from "../shared/properties";
-import { reportAdvisory } from "../shared/report";
-import { StackIndex, tryRead } from "../shared/stack";
+import { Input } from "../shared/reader";
+import { StackIndex } from "../shared/stack";
 import {
+    CMK_BASES,
     CMK_CONFIG,
     type Cloud,
-    ENCRYPTION_BASIS,
+    ENCRYPTION_BASES,
     FOUND_SERVICE_KEY,
     REPLACES,
     REQUIRED_CMK,
@@ -26,7 +28,6 @@ import {
     allOf,
     anyOf,
     describeFlag,
-    field,
     isNamed,
     readFlag,
     sameRegion,
@@ -34,21 +35,18 @@ import {
 
 export const config = CMK_CONFIG;
 
-/** One disk of a resource: where its encryption flag and key are, and how to name it. */
+/** One disk of a resource: its encryption flag and key inputs (each with its path), and how to name it. */
 export interface DiskSlot {
     /** Names the disk inside its resource, e.g. `data disk dataDisks[2]`; absent when the resource is the disk. */
     label?: Bilingual;
-    /** Path of the flag to change, e.g. `dataDisks[2].encrypted`. */
-    flagPath: string;
-    /** Reads the flag; may throw UnknownValueError. */
-    flag: () => unknown;
+    /** The flag to change, e.g. `dataDisks[2].encrypted`; for a whole list unknown during preview, the list itself. */
+    flag: Input;
     /** The flag is typed string ("true"/"false"). */
     stringFlag?: boolean;
-    /** Path and reader of the KMS key input; absent when the type has none. */
-    keyPath?: string;
-    key?: () => unknown;
-    /** Reader of the snapshot the disk is created from: an unset flag then inherits the snapshot's encryption. */
-    snapshot?: () => unknown;
+    /** The KMS key input; absent when the type has none. */
+    key?: Input;
+    /** The snapshot the disk is created from: an unset flag then inherits the snapshot's encryption. */
+    snapshot?: Input;
     /** Replaces the default "set the flag" advice where the type has no flag to set. */
     fix?: Bilingual;
 }
@@ -56,23 +54,12 @@ export interface DiskSlot {
 export interface DiskSource {
     cloud: Cloud;
     kind: Bilingual;
-    /** The input holding the disk list, named when the whole list is unknown during preview. */
-    listInput: string;
     /** Describes disks of instances launched later (templates, scaling configurations): changing it replaces no disk. */
     future?: boolean;
     /** Inputs naming a launch template; when one is set, unset flags are governed by that template. */
     launchTemplateInputs?: readonly string[];
-    /** Lists the disks; may throw UnknownValueError (e.g. a whole list unknown during preview). */
-    slots(props: Record<string, unknown>): DiskSlot[];
-}
-
-function path(base: string, name: string): string {
-    return base === "" ? name : `${base}.${name}`;
-}
-
-function list(props: unknown, name: string): unknown[] {
-    const v = field(props, name);
-    return Array.isArray(v) ? v : [];
+    /** Lists the disks; never throws (an unknown list is one slot whose flag is unknown). */
+    slots(props: Input): DiskSlot[];
 }
 
 interface SlotNames {
@@ -81,33 +68,29 @@ interface SlotNames {
     snapshot?: string;
 }
 
-/** A disk described by an object (the resource's props, or a nested block) at `base`. */
-function slotAt(base: string, obj: () => unknown, names: SlotNames, label?: Bilingual, stringFlag = false): DiskSlot {
-    const slot: DiskSlot = { flagPath: path(base, names.flag), flag: () => field(obj(), names.flag) };
+/** A disk described by an object (the resource's props, or a nested block). */
+function slotAt(obj: Input, names: SlotNames, label?: Bilingual, stringFlag = false): DiskSlot {
+    const slot: DiskSlot = { flag: obj.get(names.flag) };
     if (label) slot.label = label;
     if (stringFlag) slot.stringFlag = true;
-    if (names.key) {
-        const key = names.key;
-        slot.keyPath = path(base, key);
-        slot.key = () => field(obj(), key);
-    }
-    if (names.snapshot) {
-        const snap = names.snapshot;
-        slot.snapshot = () => field(obj(), snap);
-    }
+    if (names.key) slot.key = obj.get(names.key);
+    if (names.snapshot) slot.snapshot = obj.get(names.snapshot);
     return slot;
 }
 
-/** Every element of a list of disks, each named by its index path. */
-function slotsOfList(props: unknown, listName: string, names: SlotNames, label: (i: number) => Bilingual, inner?: string, stringFlag = false): DiskSlot[] {
-    return list(props, listName).flatMap((el, i) => {
-        const base = `${listName}[${i}]`;
+/** Every element of a list of disks, each named by its index path; an unknown list is one unknown slot. */
+function slotsOfList(props: Input, listName: string, names: SlotNames, label: (i: number) => Bilingual, inner?: string, stringFlag = false): DiskSlot[] {
+    const list = props.get(listName);
+    const items = list.items();
+    if (items.kind === "unknown") return [{ flag: list }];
+    if (items.kind !== "value") return [];
+    return items.value.flatMap((el, i) => {
         if (inner === undefined) {
-            return [slotAt(base, () => el, names, label(i), stringFlag)];
+            return [slotAt(el, names, label(i), stringFlag)];
         }
         // aws LaunchTemplate: only mappings with an `ebs` block are EBS volumes (others are instance store or suppressions).
-        const innerObj = field(el, inner);
-        return innerObj === undefined || innerObj === null ? [] : [slotAt(`${base}.${inner}`, () => innerObj, names, label(i), stringFlag)];
+        const innerObj = el.get(inner);
+        return innerObj.unknown || innerObj.isSet ? [slotAt(innerObj, names, label(i), stringFlag)] : [];
     });
 }
 
@@ -132,9 +115,8 @@ export const DISK_SOURCES: Record<string, DiskSource> = {
     "aws:ebs/volume:Volume": {
         cloud: "aws",
         kind: bi("EBS volume", "EBS 卷"),
-        listInput: inputName<aws.ebs.VolumeArgs>("encrypted"),
         slots: (p) => [
-            slotAt("", () => p, {
+            slotAt(p, {
                 flag: inputName<aws.ebs.VolumeArgs>("encrypted"),
                 key: inputName<aws.ebs.VolumeArgs>("kmsKeyId"),
                 snapshot: inputName<aws.ebs.VolumeArgs>("snapshotId"),
@@ -144,13 +126,11 @@ export const DISK_SOURCES: Record<string, DiskSource> = {
     "aws:ec2/instance:Instance": {
         cloud: "aws",
         kind: bi("EC2 instance", "EC2 实例"),
-        listInput: inputName<aws.ec2.InstanceArgs>("ebsBlockDevices"),
         launchTemplateInputs: [inputName<aws.ec2.InstanceArgs>("launchTemplate")],
         slots: (p) => [
             // rootBlockDevice unset = the AMI's root volume with encrypted default false.
             slotAt(
-                inputName<aws.ec2.InstanceArgs>("rootBlockDevice"),
-                () => field(p, "rootBlockDevice"),
+                p.get(inputName<aws.ec2.InstanceArgs>("rootBlockDevice")),
                 { flag: inputName<aws.types.input.ec2.InstanceRootBlockDevice>("encrypted"), key: inputName<aws.types.input.ec2.InstanceRootBlockDevice>("kmsKeyId") },
                 ROOT,
             ),
@@ -165,7 +145,6 @@ export const DISK_SOURCES: Record<string, DiskSource> = {
     "aws:ec2/launchTemplate:LaunchTemplate": {
         cloud: "aws",
         kind: bi("EC2 launch template", "EC2 启动模板"),
-        listInput: inputName<aws.ec2.LaunchTemplateArgs>("blockDeviceMappings"),
         future: true,
         slots: (p) => {
             const mappings = slotsOfList(
@@ -183,11 +162,11 @@ export const DISK_SOURCES: Record<string, DiskSource> = {
             return [
                 {
                     label: bi("root volume (no EBS block device mapping)", "根卷（无 EBS 块设备映射）"),
-                    flagPath: "blockDeviceMappings",
-                    flag: () => undefined,
+                    // Nothing to read: the mapping to add is the change.
+                    flag: Input.of(undefined, inputName<aws.ec2.LaunchTemplateArgs>("blockDeviceMappings")),
                     fix: bi(
                         'Add a block device mapping for the root device with `ebs.encrypted: "true"` (or enable aws.ebs.EncryptionByDefault in this stack).',
-                        "为根设备添加块设备映射并设置 `ebs.encrypted: \"true\"`（或在本栈中启用 aws.ebs.EncryptionByDefault）。",
+                        "为根设备添加块设备映射并设置 `ebs.encrypted: \"true\"`（或在本堆栈中启用 aws.ebs.EncryptionByDefault）。",
                     ),
                 },
             ];
@@ -196,11 +175,10 @@ export const DISK_SOURCES: Record<string, DiskSource> = {
     "aws:ec2/launchConfiguration:LaunchConfiguration": {
         cloud: "aws",
         kind: bi("EC2 launch configuration", "EC2 启动配置"),
-        listInput: inputName<aws.ec2.LaunchConfigurationArgs>("ebsBlockDevices"),
         future: true,
         slots: (p) => [
             // Launch configurations have no KMS key input: a customer key can only come from aws.ebs.DefaultKmsKey.
-            slotAt(inputName<aws.ec2.LaunchConfigurationArgs>("rootBlockDevice"), () => field(p, "rootBlockDevice"), { flag: inputName<aws.types.input.ec2.LaunchConfigurationRootBlockDevice>("encrypted") }, ROOT),
+            slotAt(p.get(inputName<aws.ec2.LaunchConfigurationArgs>("rootBlockDevice")), { flag: inputName<aws.types.input.ec2.LaunchConfigurationRootBlockDevice>("encrypted") }, ROOT),
             ...slotsOfList(
                 p,
                 inputName<aws.ec2.LaunchConfigurationArgs>("ebsBlockDevices"),
@@ -212,9 +190,8 @@ export const DISK_SOURCES: Record<string, DiskSource> = {
     "alicloud:ecs/ecsDisk:EcsDisk": {
         cloud: "alicloud",
         kind: bi("ECS disk", "ECS 云盘"),
-        listInput: inputName<alicloud.ecs.EcsDiskArgs>("encrypted"),
         slots: (p) => [
-            slotAt("", () => p, {
+            slotAt(p, {
                 flag: inputName<alicloud.ecs.EcsDiskArgs>("encrypted"),
                 key: inputName<alicloud.ecs.EcsDiskArgs>("kmsKeyId"),
                 snapshot: inputName<alicloud.ecs.EcsDiskArgs>("snapshotId"),
@@ -224,9 +201,8 @@ export const DISK_SOURCES: Record<string, DiskSource> = {
     "alicloud:ecs/disk:Disk": {
         cloud: "alicloud",
         kind: bi("ECS disk (deprecated ecs.Disk)", "ECS 云盘（已弃用的 ecs.Disk）"),
-        listInput: inputName<alicloud.ecs.DiskArgs>("encrypted"),
         slots: (p) => [
-            slotAt("", () => p, {
+            slotAt(p, {
                 flag: inputName<alicloud.ecs.DiskArgs>("encrypted"),
                 key: inputName<alicloud.ecs.DiskArgs>("kmsKeyId"),
                 snapshot: inputName<alicloud.ecs.DiskArgs>("snapshotId"),
@@ -236,10 +212,9 @@ export const DISK_SOURCES: Record<string, DiskSource> = {
     "alicloud:ecs/instance:Instance": {
         cloud: "alicloud",
         kind: bi("ECS instance", "ECS 实例"),
-        listInput: inputName<alicloud.ecs.InstanceArgs>("dataDisks"),
         launchTemplateInputs: [inputName<alicloud.ecs.InstanceArgs>("launchTemplateId"), inputName<alicloud.ecs.InstanceArgs>("launchTemplateName")],
         slots: (p) => [
-            slotAt("", () => p, { flag: inputName<alicloud.ecs.InstanceArgs>("systemDiskEncrypted"), key: inputName<alicloud.ecs.InstanceArgs>("systemDiskKmsKeyId") }, SYSTEM_DISK),
+            slotAt(p, { flag: inputName<alicloud.ecs.InstanceArgs>("systemDiskEncrypted"), key: inputName<alicloud.ecs.InstanceArgs>("systemDiskKmsKeyId") }, SYSTEM_DISK),
             ...slotsOfList(
                 p,
                 inputName<alicloud.ecs.InstanceArgs>("dataDisks"),
@@ -251,10 +226,9 @@ export const DISK_SOURCES: Record<string, DiskSource> = {
     "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate": {
         cloud: "alicloud",
         kind: bi("ECS launch template", "ECS 启动模板"),
-        listInput: inputName<alicloud.ecs.EcsLaunchTemplateArgs>("dataDisks"),
         future: true,
         slots: (p) => [
-            slotAt(inputName<alicloud.ecs.EcsLaunchTemplateArgs>("systemDisk"), () => field(p, "systemDisk"), { flag: inputName<AliLtSystem>("encrypted"), key: inputName<AliLtSystem>("kmsKeyId") }, SYSTEM_DISK),
+            slotAt(p.get(inputName<alicloud.ecs.EcsLaunchTemplateArgs>("systemDisk")), { flag: inputName<AliLtSystem>("encrypted"), key: inputName<AliLtSystem>("kmsKeyId") }, SYSTEM_DISK),
             ...slotsOfList(
                 p,
                 inputName<alicloud.ecs.EcsLaunchTemplateArgs>("dataDisks"),
@@ -266,10 +240,9 @@ export const DISK_SOURCES: Record<string, DiskSource> = {
     "alicloud:ecs/launchTemplate:LaunchTemplate": {
         cloud: "alicloud",
         kind: bi("ECS launch template (deprecated ecs.LaunchTemplate)", "ECS 启动模板（已弃用的 ecs.LaunchTemplate）"),
-        listInput: inputName<alicloud.ecs.LaunchTemplateArgs>("dataDisks"),
         future: true,
         slots: (p) => [
-            slotAt(inputName<alicloud.ecs.LaunchTemplateArgs>("systemDisk"), () => field(p, "systemDisk"), { flag: inputName<AliOldLtSystem>("encrypted"), key: inputName<AliOldLtSystem>("kmsKeyId") }, SYSTEM_DISK),
+            slotAt(p.get(inputName<alicloud.ecs.LaunchTemplateArgs>("systemDisk")), { flag: inputName<AliOldLtSystem>("encrypted"), key: inputName<AliOldLtSystem>("kmsKeyId") }, SYSTEM_DISK),
             ...slotsOfList(
                 p,
                 inputName<alicloud.ecs.LaunchTemplateArgs>("dataDisks"),
@@ -281,12 +254,10 @@ export const DISK_SOURCES: Record<string, DiskSource> = {
     "alicloud:ess/scalingConfiguration:ScalingConfiguration": {
         cloud: "alicloud",
         kind: bi("ESS scaling configuration", "弹性伸缩配置"),
-        listInput: inputName<alicloud.ess.ScalingConfigurationArgs>("dataDisks"),
         future: true,
         slots: (p) => [
             slotAt(
-                "",
-                () => p,
+                p,
                 { flag: inputName<alicloud.ess.ScalingConfigurationArgs>("systemDiskEncrypted"), key: inputName<alicloud.ess.ScalingConfigurationArgs>("systemDiskKmsKeyId") },
                 SYSTEM_DISK,
             ),
@@ -301,17 +272,15 @@ export const DISK_SOURCES: Record<string, DiskSource> = {
     "alicloud:ecs/ecsInstanceSet:EcsInstanceSet": {
         cloud: "alicloud",
         kind: bi("ECS instance set", "ECS 实例集"),
-        listInput: inputName<alicloud.ecs.EcsInstanceSetArgs>("dataDisks"),
         launchTemplateInputs: [inputName<alicloud.ecs.EcsInstanceSetArgs>("launchTemplateId"), inputName<alicloud.ecs.EcsInstanceSetArgs>("launchTemplateName")],
         slots: (p) => [
             // EcsInstanceSet has no system-disk encryption input: only a launch template or the account default can encrypt it.
             {
                 label: bi("system disk (EcsInstanceSet has no system-disk encryption input)", "系统盘（EcsInstanceSet 没有系统盘加密参数）"),
-                flagPath: inputName<alicloud.ecs.EcsInstanceSetArgs>("launchTemplateId"),
-                flag: () => undefined,
+                flag: Input.of(undefined, inputName<alicloud.ecs.EcsInstanceSetArgs>("launchTemplateId")),
                 fix: bi(
                     "Launch the set from an alicloud.ecs.EcsLaunchTemplate whose `systemDisk.encrypted` is true, or enable alicloud.ecs.DiskEncryptionByDefault (encrypted: true) in this stack.",
-                    "请基于 `systemDisk.encrypted` 为 true 的 alicloud.ecs.EcsLaunchTemplate 创建实例集，或在本栈中启用 alicloud.ecs.DiskEncryptionByDefault（encrypted: true）。",
+                    "请基于 `systemDisk.encrypted` 为 true 的 alicloud.ecs.EcsLaunchTemplate 创建实例集，或在本堆栈中启用 alicloud.ecs.DiskEncryptionByDefault（encrypted: true）。",
                 ),
             },
             ...slotsOfList(
@@ -325,7 +294,7 @@ export const DISK_SOURCES: Record<string, DiskSource> = {
 };
 
 /** Account-level settings, per cloud, that encrypt new disks and pick their default key in a region. */
-export const ACCOUNT_DEFAULTS: Record<Cloud, { encryptionType: string; flag: string; unsetEnables: boolean; keyType: string; keyInput: string; encryptionName: string }> = {
+export const ACCOUNT_DEFAULTS: Record<Cloud, { encryptionType: string; flag: string; unsetEnables: boolean; keyType: string; keyInput: string; encryptionName: Bilingual }> = {
     aws: {
         encryptionType: "aws:ebs/encryptionByDefault:EncryptionByDefault",
         flag: inputName<aws.ebs.EncryptionByDefaultArgs>("enabled"),
@@ -333,7 +302,7 @@ export const ACCOUNT_DEFAULTS: Record<Cloud, { encryptionType: string; flag: str
         unsetEnables: true,
         keyType: "aws:ebs/defaultKmsKey:DefaultKmsKey",
         keyInput: inputName<aws.ebs.DefaultKmsKeyArgs>("keyArn"),
-        encryptionName: "aws.ebs.EncryptionByDefault",
+        encryptionName: bi("aws.ebs.EncryptionByDefault", "aws.ebs.EncryptionByDefault"),
     },
     alicloud: {
         encryptionType: "alicloud:ecs/diskEncryptionByDefault:DiskEncryptionByDefault",
@@ -342,7 +311,7 @@ export const ACCOUNT_DEFAULTS: Record<Cloud, { encryptionType: string; flag: str
         unsetEnables: false,
         keyType: "alicloud:ecs/diskDefaultKmsKey:DiskDefaultKmsKey",
         keyInput: inputName<alicloud.ecs.DiskDefaultKmsKeyArgs>("kmsKeyId"),
-        encryptionName: "alicloud.ecs.DiskEncryptionByDefault (encrypted: true)",
+        encryptionName: bi("alicloud.ecs.DiskEncryptionByDefault (encrypted: true)", "alicloud.ecs.DiskEncryptionByDefault（encrypted: true）"),
     },
 };
 
@@ -357,7 +326,7 @@ export interface AccountDefaults {
 export function accountDefaultsFor(idx: StackIndex, r: PolicyResource, cloud: Cloud): AccountDefaults {
     const d = ACCOUNT_DEFAULTS[cloud];
     const enabled = (e: PolicyResource): Tri => {
-        const f = readFlag(() => e.props[d.flag]);
+        const f = readFlag(Input.of(e.props).get(d.flag));
         switch (f.kind) {
             case "on":
                 return "yes";
@@ -370,11 +339,18 @@ export function accountDefaultsFor(idx: StackIndex, r: PolicyResource, cloud: Cl
         }
     };
     const encryption = anyOf(idx.ofType(d.encryptionType).map((e) => allOf([enabled(e), sameRegion(e, r, cloud)])));
-    const key = anyOf(idx.ofType(d.keyType).map((k) => allOf([isNamed(() => k.props[d.keyInput]) ? "yes" : "no", sameRegion(k, r, cloud)])));
+    const key = anyOf(idx.ofType(d.keyType).map((k) => allOf([isNamed(Input.of(k.props).get(d.keyInput)) ? "yes" : "no", sameRegion(k, r, cloud)])));
     return { encryption, key };
 }
 
-export type Outcome = { kind: "ok" } | { kind: "advisory"; found: Bilingual; property: string } | { kind: "violation"; found: Bilingual; required: Bilingual; property: string; fix: Bilingual };
+/** The change of a finding: an input of the disk's resource, or a resource to add. */
+type DiskChange = Input | { type: string; input: string; add: true };
+
+export type Outcome =
+    | { kind: "ok" }
+    | { kind: "unknown"; found: Bilingual; change: DiskChange }
+    | { kind: "advisory"; found: Bilingual; change: DiskChange }
+    | { kind: "violation"; found: Bilingual; required: Bilingual; change: DiskChange; fix: Bilingual };
 
 const OK: Outcome = { kind: "ok" };
 const FUTURE = bi(
@@ -391,31 +367,37 @@ function encryptFix(slot: DiskSlot, source: DiskSource): Bilingual {
     const value = slot.stringFlag ? '"true"' : "true";
     const def = ACCOUNT_DEFAULTS[source.cloud].encryptionName;
     return bi(
-        `Set it to ${value} (or enable ${def} in this stack and leave it unset). ${consequence.en}`,
-        `请设置为 ${value}（或在本栈中启用 ${def} 并保持未设置）。${consequence.zh}`,
+        `Set it to ${value} (or enable ${def.en} in this stack and leave it unset). ${consequence.en}`,
+        `请设置为 ${value}（或在本堆栈中启用 ${def.zh} 并保持未设置）。${consequence.zh}`,
     );
 }
 
+const DEFAULT_KEYS: Record<Cloud, { type: string; input: string }> = {
+    aws: { type: "aws.ebs.DefaultKmsKey", input: inputName<aws.ebs.DefaultKmsKeyArgs>("keyArn") },
+    alicloud: { type: "alicloud.ecs.DiskDefaultKmsKey", input: inputName<alicloud.ecs.DiskDefaultKmsKeyArgs>("kmsKeyId") },
+};
+
 function keyFix(slot: DiskSlot, source: DiskSource): Bilingual {
     const consequence = source.future ? FUTURE : REPLACES;
-    const defaultKey = source.cloud === "aws" ? "aws.ebs.DefaultKmsKey" : "alicloud.ecs.DiskDefaultKmsKey";
-    if (!slot.keyPath) {
+    const defaultKey = DEFAULT_KEYS[source.cloud].type;
+    if (!slot.key) {
         return bi(
             `This type cannot name a KMS key: add ${defaultKey} to this stack, or use an aws.ec2.LaunchTemplate. ${consequence.en}`,
-            `该类型无法指定 KMS 密钥：请在本栈中添加 ${defaultKey}，或改用 aws.ec2.LaunchTemplate。${consequence.zh}`,
+            `该类型无法指定 KMS 密钥：请在本堆栈中添加 ${defaultKey}，或改用 aws.ec2.LaunchTemplate。${consequence.zh}`,
         );
     }
-    return bi(`Name a customer-managed KMS key (or add ${defaultKey} to this stack). ${consequence.en}`, `请指定客户自管 KMS 密钥（或在本栈中添加 ${defaultKey}）。${consequence.zh}`);
+    return bi(`Name a customer-managed KMS key (or add ${defaultKey} to this stack). ${consequence.en}`, `请指定客户托管密钥（CMK）（或在本堆栈中添加 ${defaultKey}）。${consequence.zh}`);
 }
 
 /** Decides one disk: encrypted (by its flag or the account default), then, if asked, keyed with a customer-managed key. */
 export function evaluateDisk(slot: DiskSlot, source: DiskSource, governedByTemplate: boolean, defaults: AccountDefaults, requireCustomerManagedKeys: boolean): Outcome {
     const flag = readFlag(slot.flag);
+    const change = slot.flag;
     switch (flag.kind) {
         case "unknown":
-            return { kind: "advisory", found: describeFlag(flag, UNSET_UNENCRYPTED), property: slot.flagPath };
+            return { kind: "unknown", found: describeFlag(flag, UNSET_UNENCRYPTED), change };
         case "invalid":
-            return { kind: "violation", found: describeFlag(flag, UNSET_UNENCRYPTED), required: REQUIRED_ENCRYPTED, property: slot.flagPath, fix: encryptFix(slot, source) };
+            return { kind: "violation", found: describeFlag(flag, UNSET_UNENCRYPTED), required: REQUIRED_ENCRYPTED, change, fix: encryptFix(slot, source) };
         case "off": {
             // Kept a violation even when the account default is on: the cloud then encrypts the disk anyway,
             // but the program declares an unencrypted disk (a permanent diff) that silently becomes one if
@@ -425,7 +407,7 @@ export function evaluateDisk(slot: DiskSlot, source: DiskSource, governedByTempl
                 defaults.encryption === "yes"
                     ? bi(" (account default encryption is on, so the cloud encrypts it anyway, but the program asks for an unencrypted disk)", "（账号级默认加密已开启，云平台仍会加密，但程序声明了不加密的磁盘）")
                     : bi("", "");
-            return { kind: "violation", found: bi(found.en + note.en, found.zh + note.zh), required: REQUIRED_ENCRYPTED, property: slot.flagPath, fix: encryptFix(slot, source) };
+            return { kind: "violation", found: bi(found.en + note.en, found.zh + note.zh), required: REQUIRED_ENCRYPTED, change, fix: encryptFix(slot, source) };
         }
         case "unset":
             if (governedByTemplate) {
@@ -433,13 +415,13 @@ export function evaluateDisk(slot: DiskSlot, source: DiskSource, governedByTempl
                 return OK;
             }
             if (defaults.encryption === "unknown") {
-                return { kind: "advisory", found: bi("unset, and whether account default encryption is on is unknown during preview", "未设置，且预览时无法确定账号级默认加密是否开启"), property: slot.flagPath };
+                return { kind: "unknown", found: bi("unset, and whether account default encryption is on is unknown until deployment", "未设置，且账号级默认加密是否开启在部署前未知"), change };
             }
             if (defaults.encryption === "no") {
                 if (slot.snapshot && isNamed(slot.snapshot)) {
-                    return { kind: "advisory", found: bi("unset: the disk inherits its snapshot's encryption, which cannot be checked here", "未设置：磁盘继承快照的加密状态，此处无法检查"), property: slot.flagPath };
+                    return { kind: "advisory", found: bi("unset: the disk inherits its snapshot's encryption, which cannot be checked here", "未设置：磁盘继承快照的加密状态，此处无法检查"), change };
                 }
-                return { kind: "violation", found: UNSET_UNENCRYPTED, required: REQUIRED_ENCRYPTED, property: slot.flagPath, fix: encryptFix(slot, source) };
+                return { kind: "violation", found: UNSET_UNENCRYPTED, required: REQUIRED_ENCRYPTED, change, fix: encryptFix(slot, source) };
             }
             break;
         case "on":
@@ -448,11 +430,12 @@ export function evaluateDisk(slot: DiskSlot, source: DiskSource, governedByTempl
     if (!requireCustomerManagedKeys || (slot.key && isNamed(slot.key)) || defaults.key === "yes") {
         return OK;
     }
-    const property = slot.keyPath ?? slot.flagPath;
+    // Without a key input on the disk, the only fix is a default key for the region.
+    const keyChange: DiskChange = slot.key ?? { ...DEFAULT_KEYS[source.cloud], add: true };
     if (defaults.key === "unknown") {
-        return { kind: "advisory", found: bi("no KMS key named, and the stack's default disk key is unknown during preview", "未指定 KMS 密钥，且预览时无法确定本栈的默认磁盘密钥"), property };
+        return { kind: "unknown", found: bi("no KMS key named, and the stack's default disk key is unknown until deployment", "未指定 KMS 密钥，且本堆栈的默认磁盘密钥在部署前未知"), change: keyChange };
     }
-    return { kind: "violation", found: FOUND_SERVICE_KEY, required: REQUIRED_CMK, property, fix: keyFix(slot, source) };
+    return { kind: "violation", found: FOUND_SERVICE_KEY, required: REQUIRED_CMK, change: keyChange, fix: keyFix(slot, source) };
 }
 
 export const metadata: ControlMetadata = {
@@ -460,7 +443,7 @@ export const metadata: ControlMetadata = {
     description:
         "Block storage is encrypted at rest: EBS volumes, EC2 root and EBS block devices, launch templates and configurations, ECS disks, ECS instance system and data disks, ECS launch templates, ESS scaling configurations and ECS instance sets. An unset flag counts as encrypted only when the stack enables account default disk encryption in that region.",
     category: "encryption",
-    bases: ["csl-23-4", "pipl-51-3", "mlps-8.1.4.8"],
+    bases: [...ENCRYPTION_BASES, "mlps-8.2.4.5-d"],
     severity: "high",
     enforcementLevel: "mandatory",
     remediationSteps:
@@ -468,46 +451,49 @@ export const metadata: ControlMetadata = {
         "or enable aws.ebs.EncryptionByDefault / alicloud.ecs.DiskEncryptionByDefault (encrypted: true) in the same stack and region. With requireCustomerManagedKeys, also name a KMS key (`kmsKeyId`, `systemDiskKmsKeyId`) or set aws.ebs.DefaultKmsKey / alicloud.ecs.DiskDefaultKmsKey. " +
         "There is no automatic remediation: changing disk encryption replaces the disk and would destroy its data; migrate through an encrypted snapshot.",
     zh: {
-        description: "块存储静态加密：EBS 卷、EC2 根卷和 EBS 块设备、启动模板和启动配置、ECS 云盘、ECS 实例系统盘和数据盘、ECS 启动模板、ESS 伸缩配置和 ECS 实例集。仅当堆栈在该地域启用了账号级默认云盘加密时，未设置的加密开关才视为已加密。",
+        description: "块存储静态加密：EBS 卷、EC2 根卷和 EBS 块设备、启动模板和启动配置、ECS 云盘、ECS 实例系统盘和数据盘、ECS 启动模板、ESS 伸缩配置和 ECS 实例集。仅当堆栈在该区域（地域）启用了账号级默认云盘加密时，未设置的加密开关才视为已加密。",
         remediationSteps:
             '设置磁盘的加密开关：AWS `encrypted: true`（aws.ec2.LaunchTemplate 为 `blockDeviceMappings[].ebs.encrypted: "true"`），阿里云 `encrypted: true` / `systemDiskEncrypted: true` / `dataDisks[].encrypted: true`，' +
-            "或在同一堆栈和地域中启用 aws.ebs.EncryptionByDefault / alicloud.ecs.DiskEncryptionByDefault（encrypted: true）。启用 requireCustomerManagedKeys 时，还须指定 KMS 密钥（`kmsKeyId`、`systemDiskKmsKeyId`），或设置 aws.ebs.DefaultKmsKey / alicloud.ecs.DiskDefaultKmsKey。" +
+            "或在同一堆栈和区域（地域）中启用 aws.ebs.EncryptionByDefault / alicloud.ecs.DiskEncryptionByDefault（encrypted: true）。启用 requireCustomerManagedKeys 时，还须指定客户托管密钥（CMK）（`kmsKeyId`、`systemDiskKmsKeyId`），或设置 aws.ebs.DefaultKmsKey / alicloud.ecs.DiskDefaultKmsKey。" +
             "不提供自动修复：修改磁盘加密会替换磁盘并销毁其数据；请通过加密快照迁移。",
     },
     resourceTypes: [...Object.keys(DISK_SOURCES), ...Object.values(ACCOUNT_DEFAULTS).flatMap((d) => [d.encryptionType, d.keyType])],
     config,
 };
 
-function messageFor(source: DiskSource, r: PolicyResource, slot: DiskSlot | undefined, found: Bilingual, required: Bilingual, property: string, fix?: Bilingual): string {
-    const label = slot?.label;
-    const name = bi(`${source.kind.en} "${r.name}"${label ? `, ${label.en}` : ""}`, `${source.kind.zh}“${r.name}”${label ? `，${label.zh}` : ""}`);
-    return findingMessage({ resource: name, found, required, property, ...(fix ? { fix } : {}), basis: ENCRYPTION_BASIS });
-}
-
-function validateStack(args: StackValidationArgs, report: ReportViolation): void {
+function validateStack(args: StackValidationArgs, emit: Emit): void {
     const { requireCustomerManagedKeys } = readConfig(config, args.getConfig());
     const idx = new StackIndex(args.resources);
+    const required = requireCustomerManagedKeys ? REQUIRED_CMK : REQUIRED_ENCRYPTED;
     for (const r of args.resources) {
         const source = DISK_SOURCES[r.type];
         if (!source) {
             continue;
         }
-        const slots = tryRead(() => source.slots(r.props));
-        if (!slots.known) {
-            reportAdvisory(report, messageFor(source, r, undefined, bi("disk list unknown during preview", "预览时磁盘列表未知"), REQUIRED_ENCRYPTED, source.listInput), r.urn);
-            continue;
-        }
-        const governed = (source.launchTemplateInputs ?? []).some((n) => isNamed(() => r.props[n]));
+        const props = Input.of(r.props);
+        const governed = (source.launchTemplateInputs ?? []).some((n) => isNamed(props.get(n)));
         const defaults = accountDefaultsFor(idx, r, source.cloud);
-        for (const slot of slots.value) {
+        for (const slot of source.slots(props)) {
             const o = evaluateDisk(slot, source, governed, defaults, requireCustomerManagedKeys);
-            if (o.kind === "advisory") {
-                reportAdvisory(report, messageFor(source, r, slot, o.found, requireCustomerManagedKeys ? REQUIRED_CMK : REQUIRED_ENCRYPTED, o.property), r.urn);
-            } else if (o.kind === "violation") {
-                report(messageFor(source, r, slot, o.found, o.required, o.property, o.fix), r.urn);
-            }
+            if (o.kind === "ok") continue;
+            const label = slot.label
+                ? bi(`${source.kind.en} "${r.name}", ${slot.label.en}`, `${source.kind.zh}“${r.name}”，${slot.label.zh}`)
+                : bi(`${source.kind.en} "${r.name}"`, `${source.kind.zh}“${r.name}”`);
+            const keyFinding = o.kind !== "violation" ? o.change !== slot.flag : o.required === REQUIRED_CMK;
+            emit({
+                kind: source.kind,
+                on: { urn: r.urn, name: r.name },
+                label,
+                found: o.found,
+                required: o.kind === "violation" ? o.required : required,
+                change: o.change,
+                ...(o.kind === "violation" ? { fix: o.fix } : {}),
+                ...(o.kind === "unknown" ? { unknown: true } : {}),
+                ...(o.kind === "advisory" ? { advisory: true } : {}),
+                bases: keyFinding ? CMK_BASES : ENCRYPTION_BASES,
+            });
         }
     }
 }
 
-export default legacyStackControl(metadata, validateStack);
+export default stackControl(metadata, validateStack);

@@ -1,4 +1,4 @@
-// Encryption-at-rest controls (PRODUCT.md §4.4).
+// Encryption-at-rest controls (docs/policies.md).
 import { type Control } from "../shared/control";
 import databasesAndFileSystemsEncrypted from "./databases-and-file-systems-encrypted";
 import disksEncrypted from "./disks-encrypted";

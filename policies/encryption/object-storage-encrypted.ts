@@ -1,50 +1,51 @@
-// Object storage encrypted at rest (DSL Art. 27, MLPS 2.0 L3 data confidentiality). OSS buckets
-// need a server-side encryption rule, inline or through a separate
-// alicloud.oss.BucketServerSideEncryption. S3 has encrypted every new object (SSE-S3) since
-// January 2023, so S3 buckets are only checked when requireCustomerManagedKeys asks for a KMS key.
-// A stack policy: the separate encryption resources link to their bucket through the `bucket`
-// input (property dependencies, else the bucket name when both are known strings).
+// Object storage encrypted at rest (Cybersecurity Law Art. 23(4), PIPL Art. 51(3), GB/T 22239-2019
+// 8.1.4.8 b); customer-managed keys 8.2.4.5 d)). OSS buckets need a server-side encryption rule,
+// inline or through a separate alicloud.oss.BucketServerSideEncryption. S3 has encrypted every new
+// object (SSE-S3) since January 2023, so S3 buckets are only checked when
+// requireCustomerManagedKeys asks for a KMS key. A stack policy: the separate encryption resources
+// link to their bucket through the `bucket` input (property dependencies, else the bucket name
+// when both are known strings).
 import type * as alicloud from "@pulumi/alicloud";
 import type * as aws from "@pulumi/aws";
-import type { PolicyResource, ReportViolation, StackValidationArgs } from "@pulumi/policy";
+import type { PolicyResource, StackValidationArgs } from "@pulumi/policy";
 import { readConfig } from "../shared/config";
-import { type ControlMetadata } from "../shared/control";
-import { legacyStackControl } from "../shared/control-legacy";
-import { type Bilingual, bi, findingMessage, safeValue } from "../shared/messages";
+import { type ControlMetadata, stackControl } from "../shared/control";
+import { type Change, type Emit, shownValue } from "../shared/emit";
+import { type Bilingual, bi } from "../shared/messages";
 import { inputName } from "../shared/properties";
-import { reportAdvisory } from "../shared/report";
+import { Input } from "../shared/reader";
 import { cloudOf } from "../shared/regions";
-import { StackIndex, refersTo, tryRead } from "../shared/stack";
-import { CMK_CONFIG, type Cloud, ENCRYPTION_BASIS, REQUIRED_CMK, REQUIRED_ENCRYPTED, field, isNamed } from "./common";
+import { StackIndex, refersTo } from "../shared/stack";
+import { CMK_BASES, CMK_CONFIG, type Cloud, ENCRYPTION_BASES, REQUIRED_CMK, REQUIRED_ENCRYPTED, isNamed } from "./common";
 
 export const config = CMK_CONFIG;
 
-/** One server-side encryption rule, wherever it is declared. */
+/** One server-side encryption rule, wherever it is declared: its algorithm and key inputs, with their paths. */
 export interface SseRule {
-    /** The algorithm as read (never echoed unless in the vocabulary). */
-    algorithm: unknown;
-    /** Reads the key id input. */
-    key: () => unknown;
-    /** Path of the rule's algorithm input, for messages. */
-    path: string;
-    keyPath: string;
+    algorithm: Input;
+    key: Input;
 }
+
+/** Rules as read: a list, or unknown during preview at `path`. */
+type Rules = { known: true; rules: SseRule[] } | { known: false; path: string };
 
 export interface BucketSource {
     cloud: Cloud;
     kind: Bilingual;
     /** Input holding the inline rule(s), named when a bucket has none. */
     inlinePath: string;
-    /** The bucket's inline rules; may throw UnknownValueError. */
-    inlineRules(props: Record<string, unknown>): SseRule[];
+    /** The bucket's inline rules. */
+    inlineRules(props: Input): Rules;
     /** Separate encryption resources that can target this bucket. */
     configTypes: readonly string[];
 }
 
 export interface ConfigSource {
     kind: Bilingual;
-    /** The resource's rules; may throw UnknownValueError. */
-    rules(props: Record<string, unknown>): SseRule[];
+    /** The type as written in a program, for "Change `x` of the `<type>`". */
+    program: string;
+    /** The resource's rules. */
+    rules(props: Input): Rules;
 }
 
 const OSS_ALGORITHMS = ["AES256", "KMS", "SM4"];
@@ -54,38 +55,44 @@ const S3_KMS_ALGORITHMS = ["aws:kms", "aws:kms:dsse"];
 type OssRule = alicloud.types.input.oss.BucketServerSideEncryptionRule;
 type S3Default = aws.types.input.s3.BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefault;
 
-function asList(v: unknown): unknown[] {
-    return Array.isArray(v) ? v : [];
+/** The items of a list input: [] when absent or not a list; the Input itself when unknown. */
+function itemsOf(list: Input): Input[] | Input {
+    const r = list.items();
+    if (r.kind === "unknown") return list;
+    return r.kind === "value" ? r.value : [];
 }
 
-function ossRule(obj: unknown, base: string): SseRule[] {
-    if (obj === undefined || obj === null) {
-        return [];
+/** The rules of every item of a list; one unknown item or list makes the whole set unknown. */
+function flatRules(list: Input, each: (item: Input) => Rules): Rules {
+    const items = itemsOf(list);
+    if (items instanceof Input) return { known: false, path: items.path };
+    const rules: SseRule[] = [];
+    for (const item of items) {
+        const r = each(item);
+        if (!r.known) return r;
+        rules.push(...r.rules);
     }
-    const prefix = base === "" ? "" : `${base}.`;
-    return [
-        {
-            algorithm: field(obj, inputName<OssRule>("sseAlgorithm")),
-            key: () => field(obj, inputName<OssRule>("kmsMasterKeyId")),
-            path: `${prefix}sseAlgorithm`,
-            keyPath: `${prefix}kmsMasterKeyId`,
-        },
-    ];
+    return { known: true, rules };
 }
 
-function s3Default(obj: unknown, base: string): SseRule {
+function ruleAt(obj: Input): Rules {
+    if (obj.unknown) return { known: false, path: obj.path };
+    if (!obj.isSet) return { known: true, rules: [] };
     return {
-        algorithm: field(obj, inputName<S3Default>("sseAlgorithm")),
-        key: () => field(obj, inputName<S3Default>("kmsMasterKeyId")),
-        path: `${base}.sseAlgorithm`,
-        keyPath: `${base}.kmsMasterKeyId`,
+        known: true,
+        rules: [{ algorithm: obj.get(inputName<OssRule>("sseAlgorithm")), key: obj.get(inputName<OssRule>("kmsMasterKeyId")) }],
     };
 }
 
-/** aws.s3.BucketServerSideEncryptionConfiguration(V2) `rules[].applyServerSideEncryptionByDefault`. */
-function s3ConfigRules(p: Record<string, unknown>): SseRule[] {
-    return asList(field(p, "rules")).map((rule, i) => s3Default(field(rule, "applyServerSideEncryptionByDefault"), `rules[${i}].applyServerSideEncryptionByDefault`));
+
+/** An S3 `applyServerSideEncryptionByDefault` block (present or not: an empty rule still decides nothing but is reported). */
+function s3Default(obj: Input): Rules {
+    if (obj.unknown) return { known: false, path: obj.path };
+    return { known: true, rules: [{ algorithm: obj.get(inputName<S3Default>("sseAlgorithm")), key: obj.get(inputName<S3Default>("kmsMasterKeyId")) }] };
 }
+
+/** aws.s3.BucketServerSideEncryptionConfiguration(V2) `rules[].applyServerSideEncryptionByDefault`. */
+const s3ConfigRules = (p: Input): Rules => flatRules(p.get("rules"), (rule) => s3Default(rule.get("applyServerSideEncryptionByDefault")));
 
 const S3_CONFIG_TYPES = [
     "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
@@ -96,9 +103,9 @@ const OSS_CONFIG_TYPES = ["alicloud:oss/bucketServerSideEncryption:BucketServerS
 export const BUCKET_SOURCES: Record<string, BucketSource> = {
     "alicloud:oss/bucket:Bucket": {
         cloud: "alicloud",
-        kind: bi("OSS bucket", "OSS 存储桶"),
+        kind: bi("OSS bucket", "OSS Bucket（存储空间）"),
         inlinePath: inputName<alicloud.oss.BucketArgs>("serverSideEncryptionRule"),
-        inlineRules: (p) => ossRule(field(p, inputName<alicloud.oss.BucketArgs>("serverSideEncryptionRule")), "serverSideEncryptionRule"),
+        inlineRules: (p) => ruleAt(p.get(inputName<alicloud.oss.BucketArgs>("serverSideEncryptionRule"))),
         configTypes: OSS_CONFIG_TYPES,
     },
     "aws:s3/bucket:Bucket": {
@@ -107,10 +114,9 @@ export const BUCKET_SOURCES: Record<string, BucketSource> = {
         inlinePath: inputName<aws.s3.BucketArgs>("serverSideEncryptionConfiguration"),
         // Deprecated inline block: serverSideEncryptionConfiguration.rule.applyServerSideEncryptionByDefault.
         inlineRules(p) {
-            const rule = field(field(p, inputName<aws.s3.BucketArgs>("serverSideEncryptionConfiguration")), "rule");
-            return rule === undefined || rule === null
-                ? []
-                : [s3Default(field(rule, "applyServerSideEncryptionByDefault"), "serverSideEncryptionConfiguration.rule.applyServerSideEncryptionByDefault")];
+            const rule = p.at(inputName<aws.s3.BucketArgs>("serverSideEncryptionConfiguration"), "rule");
+            if (rule.unknown) return { known: false, path: rule.path };
+            return rule.isSet ? s3Default(rule.get("applyServerSideEncryptionByDefault")) : { known: true, rules: [] };
         },
         configTypes: S3_CONFIG_TYPES,
     },
@@ -120,12 +126,8 @@ export const BUCKET_SOURCES: Record<string, BucketSource> = {
         inlinePath: inputName<aws.s3.BucketV2Args>("serverSideEncryptionConfigurations"),
         // Deprecated plural form: serverSideEncryptionConfigurations[].rules[].applyServerSideEncryptionByDefaults[].
         inlineRules: (p) =>
-            asList(field(p, inputName<aws.s3.BucketV2Args>("serverSideEncryptionConfigurations"))).flatMap((c, i) =>
-                asList(field(c, "rules")).flatMap((rule, j) =>
-                    asList(field(rule, "applyServerSideEncryptionByDefaults")).map((d, k) =>
-                        s3Default(d, `serverSideEncryptionConfigurations[${i}].rules[${j}].applyServerSideEncryptionByDefaults[${k}]`),
-                    ),
-                ),
+            flatRules(p.get(inputName<aws.s3.BucketV2Args>("serverSideEncryptionConfigurations")), (c) =>
+                flatRules(c.get("rules"), (rule) => flatRules(rule.get("applyServerSideEncryptionByDefaults"), s3Default)),
             ),
         configTypes: S3_CONFIG_TYPES,
     },
@@ -133,11 +135,20 @@ export const BUCKET_SOURCES: Record<string, BucketSource> = {
 
 export const CONFIG_SOURCES: Record<string, ConfigSource> = {
     "alicloud:oss/bucketServerSideEncryption:BucketServerSideEncryption": {
-        kind: bi("OSS bucket server-side encryption", "OSS 存储桶服务端加密"),
-        rules: (p) => ossRule(p, ""),
+        kind: bi("OSS bucket server-side encryption", "OSS 服务器端加密配置"),
+        program: "alicloud.oss.BucketServerSideEncryption",
+        rules: (p) => ruleAt(p),
     },
-    [S3_CONFIG_TYPES[0]!]: { kind: bi("S3 bucket server-side encryption configuration", "S3 存储桶服务端加密配置"), rules: s3ConfigRules },
-    [S3_CONFIG_TYPES[1]!]: { kind: bi("S3 bucket server-side encryption configuration (deprecated V2)", "S3 存储桶服务端加密配置（已弃用的 V2）"), rules: s3ConfigRules },
+    [S3_CONFIG_TYPES[0]!]: {
+        kind: bi("S3 bucket server-side encryption configuration", "S3 存储桶服务器端加密配置"),
+        program: "aws.s3.BucketServerSideEncryptionConfiguration",
+        rules: s3ConfigRules,
+    },
+    [S3_CONFIG_TYPES[1]!]: {
+        kind: bi("S3 bucket server-side encryption configuration (deprecated V2)", "S3 存储桶服务器端加密配置（已弃用的 V2）"),
+        program: "aws.s3.BucketServerSideEncryptionConfigurationV2",
+        rules: s3ConfigRules,
+    },
 };
 
 export const metadata: ControlMetadata = {
@@ -153,30 +164,37 @@ export const metadata: ControlMetadata = {
         'With requireCustomerManagedKeys, use sseAlgorithm "KMS" with `kmsMasterKeyId` on OSS, and an aws.s3.BucketServerSideEncryptionConfiguration with `sseAlgorithm: "aws:kms"` (or "aws:kms:dsse") and `kmsMasterKeyId` on S3. ' +
         "Bucket encryption applies to objects written afterwards; existing objects stay as they were until rewritten. Not remediated automatically: choosing the key is yours.",
     zh: {
-        description: "对象存储静态加密：每个 OSS 存储桶都有服务端加密规则（内联或 alicloud.oss.BucketServerSideEncryption）。S3 存储桶自 2023 年起默认加密，仅在 requireCustomerManagedKeys 为 true 时检查：此时须使用指定密钥的 SSE-KMS。",
+        description: "对象存储静态加密：每个 OSS Bucket（存储空间）都有服务器端加密规则（内联或 alicloud.oss.BucketServerSideEncryption）。S3 存储桶自 2023 年起默认加密，仅在 requireCustomerManagedKeys 为 true 时检查：此时须使用指定密钥的 SSE-KMS。",
         remediationSteps:
-            '为每个 OSS 存储桶设置 `serverSideEncryptionRule: { sseAlgorithm: "KMS" }`（或 "AES256"），或创建 `bucket` 指向该存储桶的 alicloud.oss.BucketServerSideEncryption。' +
+            '为每个 OSS Bucket（存储空间）设置 `serverSideEncryptionRule: { sseAlgorithm: "KMS" }`（或 "AES256"），或创建 `bucket` 指向该 Bucket 的 alicloud.oss.BucketServerSideEncryption。' +
             '启用 requireCustomerManagedKeys 时，OSS 使用 sseAlgorithm "KMS" 并设置 `kmsMasterKeyId`；S3 使用 aws.s3.BucketServerSideEncryptionConfiguration，`sseAlgorithm: "aws:kms"`（或 "aws:kms:dsse"）并设置 `kmsMasterKeyId`。' +
-            "存储桶加密只作用于此后写入的对象；已有对象在被重写之前保持原状。不提供自动修复：加密密钥须由您选择。",
+            "Bucket 加密只作用于此后写入的对象；已有对象在被重写之前保持原状。不提供自动修复：加密密钥须由您选择。",
     },
     resourceTypes: [...Object.keys(BUCKET_SOURCES), ...Object.keys(CONFIG_SOURCES)],
     config,
 };
 
-type Verdict = { kind: "ok" } | { kind: "unknown"; property: string } | { kind: "fail"; found: Bilingual; property: string };
+type Verdict = { kind: "ok" } | { kind: "unknown"; read: Input } | { kind: "fail"; found: Bilingual; read: Input; key: boolean };
 
 /** Checks one rule: an accepted algorithm and, when a customer-managed key is required, a KMS algorithm with a named key. */
 export function checkRule(rule: SseRule, cloud: Cloud, requireCmk: boolean): Verdict {
     const vocabulary = cloud === "aws" ? S3_ALGORITHMS : OSS_ALGORITHMS;
     const kms = cloud === "aws" ? S3_KMS_ALGORITHMS : ["KMS"];
-    const alg = rule.algorithm;
+    const alg = rule.algorithm.raw();
+    if (alg.kind === "unknown") return { kind: "unknown", read: rule.algorithm };
     const accepted = requireCmk ? kms : vocabulary;
-    if (typeof alg !== "string" || !accepted.includes(alg)) {
-        const v = safeValue(alg, { vocabulary });
-        return { kind: "fail", found: bi(`sseAlgorithm ${v}`, `sseAlgorithm 为 ${v}`), property: rule.path };
+    const value = alg.kind === "value" ? alg.value : undefined;
+    if (typeof value !== "string" || !accepted.includes(value)) {
+        const v = shownValue(value, { vocabulary });
+        return { kind: "fail", found: bi(`sseAlgorithm ${v.en}`, `sseAlgorithm 为${v.zh}`), read: rule.algorithm, key: false };
     }
     if (requireCmk && !isNamed(rule.key)) {
-        return { kind: "fail", found: bi(`sseAlgorithm "${alg}" with no kmsMasterKeyId (service-managed key)`, `sseAlgorithm 为 "${alg}"，未指定 kmsMasterKeyId（服务托管密钥）`), property: rule.keyPath };
+        return {
+            kind: "fail",
+            found: bi(`sseAlgorithm "${value}" with no kmsMasterKeyId (service-managed key)`, `sseAlgorithm 为 "${value}"，未指定 kmsMasterKeyId（服务托管密钥）`),
+            read: rule.key,
+            key: true,
+        };
     }
     return { kind: "ok" };
 }
@@ -186,9 +204,9 @@ function targets(config: PolicyResource, bucket: PolicyResource): boolean {
     if (refersTo(config, "bucket", bucket)) {
         return true;
     }
-    const a = tryRead(() => config.props.bucket);
-    const b = tryRead(() => bucket.props.bucket);
-    return a.known && b.known && typeof a.value === "string" && a.value !== "" && a.value === b.value;
+    const a = Input.of(config.props).get("bucket").string();
+    const b = Input.of(bucket.props).get("bucket").string();
+    return a.kind === "value" && b.kind === "value" && a.value !== "" && a.value === b.value;
 }
 
 function label(kind: Bilingual, name: string, owner?: { kind: Bilingual; name: string }): Bilingual {
@@ -196,20 +214,49 @@ function label(kind: Bilingual, name: string, owner?: { kind: Bilingual; name: s
     return bi(`${kind.en} "${name}"${via.en}`, `${kind.zh}“${name}”${via.zh}`);
 }
 
-function validateStack(args: StackValidationArgs, report: ReportViolation): void {
+const UNKNOWN_FOUND = bi("a value that is unknown until deployment", "部署前未知的值");
+
+/** Where a rule set is declared: the flagged resource itself, or a separate encryption resource of the bucket. */
+interface Place {
+    /** The resource the finding is reported on. */
+    target: PolicyResource;
+    kind: Bilingual;
+    who: Bilingual;
+    /** A separate resource holding the rules, when the finding is reported on its bucket. */
+    owner?: ConfigSource;
+}
+
+function validateStack(args: StackValidationArgs, emit: Emit): void {
     const { requireCustomerManagedKeys } = readConfig(config, args.getConfig());
     // S3 buckets are only checked when a customer-managed key is required.
     const required = requireCustomerManagedKeys ? REQUIRED_CMK : REQUIRED_ENCRYPTED;
     const idx = new StackIndex(args.resources);
     const linked = new Set<string>();
 
-    const emit = (target: PolicyResource, who: Bilingual, v: Verdict, fix: Bilingual) => {
+    /** An input of the flagged resource, or of the separate resource that holds the rule. */
+    const changeOf = (place: Place, read: Input | string): Change => {
+        const path = typeof read === "string" ? read : read.path;
+        return place.owner ? { type: place.owner.program, input: path } : path;
+    };
+    const report = (place: Place, v: Verdict, fix: Bilingual) => {
         if (v.kind === "ok") return;
+        const on = { urn: place.target.urn, name: place.target.name };
         if (v.kind === "unknown") {
-            reportAdvisory(report, findingMessage({ resource: who, found: bi("unknown during preview", "预览时未知"), required, property: v.property, basis: ENCRYPTION_BASIS }), target.urn);
+            emit({ kind: place.kind, on, label: place.who, found: UNKNOWN_FOUND, required, change: changeOf(place, v.read), unknown: true, bases: ENCRYPTION_BASES });
             return;
         }
-        report(findingMessage({ resource: who, found: v.found, required, property: v.property, fix, basis: ENCRYPTION_BASIS }), target.urn);
+        emit({ kind: place.kind, on, label: place.who, found: v.found, required, change: changeOf(place, v.read), fix, bases: v.key || requireCustomerManagedKeys ? CMK_BASES : ENCRYPTION_BASES });
+    };
+    const reportRules = (place: Place, rules: Rules, cloud: Cloud, fix: Bilingual, none: { found: Bilingual; change: Change } | undefined) => {
+        if (!rules.known) {
+            emit({ kind: place.kind, on: { urn: place.target.urn, name: place.target.name }, label: place.who, found: UNKNOWN_FOUND, required, change: changeOf(place, rules.path), unknown: true, bases: ENCRYPTION_BASES });
+            return;
+        }
+        if (rules.rules.length === 0 && none) {
+            emit({ kind: place.kind, on: { urn: place.target.urn, name: place.target.name }, label: place.who, found: none.found, required, change: none.change, fix, bases: requireCustomerManagedKeys ? CMK_BASES : ENCRYPTION_BASES });
+            return;
+        }
+        for (const rule of rules.rules) report(place, checkRule(rule, cloud, requireCustomerManagedKeys), fix);
     };
 
     for (const bucket of args.resources) {
@@ -227,31 +274,25 @@ function validateStack(args: StackValidationArgs, report: ReportViolation): void
                   )
                 : requireCustomerManagedKeys
                   ? bi('Set `sseAlgorithm: "KMS"` with `kmsMasterKeyId` (inline or in an alicloud.oss.BucketServerSideEncryption).', '请设置 `sseAlgorithm: "KMS"` 并指定 `kmsMasterKeyId`（内联或使用 alicloud.oss.BucketServerSideEncryption）。')
-                  : bi('Add `serverSideEncryptionRule: { sseAlgorithm: "KMS" }` (or "AES256"), or an alicloud.oss.BucketServerSideEncryption for this bucket.', '请添加 `serverSideEncryptionRule: { sseAlgorithm: "KMS" }`（或 "AES256"），或为该存储桶添加 alicloud.oss.BucketServerSideEncryption。');
+                  : bi('Add `serverSideEncryptionRule: { sseAlgorithm: "KMS" }` (or "AES256"), or an alicloud.oss.BucketServerSideEncryption for this bucket.', '请添加 `serverSideEncryptionRule: { sseAlgorithm: "KMS" }`（或 "AES256"），或为该 Bucket 添加 alicloud.oss.BucketServerSideEncryption。');
+        // No rule at all: an OSS bucket gets its inline rule; S3 only takes a separate configuration resource.
+        const none =
+            source.cloud === "aws"
+                ? {
+                      found: bi("no server-side encryption configuration (the S3 default, SSE-S3 with an AWS-owned key)", "没有服务器端加密配置（S3 默认的 SSE-S3，使用 AWS 自有密钥）"),
+                      change: { type: "aws.s3.BucketServerSideEncryptionConfiguration", input: "rules", add: true } as const,
+                  }
+                : { found: bi("no server-side encryption rule", "没有服务器端加密规则"), change: source.inlinePath };
 
         // A separate encryption resource overrides the inline rule; evaluate whichever governs.
-        const sets: { owner?: PolicyResource; ownerKind?: Bilingual; rules: () => SseRule[] }[] =
-            configs.length > 0
-                ? configs.map((c) => ({ owner: c, ownerKind: CONFIG_SOURCES[c.type]!.kind, rules: () => CONFIG_SOURCES[c.type]!.rules(c.props) }))
-                : [{ rules: () => source.inlineRules(bucket.props) }];
-        for (const set of sets) {
-            const who = label(source.kind, bucket.name, set.owner && set.ownerKind ? { kind: set.ownerKind, name: set.owner.name } : undefined);
-            const rules = tryRead(set.rules);
-            if (!rules.known) {
-                emit(bucket, who, { kind: "unknown", property: set.owner ? "rules" : source.inlinePath }, fix);
-                continue;
-            }
-            if (rules.value.length === 0) {
-                const none =
-                    source.cloud === "aws"
-                        ? bi("no server-side encryption configuration (the S3 default, SSE-S3 with an AWS-owned key)", "没有服务端加密配置（S3 默认的 SSE-S3，使用 AWS 自有密钥）")
-                        : bi("no server-side encryption rule", "没有服务端加密规则");
-                emit(bucket, who, { kind: "fail", found: none, property: set.owner ? "rules" : source.inlinePath }, fix);
-                continue;
-            }
-            for (const rule of rules.value) {
-                emit(bucket, who, checkRule(rule, source.cloud, requireCustomerManagedKeys), fix);
-            }
+        if (configs.length === 0) {
+            reportRules({ target: bucket, kind: source.kind, who: label(source.kind, bucket.name) }, source.inlineRules(Input.of(bucket.props)), source.cloud, fix, none);
+            continue;
+        }
+        for (const c of configs) {
+            const cs = CONFIG_SOURCES[c.type]!;
+            const place: Place = { target: bucket, kind: source.kind, who: label(source.kind, bucket.name, { kind: cs.kind, name: c.name }), owner: cs };
+            reportRules(place, cs.rules(Input.of(c.props)), source.cloud, fix, { found: none.found, change: { type: cs.program, input: "rules" } });
         }
     }
 
@@ -265,19 +306,11 @@ function validateStack(args: StackValidationArgs, report: ReportViolation): void
         if (cloud === "aws" && !requireCustomerManagedKeys) {
             continue;
         }
-        const who = label(cs.kind, c.name);
         const fix = requireCustomerManagedKeys
             ? bi("Use a KMS algorithm with a named `kmsMasterKeyId`.", "请使用 KMS 算法并指定 `kmsMasterKeyId`。")
             : bi('Use sseAlgorithm "KMS" or "AES256".', '请将 sseAlgorithm 设置为 "KMS" 或 "AES256"。');
-        const rules = tryRead(() => cs.rules(c.props));
-        if (!rules.known) {
-            emit(c, who, { kind: "unknown", property: "rules" }, fix);
-            continue;
-        }
-        for (const rule of rules.value) {
-            emit(c, who, checkRule(rule, cloud, requireCustomerManagedKeys), fix);
-        }
+        reportRules({ target: c, kind: cs.kind, who: label(cs.kind, c.name) }, cs.rules(Input.of(c.props)), cloud, fix, undefined);
     }
 }
 
-export default legacyStackControl(metadata, validateStack);
+export default stackControl(metadata, validateStack);

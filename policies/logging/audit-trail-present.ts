@@ -1,13 +1,12 @@
-// Audit trail (MLPS 2.0 L3 security audit; CSL Art. 21(3)): a stack that provisions AWS or
+// Audit trail (GB/T 22239-2019 security audit; Cybersecurity Law Art. 23(3)): a stack that provisions AWS or
 // Alibaba Cloud resources also provisions a CloudTrail / ActionTrail trail. Advisory by
 // default: many organisations run one account-wide trail from a dedicated stack, which
 // `trailInAnotherStack` acknowledges.
-import { type ReportViolation, type StackValidationArgs } from "@pulumi/policy";
+import { type StackValidationArgs } from "@pulumi/policy";
 import { boolean, readConfig } from "../shared/config";
-import { type ControlMetadata } from "../shared/control";
-import { legacyStackControl } from "../shared/control-legacy";
-import { LEGAL } from "../shared/legal";
-import { type Bilingual, bi, findingMessage } from "../shared/messages";
+import { type ControlMetadata, stackControl } from "../shared/control";
+import { type Emit } from "../shared/emit";
+import { type Bilingual, bi } from "../shared/messages";
 import { type Cloud as CloudId, cloudOf, isProviderType } from "../shared/regions";
 
 export const config = {
@@ -20,7 +19,8 @@ interface Cloud {
     name: Bilingual;
     trailTypes: readonly string[];
     trailKind: Bilingual;
-    property: string;
+    /** The trail type as written in a program, for "Add a `<type>`". */
+    program: string;
 }
 
 export const CLOUDS: readonly Cloud[] = [
@@ -29,15 +29,15 @@ export const CLOUDS: readonly Cloud[] = [
         name: bi("AWS", "AWS"),
         trailTypes: ["aws:cloudtrail/trail:Trail"],
         trailKind: bi("a CloudTrail trail (aws.cloudtrail.Trail)", "CloudTrail 跟踪（aws.cloudtrail.Trail）"),
-        property: "aws.cloudtrail.Trail",
+        program: "aws.cloudtrail.Trail",
     },
     {
         id: "alicloud",
         name: bi("Alibaba Cloud", "阿里云"),
         // TrailDeprecated is the pre-1.95.0 class; it still emits its own token.
         trailTypes: ["alicloud:actiontrail/trail:Trail", "alicloud:actiontrail/trailDeprecated:TrailDeprecated"],
-        trailKind: bi("an ActionTrail trail (alicloud.actiontrail.Trail)", "操作审计跟踪（alicloud.actiontrail.Trail）"),
-        property: "alicloud.actiontrail.Trail",
+        trailKind: bi("an ActionTrail trail (alicloud.actiontrail.Trail)", "操作审计（ActionTrail）跟踪（alicloud.actiontrail.Trail）"),
+        program: "alicloud.actiontrail.Trail",
     },
 ];
 
@@ -55,7 +55,7 @@ export const metadata: ControlMetadata = {
     zh: {
         description: "创建 AWS 或阿里云资源的堆栈，同时创建记录 API 操作的 CloudTrail / ActionTrail 跟踪。",
         remediationSteps:
-            "添加 aws.cloudtrail.Trail（多地域，开启日志文件验证）或 alicloud.actiontrail.Trail（全部地域，记录读写事件），投递到日志保留至少 180 天的存储桶或日志库。" +
+            "添加 aws.cloudtrail.Trail（多区域，开启日志文件验证）或 alicloud.actiontrail.Trail（全部地域，记录读写事件），投递到日志保留至少 180 天的 S3 存储桶、OSS Bucket（存储空间）或日志服务（SLS）日志库（Logstore）。" +
             "如果组织的跟踪由其他堆栈管理，请将本策略的 `trailInAnotherStack` 设为 true。" +
             "默认级别为建议（advisory），因为跟踪通常是账号级的，由其他团队负责。",
     },
@@ -63,24 +63,25 @@ export const metadata: ControlMetadata = {
     config,
 };
 
-function validate(args: StackValidationArgs, report: ReportViolation): void {
+function validate(args: StackValidationArgs, emit: Emit): void {
     const { trailInAnotherStack } = readConfig(config, args.getConfig());
     if (trailInAnotherStack) return;
     for (const cloud of CLOUDS) {
         const provisions = args.resources.some((r) => !isProviderType(r.type) && cloudOf(r.type) === cloud.id);
         const hasTrail = args.resources.some((r) => cloud.trailTypes.includes(r.type));
         if (!provisions || hasTrail) continue;
-        report(
-            findingMessage({
-                resource: bi(`This stack (provisions ${cloud.name.en} resources)`, `本堆栈（创建了${cloud.name.zh}资源）`),
-                found: bi("no audit trail", "没有审计跟踪"),
-                required: cloud.trailKind,
-                property: cloud.property,
-                fix: bi("Add the trail, or set `trailInAnotherStack: true` if it lives in another stack.", "请添加跟踪；若跟踪在其他堆栈中管理，请设置 `trailInAnotherStack: true`。"),
-                basis: [LEGAL["mlps2-l3"], LEGAL["csl-art21"]],
-            }),
-        );
+        emit({
+            kind: bi("Stack", "堆栈"),
+            label: bi(`This stack (provisions ${cloud.name.en} resources)`, `本堆栈（创建了${cloud.name.zh}资源）`),
+            found: bi("no audit trail", "没有审计跟踪"),
+            required: cloud.trailKind,
+            change: { type: cloud.program, add: true },
+            fix: bi(
+                "If the trail lives in another stack, set this policy's `trailInAnotherStack: true` instead.",
+                "若跟踪在其他堆栈中管理，请改为将本策略的 `trailInAnotherStack` 设为 true。",
+            ),
+        });
     }
 }
 
-export default legacyStackControl(metadata, validate);
+export default stackControl(metadata, validate);

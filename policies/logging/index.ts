@@ -1,4 +1,4 @@
-// Logging controls (PRODUCT.md §4.1).
+// Logging controls (docs/policies.md).
 import { type Control } from "../shared/control";
 import auditTrailConfiguration from "./audit-trail-configuration";
 import auditTrailPresent from "./audit-trail-present";

@@ -4,38 +4,22 @@
 // resource created by an earlier update carries its `id` as a known string.
 import type { PolicyResource } from "@pulumi/policy";
 import { parseS3Arn } from "../shared/arn";
-import { isRecord } from "../shared/properties";
-import { type Known, dependenciesVia, tryRead } from "../shared/stack";
+import { Input } from "../shared/reader";
+import { dependenciesVia } from "../shared/stack";
 
-/** Reads `path` under `props`; an unknown anywhere on the path gives `{known: false}`; odd shapes give undefined. */
-export function readPath(props: unknown, path: readonly (string | number)[]): Known<unknown> {
-    return tryRead(() => {
-        let v: unknown = props;
-        for (const key of path) {
-            if (typeof key === "number") {
-                if (!Array.isArray(v)) return undefined;
-                v = v[key];
-            } else {
-                if (!isRecord(v)) return undefined;
-                v = v[key];
-            }
-        }
-        return v;
-    });
-}
-
-/** True when input `name` is set, or unknown during preview (a value will be there). */
-export function isSetOrUnknown(props: unknown, name: string): boolean {
-    const r = readPath(props, [name]);
-    return !r.known || (r.value !== undefined && r.value !== null && r.value !== "");
+/** True when an input is set, or unknown during preview (a value will be there). */
+export function isSetOrUnknown(input: Input): boolean {
+    const r = input.raw();
+    return r.kind === "unknown" || (r.kind === "value" && r.value !== "");
 }
 
 /** The known identifiers of a resource: the values of `names` (inputs such as `bucket`) and its output `id`. */
 export function knownIds(r: PolicyResource, names: readonly string[]): string[] {
+    const props = Input.of(r.props);
     const out: string[] = [];
     for (const name of [...names, "id"]) {
-        const v = readPath(r.props, [name]);
-        if (v.known && typeof v.value === "string" && v.value !== "") out.push(v.value);
+        const v = props.get(name).string();
+        if (v.kind === "value" && v.value !== "") out.push(v.value);
     }
     return out;
 }
@@ -50,8 +34,8 @@ export interface Link {
 export interface LinkSpec {
     /** Input whose property dependencies link the resource (top-level input name). */
     property: string;
-    /** The reference strings (IDs, names, ARNs) held by the input; may throw UnknownValueError. */
-    references(props: Record<string, unknown>): unknown;
+    /** The inputs holding the reference strings (IDs, names, ARNs), e.g. `logging.targetBucket` or each `loggings[i].targetBucket`. */
+    references(props: Input): Input[];
     /** Turns a reference into an identifier (e.g. an S3 ARN into the bucket name). */
     normalize?: (ref: string) => string;
 }
@@ -61,6 +45,28 @@ export function stringsIn(v: unknown): string[] {
     if (typeof v === "string") return v === "" ? [] : [v];
     if (Array.isArray(v)) return v.filter((x): x is string => typeof x === "string" && x !== "");
     return [];
+}
+
+/** The reference strings held by some inputs; undefined when one of them is unknown during preview. */
+function referenceStrings(inputs: readonly Input[]): string[] | undefined {
+    const out: string[] = [];
+    for (const input of inputs) {
+        const r = input.raw();
+        if (r.kind === "unknown") return undefined;
+        if (r.kind !== "value") continue;
+        if (!Array.isArray(r.value)) {
+            out.push(...stringsIn(r.value));
+            continue;
+        }
+        const items = input.items();
+        if (items.kind !== "value") return undefined;
+        for (const item of items.value) {
+            const v = item.raw();
+            if (v.kind === "unknown") return undefined;
+            if (v.kind === "value") out.push(...stringsIn(v.value));
+        }
+    }
+    return out;
 }
 
 /**
@@ -75,12 +81,12 @@ export function linkVia(from: PolicyResource, spec: LinkSpec, candidates: readon
     if (viaDeps.length > 0) {
         return { targets: uniqueByUrn(viaDeps), unresolved: false };
     }
-    const refs = tryRead(() => stringsIn(spec.references(from.props as Record<string, unknown>)));
-    if (!refs.known) {
+    const refs = referenceStrings(spec.references(Input.of(from.props)));
+    if (refs === undefined) {
         // A dependency on something else (a log group, a role) says where the value comes from.
         return { targets: [], unresolved: deps.length === 0 };
     }
-    const ids = new Set(refs.value.map((s) => (spec.normalize ? spec.normalize(s) : s)));
+    const ids = new Set(refs.map((s) => (spec.normalize ? spec.normalize(s) : s)));
     return { targets: candidates.filter((c) => idsOf(c).some((id) => ids.has(id))), unresolved: false };
 }
 

@@ -1,24 +1,23 @@
-// Buckets that receive logs keep them at least six months (CSL Art. 21(3)): a lifecycle rule that
+// Buckets that receive logs keep them at least six months (Cybersecurity Law Art. 23(3)): a lifecycle rule that
 // expires objects sooner than `minimumRetentionDays` in a bucket that receives trail, flow log or
 // access logs deletes network logs the law asks to keep. Log buckets are found through the stack
 // (property dependencies, then known bucket names/ARNs); a bucket that receives no logs is not
 // checked. The finding goes on the resource carrying the rule, which is what has to change.
 import type * as alicloud from "@pulumi/alicloud";
 import type * as aws from "@pulumi/aws";
-import { type PolicyResource, type ReportViolation, type StackValidationArgs } from "@pulumi/policy";
+import { type PolicyResource, type StackValidationArgs } from "@pulumi/policy";
 import { integer, readConfig } from "../shared/config";
-import { type ControlMetadata } from "../shared/control";
-import { legacyStackControl } from "../shared/control-legacy";
-import { LEGAL } from "../shared/legal";
-import { type Bilingual, bi, findingMessage, resourceLabel, safeValue } from "../shared/messages";
-import { inputName, isRecord, toBoolean, toNumber } from "../shared/properties";
-import { reportAdvisory } from "../shared/report";
+import { type ControlMetadata, stackControl } from "../shared/control";
+import { type Emit, resourceName, shownValue } from "../shared/emit";
+import { type Bilingual, bi } from "../shared/messages";
+import { inputName, toBoolean } from "../shared/properties";
+import { Input } from "../shared/reader";
 import { type Cloud } from "../shared/regions";
-import { StackIndex, tryRead } from "../shared/stack";
+import { StackIndex } from "../shared/stack";
 import { type LinkSpec, knownIds, linkVia, s3BucketNameFromArn } from "./links";
 
 export const config = {
-    minimumRetentionDays: integer("Minimum number of days a bucket receiving logs must keep them (CSL Art. 21: six months).", 180, 1, 3650),
+    minimumRetentionDays: integer("Minimum number of days a bucket receiving logs must keep them (Cybersecurity Law Art. 23(3): six months).", 180, 1, 3650),
 };
 
 
@@ -27,7 +26,7 @@ const BUCKETS: Record<Cloud, readonly string[]> = {
     alicloud: ["alicloud:oss/bucket:Bucket"],
 };
 
-const BUCKET_KIND: Record<Cloud, Bilingual> = { aws: bi("S3 bucket", "S3 存储桶"), alicloud: bi("OSS bucket", "OSS 存储桶") };
+const BUCKET_KIND: Record<Cloud, Bilingual> = { aws: bi("S3 bucket", "S3 存储桶"), alicloud: bi("OSS bucket", "OSS Bucket（存储空间）") };
 
 /** A resource that sends logs to a bucket, and the input naming that bucket. */
 interface LogSender {
@@ -36,12 +35,16 @@ interface LogSender {
     links: readonly LinkSpec[];
 }
 
-const nested = (outer: string, inner: string) => (p: Record<string, unknown>): unknown => {
-    const v = p[outer];
-    if (Array.isArray(v)) return v.map((e) => (isRecord(e) ? e[inner] : undefined));
-    return isRecord(v) ? v[inner] : undefined;
-};
-const direct = (name: string): LinkSpec => ({ property: name, references: (p) => p[name] });
+/** `outer.inner`, or each `outer[i].inner` when `outer` is a list. */
+const nested =
+    (outer: string, inner: string) =>
+    (p: Input): Input[] => {
+        const o = p.get(outer);
+        const items = o.items();
+        if (items.kind === "value") return items.value.map((e) => e.get(inner));
+        return [items.kind === "unknown" ? o : o.get(inner)];
+    };
+const direct = (name: string): LinkSpec => ({ property: name, references: (p) => [p.get(name)] });
 
 export const LOG_SENDERS: Record<string, LogSender> = {
     "aws:cloudtrail/trail:Trail": { cloud: "aws", kind: bi("CloudTrail trail", "CloudTrail 跟踪"), links: [direct(inputName<aws.cloudtrail.TrailArgs>("s3BucketName"))] },
@@ -65,18 +68,18 @@ export const LOG_SENDERS: Record<string, LogSender> = {
     },
     "alicloud:oss/bucketLogging:BucketLogging": {
         cloud: "alicloud",
-        kind: bi("OSS access logging", "OSS 访问日志"),
+        kind: bi("OSS access logging", "OSS 访问日志记录"),
         links: [direct(inputName<alicloud.oss.BucketLoggingArgs>("targetBucket"))],
     },
     "alicloud:oss/bucket:Bucket": {
         cloud: "alicloud",
-        kind: bi("OSS bucket access logging", "OSS 存储桶访问日志"),
+        kind: bi("OSS bucket access logging", "OSS Bucket（存储空间）访问日志记录"),
         links: [{ property: inputName<alicloud.oss.BucketArgs>("logging"), references: nested("logging", "targetBucket") }],
     },
-    "alicloud:actiontrail/trail:Trail": { cloud: "alicloud", kind: bi("ActionTrail trail", "操作审计跟踪"), links: [direct(inputName<alicloud.actiontrail.TrailArgs>("ossBucketName"))] },
+    "alicloud:actiontrail/trail:Trail": { cloud: "alicloud", kind: bi("ActionTrail trail", "操作审计（ActionTrail）跟踪"), links: [direct(inputName<alicloud.actiontrail.TrailArgs>("ossBucketName"))] },
     "alicloud:actiontrail/trailDeprecated:TrailDeprecated": {
         cloud: "alicloud",
-        kind: bi("ActionTrail trail", "操作审计跟踪"),
+        kind: bi("ActionTrail trail", "操作审计（ActionTrail）跟踪"),
         links: [direct(inputName<alicloud.actiontrail.TrailDeprecatedArgs>("ossBucketName"))],
     },
 };
@@ -89,45 +92,76 @@ export interface Expiration {
     after: number | "date" | { invalid: unknown };
 }
 
+/** Expirations as read, or unknown during preview at `path`. */
+type Expirations = { known: true; list: Expiration[] } | { known: false; path: string };
+
 /** A resource carrying lifecycle rules, and how it names its bucket. */
 interface LifecycleSource {
     cloud: Cloud;
     kind: Bilingual;
     /** How the rules name their bucket; undefined when the rules are inline on the bucket itself. */
     bucket?: LinkSpec;
-    /** Every expiration of every enabled rule (may throw UnknownValueError). */
-    expirations(props: Record<string, unknown>): Expiration[];
+    /** Every expiration of every enabled rule. */
+    expirations(props: Input): Expirations;
 }
 
-function expirationOf(e: unknown, path: string, dateKeys: readonly string[]): Expiration[] {
-    if (!isRecord(e)) return [];
-    const out: Expiration[] = [];
-    if (e.days !== undefined && e.days !== null) {
-        const n = toNumber(e.days);
-        out.push({ property: `${path}.days`, after: n === undefined ? { invalid: e.days } : n });
-    }
+function expirationOf(e: Input, dateKeys: readonly string[]): Expirations {
+    if (e.unknown) return { known: false, path: e.path };
+    if (e.record().kind !== "value") return { known: true, list: [] };
+    const list: Expiration[] = [];
+    const days = e.get("days").number();
+    if (days.kind === "unknown") return { known: false, path: days.path };
+    if (days.kind === "value") list.push({ property: days.path, after: days.value });
+    if (days.kind === "invalid") list.push({ property: days.path, after: { invalid: days.raw } });
     for (const k of dateKeys) {
-        if (typeof e[k] === "string" && e[k] !== "") out.push({ property: `${path}.${k}`, after: "date" });
+        const d = e.get(k).raw();
+        if (d.kind === "unknown") return { known: false, path: d.path };
+        if (d.kind === "value" && typeof d.value === "string" && d.value !== "") list.push({ property: d.path, after: "date" });
     }
-    return out;
+    return { known: true, list };
 }
 
-const listAt = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+/** The items of a list input ([] when absent or not a list), or the list itself when unknown. */
+function itemsOf(list: Input): Input[] | Input {
+    const r = list.items();
+    if (r.kind === "unknown") return list;
+    return r.kind === "value" ? r.value : [];
+}
 
-/** Rules list at `rulesKey`; `enabled(rule)` false skips the rule; `expirations(rule)` lists the expiration blocks with their paths. */
-function rulesReader(rulesKey: string, enabled: (rule: Record<string, unknown>) => boolean, blocks: (rule: Record<string, unknown>, path: string) => [unknown, string][], dateKeys: readonly string[]) {
-    return (props: Record<string, unknown>): Expiration[] =>
-        listAt(props[rulesKey]).flatMap((rule, i) => {
-            if (!isRecord(rule) || !enabled(rule)) return [];
-            return blocks(rule, `${rulesKey}[${i}]`).flatMap(([e, path]) => expirationOf(e, path, dateKeys));
-        });
+/** Rules list at `rulesKey`; `enabled(rule)` false skips the rule; `blocks(rule)` lists its expiration blocks. */
+function rulesReader(rulesKey: string, enabled: (rule: Input) => boolean | "unknown", blocks: (rule: Input) => Input[] | Input, dateKeys: readonly string[]) {
+    return (props: Input): Expirations => {
+        const rules = itemsOf(props.get(rulesKey));
+        if (rules instanceof Input) return { known: false, path: rules.path };
+        const list: Expiration[] = [];
+        for (const rule of rules) {
+            if (rule.record().kind !== "value") continue;
+            const on = enabled(rule);
+            if (on === "unknown") return { known: false, path: rule.path };
+            if (!on) continue;
+            const bs = blocks(rule);
+            if (bs instanceof Input) return { known: false, path: bs.path };
+            for (const block of bs) {
+                const e = expirationOf(block, dateKeys);
+                if (!e.known) return e;
+                list.push(...e.list);
+            }
+        }
+        return { known: true, list };
+    };
 }
 
 // Standalone configuration: `status` "Enabled" (required); inline rules: `enabled` (required) not false.
-const statusEnabled = (rule: Record<string, unknown>): boolean => rule.status === "Enabled";
-const notDisabled = (rule: Record<string, unknown>): boolean => toBoolean(rule.enabled) !== false;
-const single = (key: string) => (rule: Record<string, unknown>, path: string): [unknown, string][] => [[rule[key], `${path}.${key}`]];
-const plural = (key: string) => (rule: Record<string, unknown>, path: string): [unknown, string][] => listAt(rule[key]).map((e, j) => [e, `${path}.${key}[${j}]`]);
+const statusEnabled = (rule: Input): boolean | "unknown" => {
+    const s = rule.get("status").raw();
+    return s.kind === "unknown" ? "unknown" : s.kind === "value" && s.value === "Enabled";
+};
+const notDisabled = (rule: Input): boolean | "unknown" => {
+    const e = rule.get("enabled").raw();
+    return e.kind === "unknown" ? "unknown" : !(e.kind === "value" && toBoolean(e.value) === false);
+};
+const single = (key: string) => (rule: Input): Input[] => [rule.get(key)];
+const plural = (key: string) => (rule: Input): Input[] | Input => itemsOf(rule.get(key));
 
 const awsConfigRules = rulesReader(inputName<aws.s3.BucketLifecycleConfigurationArgs>("rules"), statusEnabled, single("expiration"), ["date"]);
 
@@ -156,7 +190,7 @@ export const LIFECYCLES: Record<string, LifecycleSource> = {
     },
     "alicloud:oss/bucket:Bucket": {
         cloud: "alicloud",
-        kind: bi("OSS bucket", "OSS 存储桶"),
+        kind: bi("OSS bucket", "OSS Bucket（存储空间）"),
         expirations: rulesReader(inputName<alicloud.oss.BucketArgs>("lifecycleRules"), notDisabled, plural("expirations"), ["date", "createdBeforeDate"]),
     },
 };
@@ -174,9 +208,9 @@ export const metadata: ControlMetadata = {
         "`rules[].expiration.days`, inline `lifecycleRules[].expiration(s).days`, alicloud.oss.Bucket `lifecycleRules[].expirations[].days`. Fixed-date expirations delete " +
         "recent logs too: use days. Lifecycle rules change in place.",
     zh: {
-        description: "接收审计跟踪、流日志或访问日志的存储桶，其对象过期时间不得短于最短日志保留期限（默认 180 天）。",
+        description: "接收审计跟踪、流日志或访问日志的 S3 存储桶或 OSS Bucket（存储空间），其对象过期时间不得短于最短日志保留期限（默认 180 天）。",
         remediationSteps:
-            "对接收日志的存储桶（CloudTrail `s3BucketName`、流日志 S3 `logDestination`、S3/OSS 访问日志 `targetBucket`、ActionTrail `ossBucketName`），" +
+            "对接收日志的 S3 存储桶或 OSS Bucket（CloudTrail `s3BucketName`、流日志 S3 `logDestination`、S3/OSS 访问日志 `targetBucket`、ActionTrail `ossBucketName`），" +
             "将每条已启用的生命周期过期规则提高到至少 180 天（或改为转换到低频/归档存储类型而不是删除）：aws.s3.BucketLifecycleConfiguration " +
             "`rules[].expiration.days`、内联 `lifecycleRules[].expiration(s).days`、alicloud.oss.Bucket `lifecycleRules[].expirations[].days`。" +
             "按固定日期过期的规则也会删除近期日志，请改用天数。生命周期规则为原地更新。",
@@ -188,7 +222,7 @@ export const metadata: ControlMetadata = {
 const bucketIds = (r: PolicyResource): string[] => knownIds(r, ["bucket"]);
 
 /** Log buckets of the stack, each with the senders that deliver to it. Unresolvable senders get an advisory. */
-function logBuckets(idx: StackIndex, report: ReportViolation): Map<string, PolicyResource[]> {
+function logBuckets(idx: StackIndex, emit: Emit, minimum: number): Map<string, PolicyResource[]> {
     const out = new Map<string, PolicyResource[]>();
     for (const [type, sender] of Object.entries(LOG_SENDERS)) {
         const buckets = idx.ofType(...BUCKETS[sender.cloud]);
@@ -196,12 +230,17 @@ function logBuckets(idx: StackIndex, report: ReportViolation): Map<string, Polic
             for (const spec of sender.links) {
                 const link = linkVia(r, spec, buckets.filter((b) => b.urn !== r.urn), bucketIds);
                 if (link.unresolved) {
-                    reportAdvisory(
-                        report,
-                        `${resourceLabel(sender.kind, r.name).en}: \`${spec.property}\` can't be known during preview, so the lifecycle of the bucket receiving its logs is not checked.\n` +
-                            `${resourceLabel(sender.kind, r.name).zh}：\`${spec.property}\` 在预览时未知，无法检查接收其日志的存储桶的生命周期。`,
-                        r.urn,
-                    );
+                    emit({
+                        kind: sender.kind,
+                        on: { urn: r.urn, name: r.name },
+                        found: bi(
+                            `\`${spec.property}\` unknown until deployment, so the lifecycle of the bucket receiving its logs is not checked`,
+                            `\`${spec.property}\` 在部署前未知，无法检查接收其日志的存储桶的生命周期`,
+                        ),
+                        required: bi(`a log bucket that keeps logs at least ${minimum} days`, `接收日志的存储桶至少保留日志 ${minimum} 天`),
+                        change: { text: bi("Re-run the preview after the update to check it.", "请在更新后重新运行预览以完成检查。") },
+                        unknown: true,
+                    });
                 }
                 for (const b of link.targets) out.set(b.urn, [...(out.get(b.urn) ?? []), r]);
             }
@@ -212,17 +251,21 @@ function logBuckets(idx: StackIndex, report: ReportViolation): Map<string, Polic
 
 function describe(after: Expiration["after"]): Bilingual {
     if (after === "date") return bi("objects expire on a fixed date, whatever their age", "对象在固定日期过期（不论存放时间）");
-    if (typeof after === "object") return bi(`an expiration of ${safeValue(after.invalid)}`, `过期设置为${safeValue(after.invalid)}`);
+    if (typeof after === "object") {
+        const v = shownValue(after.invalid);
+        return bi(`an expiration of ${v.en}`, `过期设置为${v.zh}`);
+    }
     return bi(`objects expire after ${after} days`, `对象 ${after} 天后过期`);
 }
 
 const tooSoon = (after: Expiration["after"], minimum: number): boolean => after === "date" || typeof after === "object" || after < minimum;
 
-function validate(args: StackValidationArgs, report: ReportViolation): void {
+function validate(args: StackValidationArgs, emit: Emit): void {
     const { minimumRetentionDays } = readConfig(config, args.getConfig());
     const idx = new StackIndex(args.resources);
-    const receivers = logBuckets(idx, report);
+    const receivers = logBuckets(idx, emit, minimumRetentionDays);
     if (receivers.size === 0) return;
+    const required = bi(`logs kept at least ${minimumRetentionDays} days`, `日志至少保留 ${minimumRetentionDays} 天`);
 
     for (const [type, source] of Object.entries(LIFECYCLES)) {
         const buckets = idx.ofType(...BUCKETS[source.cloud]);
@@ -231,37 +274,20 @@ function validate(args: StackValidationArgs, report: ReportViolation): void {
             const logBucket = targets.find((b) => receivers.has(b.urn));
             if (!logBucket) continue;
             const senders = receivers.get(logBucket.urn)!;
-            const expirations = tryRead(() => source.expirations(carrier.props as Record<string, unknown>));
-            const label = resourceLabel(source.kind, carrier.name);
+            const bucketLabel = resourceName(BUCKET_KIND[source.cloud], logBucket.name);
+            const from = senders.map((s) => resourceName(LOG_SENDERS[s.type]!.kind, s.name));
+            const receives = bi(`${bucketLabel.en} receives logs from ${from.map((f) => f.en).join(", ")}.`, `${bucketLabel.zh}接收来自${from.map((f) => f.zh).join("、")}的日志。`);
+            const on = { urn: carrier.urn, name: carrier.name };
+            const expirations = source.expirations(Input.of(carrier.props));
             if (!expirations.known) {
-                reportAdvisory(
-                    report,
-                    `${label.en}: lifecycle rules can't be known during preview; bucket "${logBucket.name}" receives logs and must keep them at least ${minimumRetentionDays} days.\n` +
-                        `${label.zh}：生命周期规则在预览时未知；存储桶“${logBucket.name}”接收日志，须至少保留 ${minimumRetentionDays} 天。`,
-                    carrier.urn,
-                );
+                emit({ kind: source.kind, on, found: bi("lifecycle rules unknown until deployment", "生命周期规则在部署前未知"), required, change: expirations.path, fix: receives, unknown: true });
                 continue;
             }
-            const from = senders.map((s) => resourceLabel(LOG_SENDERS[s.type]!.kind, s.name));
-            const bucketLabel = resourceLabel(BUCKET_KIND[source.cloud], logBucket.name);
-            for (const e of expirations.value.filter((x) => tooSoon(x.after, minimumRetentionDays))) {
-                report(
-                    findingMessage({
-                        resource: label,
-                        found: describe(e.after),
-                        required: bi(`logs kept at least ${minimumRetentionDays} days`, `日志至少保留 ${minimumRetentionDays} 天`),
-                        property: e.property,
-                        fix: bi(
-                            `${bucketLabel.en} receives logs from ${from.map((f) => f.en).join(", ")}.`,
-                            `${bucketLabel.zh}接收来自${from.map((f) => f.zh).join("、")}的日志。`,
-                        ),
-                        basis: [LEGAL["csl-art21"], LEGAL["mlps2-l3"]],
-                    }),
-                    carrier.urn,
-                );
+            for (const e of expirations.list.filter((x) => tooSoon(x.after, minimumRetentionDays))) {
+                emit({ kind: source.kind, on, found: describe(e.after), required, change: e.property, fix: receives });
             }
         }
     }
 }
 
-export default legacyStackControl(metadata, validate);
+export default stackControl(metadata, validate);

@@ -132,7 +132,7 @@ export const BASES = {
     "mlps-8.2.3.1": basis("mlps", "8.2.3.1", "8.2.3.1", "cloud: access control between virtual networks and at their boundaries", "云计算扩展要求 访问控制：在虚拟化网络边界部署访问控制机制"),
     "mlps-8.2.3.3": basis("mlps", "8.2.3.3", "8.2.3.3", "cloud: security audit of cloud operations and administrators", "云计算扩展要求 安全审计：对云服务商和云服务客户的操作进行审计"),
     "mlps-8.2.4.5": basis("mlps", "8.2.4.5 a)", "8.2.4.5 a)", "cloud: customer data and personal information stored inside China", "云计算扩展要求 数据完整性和保密性：确保云服务客户数据、用户个人信息等存储于中国境内"),
-    "mlps-8.2.4.5-d": basis("mlps", "8.2.4.5 d)", "8.2.4.5 d)", "cloud: the customer can run its own key management", "云计算扩展要求 数据完整性和保密性：支持云服务客户部署密钥等密码设备或服务"),
+    "mlps-8.2.4.5-d": basis("mlps", "8.2.4.5 d)", "8.2.4.5 d)", "cloud: the customer deploys its own key management and encrypts and decrypts its data itself", "云计算扩展要求 数据完整性和保密性：支持云服务客户部署密钥管理解决方案，保证云服务客户自行实现数据的加解密过程"),
     "mlps-8.2.4.6": basis("mlps", "8.2.4.6", "8.2.4.6", "cloud: backup and recovery, replicas kept where the customer can control them", "云计算扩展要求 数据备份恢复：云服务客户在本地保存其业务数据的备份，查询数据及备份存储位置"),
     "mlps-8.2.4.7": basis("mlps", "8.2.4.7", "8.2.4.7", "cloud: residual information removed when a cloud service ends", "云计算扩展要求 剩余信息保护：云服务客户删除业务应用数据时，云存储中所有副本被删除"),
     "cis-aws": basis("cis-aws", "", "", "CIS AWS Foundations Benchmark recommendation", "CIS AWS 基础安全基准建议"),

@@ -49,7 +49,7 @@ type Violation = string | { message: string; urn?: string; enforcementLevel?: En
 
 /**
  * Wraps reportViolation so that a finding on an exempted resource is reported as advisory with
- * a note saying who exempted it and why (PRODUCT.md §5): never dropped.
+ * a note saying who exempted it and why (docs/design.md, "Configuration, exemptions, remediation"): never dropped.
  */
 function exemptingReport(report: ReportViolation, exemptionFor: (urn: string | undefined) => Exemption | undefined): ReportViolation {
     return ((v: Violation, urn?: string) => {

@@ -1,4 +1,4 @@
-// Exemptions (PRODUCT.md §5). A finding on an exempted resource is still reported, downgraded to
+// Exemptions (docs/design.md, "Configuration, exemptions, remediation"). A finding on an exempted resource is still reported, downgraded to
 // advisory and saying who exempted it and why — never dropped. Two sources:
 // - the resource's own tags: `compliance:exempt` = comma-separated policy names (or `*`), with a
 //   required `compliance:exempt-reason`;
@@ -91,7 +91,7 @@ export function readExemptionRules(config: Record<string, unknown>): ExemptionRu
 /**
  * Inputs holding a resource's own tags, where that is not `tags` alone. Alibaba Cloud launch
  * templates tag the template with `templateTags`; their `tags` go to the instances launched from
- * them (shared/reference/provider-properties.md). Every other tagged resource of both clouds uses
+ * them (the input docs in @pulumi/alicloud ecs/ecsLaunchTemplate.d.ts). Every other tagged resource of both clouds uses
  * a `tags` map. Later inputs win.
  */
 export const TAG_INPUTS: Readonly<Record<string, readonly string[]>> = {

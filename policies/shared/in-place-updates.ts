@@ -1,4 +1,4 @@
-// The (resource type, input property) pairs a remediation may change (PRODUCT.md §5): each one
+// The (resource type, input property) pairs a remediation may change (docs/design.md, "Configuration, exemptions, remediation"): each one
 // is updated in place by its provider — no replacement, so no data is destroyed. Anything else
 // (disk or database encryption, an instance's root volume, a bucket's name…) replaces a stateful
 // resource and is never remediated. test/policies/shared/in-place-updates.test.ts runs every
@@ -26,7 +26,7 @@ const LOG_STORE = `${ALI} alicloud/resource_alicloud_log_store.go (alicloud_log_
 const LOG_AUDIT = `${ALI} alicloud/resource_alicloud_log_audit.go (alicloud_log_audit): variable_map TypeMap Optional, not ForceNew; resourceAlicloudLogAuditUpdate re-runs AnalyzeAppLog with the new map`;
 const S3_BUCKET_ACL = `${AWS} internal/service/s3/bucket_acl.go (aws_s3_bucket_acl, also BucketAclV2): acl and access_control_policy not ForceNew (only bucket is); resourceBucketACLUpdate calls PutBucketAcl`;
 const S3_BUCKET = `${AWS} internal/service/s3/bucket.go (aws_s3_bucket, also BucketV2): acl and grant not ForceNew; resourceBucketUpdate applies them with PutBucketAcl`;
-const OSS_BUCKET = `${ALI} alicloud/resource_alicloud_oss_bucket.go (alicloud_oss_bucket): acl Optional, Computed, not ForceNew (shared/reference/provider-properties.md, Appendix 5)`;
+const OSS_BUCKET = `${ALI} alicloud/resource_alicloud_oss_bucket.go (alicloud_oss_bucket): acl Optional, Computed, not ForceNew`;
 const OSS_BUCKET_ACL = `${ALI} alicloud/resource_alicloud_oss_bucket_acl.go (alicloud_oss_bucket_acl): acl Required, not ForceNew (only bucket is); resourceAliCloudOssBucketAclUpdate calls PutBucketAcl`;
 const S3_BLOCK = `${AWS} internal/service/s3/bucket_public_access_block.go (aws_s3_bucket_public_access_block): the four flags Optional, Default false, not ForceNew (only bucket is); resourceBucketPublicAccessBlockUpdate calls PutPublicAccessBlock`;
 const OSS_BLOCK = `${ALI} alicloud/resource_alicloud_oss_bucket_public_access_block.go (alicloud_oss_bucket_public_access_block): block_public_access Required, not ForceNew (only bucket is); update calls PutBucketPublicAccessBlock`;

@@ -23,7 +23,7 @@ const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"))
 };
 
 /**
- * Runtime dependencies (PRODUCT.md §3: the SDKs and small pure-JS libraries): the policy SDK and
+ * Runtime dependencies (docs/design.md: the SDKs and small pure-JS libraries): the policy SDK and
  * the Pulumi SDK for the pack; ajv (policy config validation) and js-yaml (Pulumi.yaml) for the
  * scan bin. js-yaml is pinned to the major @pulumi/pulumi uses, so the install holds one copy.
  */

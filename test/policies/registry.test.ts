@@ -1,4 +1,4 @@
-// Invariants every control must meet (PRODUCT.md §4): metadata complete, one category tag,
+// Invariants every control must meet (docs/design.md, "Controls"): metadata complete, one category tag,
 // framework tags, kebab-case unique names, config schemas with type, bounds and defaults.
 import { describe, expect, it } from "vitest";
 import { controls, policies } from "../../policies";

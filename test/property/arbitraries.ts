@@ -7,6 +7,7 @@ import * as path from "path";
 import fc from "fast-check";
 import { controls } from "../../policies/index";
 import { type Diagnostic, type TestResource, Secret, Unknown, secret, unknown } from "../helpers/harness";
+import { type Field, type Shape, shapesOf } from "./provider-shapes";
 
 const POLICIES_DIR = path.resolve(__dirname, "..", "..", "policies");
 
@@ -84,53 +85,14 @@ export function providerFor(type: string): fc.Arbitrary<TestResource["provider"]
     return fc.option(provider, { nil: undefined, freq: 4 });
 }
 
-// ---- plausible shapes, from the provider reference ----
-
-/** Where the reference lists every input of the resources the pack reads (PRODUCT.md §3). */
-export const REFERENCE = path.resolve(__dirname, "..", "..", "..", "shared", "reference", "provider-properties.md");
-
-interface Field {
-    type: string;
-    nested?: Shape;
-}
-type Shape = Map<string, Field>;
+// ---- plausible shapes, from the provider SDKs' type declarations ----
 
 /**
- * Input names, types and nested input types per type token, parsed from the reference's
- * per-resource sections ("- `name?`: `type`" lines, nested ones indented, and the table of other
- * inputs). A type missing from the reference gets random props only.
+ * Input names, types and nested input types per type token, derived from the installed
+ * @pulumi/aws and @pulumi/alicloud declarations (provider-shapes.ts). A token the SDKs do not
+ * declare throws here, so the property tests never run on random props alone by accident.
  */
-function parseReference(text: string): Map<string, Shape> {
-    const shapes = new Map<string, Shape>();
-    let current: Shape | undefined;
-    let stack: { indent: number; field: Field }[] = [];
-    for (const line of text.split("\n")) {
-        const token = /^- \*\*Type token:\*\* `([^`]+)`/.exec(line);
-        if (token) {
-            current = new Map();
-            shapes.set(token[1], current);
-            stack = [];
-            continue;
-        }
-        if (!current) continue;
-        if (line.startsWith("### ") || line.startsWith("## ")) {
-            current = undefined;
-            continue;
-        }
-        const prop = /^( *)- `([A-Za-z0-9_]+)\??`: `([^`]+)`/.exec(line) ?? /^()\| `([A-Za-z0-9_]+)\??` \| `([^`]+)` \|/.exec(line);
-        if (!prop) continue;
-        const indent = prop[1].length;
-        while (stack.length > 0 && stack[stack.length - 1].indent >= indent) stack.pop();
-        const parent = stack[stack.length - 1];
-        const field: Field = { type: prop[3] };
-        const into = parent ? (parent.field.nested ??= new Map()) : current;
-        if (!into.has(prop[2])) into.set(prop[2], field);
-        stack.push({ indent, field });
-    }
-    return shapes;
-}
-
-export const SHAPES: ReadonlyMap<string, Shape> = fs.existsSync(REFERENCE) ? parseReference(fs.readFileSync(REFERENCE, "utf8")) : new Map();
+export const SHAPES: ReadonlyMap<string, Shape> = shapesOf(ALL_TYPES);
 
 /** A value of the declared type (string, number, boolean, lists, maps, nested inputs), or sometimes any value at all. */
 function typed(field: Field, depth: number): fc.Arbitrary<unknown> {
@@ -140,6 +102,7 @@ function typed(field: Field, depth: number): fc.Arbitrary<unknown> {
     if (field.nested && depth < 5) one = shaped(field.nested, depth + 1);
     else if (base === "boolean") one = fc.oneof(fc.boolean(), fc.constantFrom("true", "false"));
     else if (base === "number") one = fc.constantFrom(...NUMBERS);
+    else if (base === "object") one = value;
     else if (base.startsWith("Record<")) one = fc.dictionary(key, fc.constantFrom(...STRINGS), { maxKeys: 3 });
     else one = fc.constantFrom(...STRINGS);
     const good = list ? fc.array(one, { maxLength: 3 }) : one;

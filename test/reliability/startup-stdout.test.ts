@@ -1,4 +1,4 @@
-// PRODUCT.md §3: the CLI reads the first line of the pack's stdout as the gRPC port, so nothing may
+// docs/design.md, "Running under the Pulumi CLI": the CLI reads the first line of the pack's stdout as the gRPC port, so nothing may
 // be written to stdout before it. The real pack (compiled, project root) started through the engine
 // as the CLI starts it, its stdout captured verbatim up to the port line.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

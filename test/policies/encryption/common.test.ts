@@ -2,6 +2,7 @@ import type { PolicyResource, StackValidationArgs } from "@pulumi/policy";
 import { describe, expect, it } from "vitest";
 import { allOf, anyOf, describeFlag, isNamed, readFlag, sameRegion } from "../../../policies/encryption/common";
 import { bi } from "../../../policies/shared/messages";
+import { Input } from "../../../policies/shared/reader";
 import { type TestResource, sdkProps, secret, stackArgs, unknown } from "../../helpers/harness";
 
 describe("readFlag", () => {
@@ -18,12 +19,12 @@ describe("readFlag", () => {
         [{}, "invalid"],
     ])("%j -> %s", (v, kind) => {
         const p = sdkProps({ v });
-        expect(readFlag(() => p.v).kind).toBe(kind);
+        expect(readFlag(Input.of(p).get("v")).kind).toBe(kind);
     });
 
     it("an unknown value is `unknown`, not a throw", () => {
         const p = sdkProps({ v: unknown() });
-        expect(readFlag(() => p.v)).toEqual({ kind: "unknown" });
+        expect(readFlag(Input.of(p).get("v"))).toEqual({ kind: "unknown" });
     });
 });
 
@@ -39,19 +40,19 @@ describe("isNamed", () => {
         [5, false],
     ])("%j -> %s", (v, expected) => {
         const p = sdkProps({ v });
-        expect(isNamed(() => p.v)).toBe(expected);
+        expect(isNamed(Input.of(p).get("v"))).toBe(expected);
     });
 
     it("an unknown value (an output of a key resource) counts as named", () => {
         const p = sdkProps({ v: unknown() });
-        expect(isNamed(() => p.v)).toBe(true);
+        expect(isNamed(Input.of(p).get("v"))).toBe(true);
     });
 });
 
 describe("describeFlag never echoes values outside true/false", () => {
     it("renders a secret string by its type only", () => {
         const p = sdkProps({ v: secret("TOP-SECRET-VALUE") });
-        const d = describeFlag(readFlag(() => p.v), bi("unset", "未设置"));
+        const d = describeFlag(readFlag(Input.of(p).get("v")), bi("unset", "未设置"));
         expect(d.en).toBe("encryption flag a string value");
     });
 });

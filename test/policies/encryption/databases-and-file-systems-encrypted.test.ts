@@ -154,6 +154,15 @@ describe("databases-and-file-systems-encrypted: Alibaba Cloud", () => {
 });
 
 describe("databases-and-file-systems-encrypted: requireCustomerManagedKeys", () => {
+    it("a missing customer-managed key cites the key-management clause 8.2.4.5 d); a missing encryption does not", async () => {
+        const [key] = await runResource(control, { type: RDS, name: "db", props: { storageEncrypted: true } }, CMK);
+        expect(key!.message).toContain("Compliance basis: Cybersecurity Law Art. 23(4) (Art. 21(4) before 2026-01-01); GB/T 22239-2019 level 3 8.2.4.5 d).");
+        expect(key!.message).toContain("请在 `kmsKeyId` 中指定客户托管密钥（CMK）。");
+        const [plain] = await runResource(control, { type: RDS, name: "db", props: { storageEncrypted: false } });
+        expect(plain!.message).toContain("Compliance basis: Cybersecurity Law Art. 23(4) (Art. 21(4) before 2026-01-01); PIPL Art. 51(3); GB/T 22239-2019 level 3 8.1.4.8 b).");
+        expect(plain!.message).not.toContain("8.2.4.5");
+    });
+
     it.each([
         [RDS, { storageEncrypted: true }, ["kmsKeyId"]],
         [RDS, { storageEncrypted: true, kmsKeyId: unknown() }, []],

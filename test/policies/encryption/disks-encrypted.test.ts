@@ -81,8 +81,8 @@ describe("disks-encrypted: aws.ec2.Instance root and every EBS block device", ()
         const [d] = await run({ type: EC2, name: "web", props: { rootBlockDevice: { encrypted: true }, ebsBlockDevices: [{ deviceName: "x", encrypted: true }, { deviceName: "y", encrypted: false }] } });
         expect(d!.message).toContain('EC2 instance "web", EBS block device ebsBlockDevices[1]: found encryption off (false); required encrypted at rest. Change `ebsBlockDevices[1].encrypted`.');
         expect(d!.message).toContain("EC2 实例“web”，EBS 块设备 ebsBlockDevices[1]：当前：未加密（false）");
-        expect(d!.message).toContain("Data Security Law of the PRC");
-        expect(d!.message).toContain("《中华人民共和国数据安全法》");
+        expect(d!.message).toContain("Compliance basis: Cybersecurity Law Art. 23(4) (Art. 21(4) before 2026-01-01); PIPL Art. 51(3); GB/T 22239-2019 level 3 8.1.4.8 b).");
+        expect(d!.message).toContain("合规依据：《中华人民共和国网络安全法》第二十三条第四项；《中华人民共和国个人信息保护法》第五十一条第三项；GB/T 22239-2019《信息安全技术 网络安全等级保护基本要求》第三级 8.1.4.8 b)。");
         expect(d!.message).toContain("replaces the resource");
         expect(d!.urn).toBe(urnOf(EC2, "web"));
     });
@@ -315,7 +315,6 @@ describe("disks-encrypted: requireCustomerManagedKeys", () => {
         [VOLUME, { encrypted: true, kmsKeyId: "" }, ["kmsKeyId"]],
         [EC2, { rootBlockDevice: { encrypted: true, kmsKeyId: "k" }, ebsBlockDevices: [{ deviceName: "a", encrypted: true }] }, ["ebsBlockDevices[0].kmsKeyId"]],
         [AWS_LT, { blockDeviceMappings: [{ ebs: { encrypted: "true" } }] }, ["blockDeviceMappings[0].ebs.kmsKeyId"]],
-        [AWS_LC, { rootBlockDevice: { encrypted: true } }, ["rootBlockDevice.encrypted"]],
         [ECS, { systemDiskEncrypted: true, systemDiskKmsKeyId: "key-1", dataDisks: [{ size: 20, encrypted: true }] }, ["dataDisks[0].kmsKeyId"]],
         [ALI_LT, { systemDisk: { encrypted: true } }, ["systemDisk.kmsKeyId"]],
         [ECS_DISK, { encrypted: true, kmsKeyId: "key-1" }, []],
@@ -335,8 +334,10 @@ describe("disks-encrypted: requireCustomerManagedKeys", () => {
 
     it("a launch configuration, which cannot name a key, is told to use a default key or a launch template", async () => {
         const [d] = await run({ type: AWS_LC, props: { rootBlockDevice: { encrypted: true } } }, [], CMK);
-        expect(d!.message).toContain("aws.ebs.DefaultKmsKey");
+        expect(d!.message).toContain("Add a `aws.ebs.DefaultKmsKey` with `keyArn` set.");
+        expect(d!.message).toContain("请添加 `aws.ebs.DefaultKmsKey` 并设置 `keyArn`。");
         expect(d!.message).toContain("customer-managed KMS key");
+        expect(d!.message).toContain("GB/T 22239-2019 level 3 8.2.4.5 d)");
     });
 
     it("is off by default: encrypted disks without a key pass", async () => {

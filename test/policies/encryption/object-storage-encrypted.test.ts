@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import control, { checkRule, metadata } from "../../../policies/encryption/object-storage-encrypted";
+import { Input } from "../../../policies/shared/reader";
 import { type Diagnostic, type TestResource, levels, runStack, secret, unknown, urnOf } from "../../helpers/harness";
 
 const OSS = "alicloud:oss/bucket:Bucket";
@@ -49,8 +50,8 @@ describe("object-storage-encrypted: OSS inline rule", () => {
         expect(d!.urn).toBe(urnOf(OSS, "assets"));
         expect(d!.message).toContain('OSS bucket "assets": found no server-side encryption rule; required encrypted at rest. Change `serverSideEncryptionRule`.');
         expect(d!.message).toContain("alicloud.oss.BucketServerSideEncryption");
-        expect(d!.message).toContain("OSS 存储桶“assets”：当前：没有服务端加密规则");
-        expect(d!.message).toContain("《中华人民共和国数据安全法》");
+        expect(d!.message).toContain("OSS Bucket（存储空间）“assets”：当前：没有服务器端加密规则");
+        expect(d!.message).toContain("合规依据：《中华人民共和国网络安全法》第二十三条第四项；《中华人民共和国个人信息保护法》第五十一条第三项；GB/T 22239-2019《信息安全技术 网络安全等级保护基本要求》第三级 8.1.4.8 b)。");
     });
 
     it("never echoes an algorithm outside the vocabulary", async () => {
@@ -195,7 +196,7 @@ describe("object-storage-encrypted: S3 only with requireCustomerManagedKeys", ()
 });
 
 describe("object-storage-encrypted: checkRule", () => {
-    const rule = (algorithm: unknown, key?: unknown) => ({ algorithm, key: () => key, path: "p.sseAlgorithm", keyPath: "p.kmsMasterKeyId" });
+    const rule = (algorithm: unknown, key?: unknown) => ({ algorithm: Input.of(algorithm, "p.sseAlgorithm"), key: Input.of(key, "p.kmsMasterKeyId") });
     it.each([
         ["alicloud", false, "AES256", undefined, "ok"],
         ["alicloud", false, "KMS", undefined, "ok"],

@@ -1,6 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { describe, expect, it } from "vitest";
-import { isSetOrUnknown, knownIds, linkVia, readPath, s3BucketNameFromArn, stringsIn } from "../../../policies/logging/links";
+import { isSetOrUnknown, knownIds, linkVia, s3BucketNameFromArn, stringsIn } from "../../../policies/logging/links";
+import { Input } from "../../../policies/shared/reader";
 import { type TestResource, runStack, sdkProps, unknown, urnOf } from "../../helpers/harness";
 
 describe("s3BucketNameFromArn", () => {
@@ -12,7 +13,7 @@ describe("s3BucketNameFromArn", () => {
     ])("%s -> %s", (arn, name) => expect(s3BucketNameFromArn(arn)).toBe(name));
 });
 
-describe("stringsIn / readPath / isSetOrUnknown", () => {
+describe("stringsIn / isSetOrUnknown", () => {
     it.each([
         ["a", ["a"]],
         ["", []],
@@ -22,18 +23,11 @@ describe("stringsIn / readPath / isSetOrUnknown", () => {
     ])("stringsIn(%j)", (v, out) => expect(stringsIn(v)).toEqual(out));
 
     it.each([
-        [{ a: { b: [1, 2] } }, ["a", "b", 1], { known: true, value: 2 }],
-        [{ a: "str" }, ["a", "b"], { known: true, value: undefined }],
-        [{ a: [1] }, ["a", "x"], { known: true, value: undefined }],
-        [{ a: unknown() }, ["a", "b"], { known: false }],
-    ])("readPath(%j, %j)", (props, path, out) => expect(readPath(sdkProps(props as Record<string, unknown>), path as (string | number)[])).toEqual(out));
-
-    it.each([
         [{ x: "b" }, true],
         [{ x: "" }, false],
         [{}, false],
         [{ x: unknown() }, true],
-    ])("isSetOrUnknown(%j)", (props, out) => expect(isSetOrUnknown(sdkProps(props), "x")).toBe(out));
+    ])("isSetOrUnknown(%j)", (props, out) => expect(isSetOrUnknown(Input.of(sdkProps(props)).get("x"))).toBe(out));
 });
 
 describe("linkVia and knownIds", () => {
@@ -43,7 +37,7 @@ describe("linkVia and knownIds", () => {
         return out!;
     }
     const B = "aws:s3/bucket:Bucket";
-    const spec = { property: "target", references: (p: Record<string, unknown>) => p.target };
+    const spec = { property: "target", references: (p: Input) => [p.get("target")] };
 
     it.each<[string, TestResource, string[], boolean]>([
         ["dependency wins", { type: "x:y:Z", name: "s", props: { target: "other" }, propertyDependencies: { target: [urnOf(B, "a")] } }, ["a"], false],

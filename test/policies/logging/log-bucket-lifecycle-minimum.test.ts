@@ -48,7 +48,7 @@ describe("log-bucket-lifecycle-minimum: aws.s3.BucketLifecycleConfiguration on a
             'S3 lifecycle configuration "logs-lifecycle": found objects expire after 90 days; required logs kept at least 180 days. Change `rules[0].expiration.days`. S3 bucket "logs" receives logs from CloudTrail trail "trail".',
         );
         expect(d!.message).toContain("S3 生命周期配置“logs-lifecycle”：当前：对象 90 天后过期");
-        expect(d!.message).toContain("Art. 21(3)");
+        expect(d!.message).toContain("Compliance basis: Cybersecurity Law Art. 23(3) (Art. 21(3) before 2026-01-01)");
     });
 
     it("a bucket that receives no logs is not checked", async () => {

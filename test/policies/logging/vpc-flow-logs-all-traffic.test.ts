@@ -22,9 +22,9 @@ describe("vpc-flow-logs-all-traffic: aws.ec2.Vpc", () => {
         const ds = await runStack(control, [vpc("app")]);
         expect(levels(ds)).toEqual(["mandatory"]);
         expect(ds[0]!.urn).toBe(urnOf(VPC, "app"));
-        expect(ds[0]!.message).toContain('VPC "app": found no flow log; required a flow log capturing all traffic (`trafficType` "ALL"). Change `vpcId`.');
-        expect(ds[0]!.message).toContain("Cybersecurity Law of the PRC, Art. 21(3)");
-        expect(ds[0]!.message).toContain("VPC“app”：当前：没有流日志");
+        expect(ds[0]!.message).toContain('VPC "app": found no flow log; required a flow log capturing all traffic (`trafficType` "ALL"). Add a `aws.ec2.FlowLog` with `vpcId` set.');
+        expect(ds[0]!.message).toContain("Cybersecurity Law Art. 23(3) (Art. 21(3) before 2026-01-01)");
+        expect(ds[0]!.message).toContain("VPC“app”：当前：没有流日志；要求：采集全部流量的流日志（`trafficType` 为 \"ALL\"）。请添加 `aws.ec2.FlowLog` 并设置 `vpcId`。");
     });
 
     it("a flow log whose vpcId is unknown but whose property dependency points at the VPC is compliant", async () => {
@@ -51,7 +51,7 @@ describe("vpc-flow-logs-all-traffic: aws.ec2.Vpc", () => {
 
     it("says what the flow logs capture", async () => {
         const [d] = await runStack(control, [vpc("app"), flow("fl", "app", "REJECT")]);
-        expect(d!.message).toContain('found flow logs capturing only REJECT traffic; required a flow log capturing all traffic (`trafficType` "ALL"). Change `trafficType`.');
+        expect(d!.message).toContain('found flow logs capturing only REJECT traffic; required a flow log capturing all traffic (`trafficType` "ALL"). Change `trafficType` of the `aws.ec2.FlowLog`.');
     });
 
     it("falls back to a known VPC id when there is no property dependency", async () => {
@@ -161,6 +161,6 @@ describe("vpc-flow-logs-all-traffic: alicloud.vpc.Network", () => {
 
     it("names the Alibaba properties", async () => {
         const [d] = await runStack(control, [net("app"), aliFlow("f", { type: NET, name: "app" }, "VPC", "Drop")]);
-        expect(d!.message).toContain('VPC "app": found flow logs capturing only Drop traffic; required a flow log capturing all traffic (`trafficType` "All"). Change `trafficType`.');
+        expect(d!.message).toContain('VPC "app": found flow logs capturing only Drop traffic; required a flow log capturing all traffic (`trafficType` "All"). Change `trafficType` of the `alicloud.vpc.FlowLog`.');
     });
 });

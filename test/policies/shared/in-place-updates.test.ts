@@ -1,4 +1,4 @@
-// No remediation may change a property whose change replaces a stateful resource (PRODUCT.md §5):
+// No remediation may change a property whose change replaces a stateful resource (docs/design.md, "Configuration, exemptions, remediation"):
 // every remediation runs over generated resources of every type its policy reads, and each
 // property it changes must be on the in-place list (policies/shared/in-place-updates.ts).
 import fc from "fast-check";
