@@ -71,9 +71,9 @@ export function showAllowlist(allowed: readonly string[], cloud: Cloud | undefin
     );
 }
 
-/** The finding's `kind` for any resource type: `resource <type token>`. */
+/** The finding's `kind` for any resource type: `resource \`<type token>\``, the token quoted as an identifier in both languages. */
 export function typeKind(type: string): Bilingual {
-    return bi(`resource ${type}`, `资源 ${type}`);
+    return bi(`resource \`${type}\``, `资源 \`${type}\``);
 }
 
 /**

@@ -200,13 +200,18 @@ export function checkRule(rule: SseRule, cloud: Cloud, requireCmk: boolean): Ver
 }
 
 /** `config` targets `bucket` through its `bucket` input: a property dependency, else equal known bucket names. */
-function targets(config: PolicyResource, bucket: PolicyResource): boolean {
-    if (refersTo(config, "bucket", bucket)) {
-        return true;
-    }
+/**
+ * Whether an encryption resource names this bucket: by property dependency, else by equal known
+ * names. "maybe" when a name is unknown during preview and no dependency decides it: such a
+ * resource may be the bucket's rule, so a missing rule is then not a mandatory finding.
+ */
+function targets(config: PolicyResource, bucket: PolicyResource): "yes" | "no" | "maybe" {
+    if (refersTo(config, "bucket", bucket)) return "yes";
+    if ((config.propertyDependencies["bucket"] ?? []).length > 0) return "no";
     const a = Input.of(config.props).get("bucket").string();
     const b = Input.of(bucket.props).get("bucket").string();
-    return a.kind === "value" && b.kind === "value" && a.value !== "" && a.value === b.value;
+    if (a.kind === "unknown" || b.kind === "unknown") return "maybe";
+    return a.kind === "value" && b.kind === "value" && a.value !== "" && a.value === b.value ? "yes" : "no";
 }
 
 function label(kind: Bilingual, name: string, owner?: { kind: Bilingual; name: string }): Bilingual {
@@ -247,13 +252,13 @@ function validateStack(args: StackValidationArgs, emit: Emit): void {
         }
         emit({ kind: place.kind, on, label: place.who, found: v.found, required, change: changeOf(place, v.read), fix, bases: v.key || requireCustomerManagedKeys ? CMK_BASES : ENCRYPTION_BASES });
     };
-    const reportRules = (place: Place, rules: Rules, cloud: Cloud, fix: Bilingual, none: { found: Bilingual; change: Change } | undefined) => {
+    const reportRules = (place: Place, rules: Rules, cloud: Cloud, fix: Bilingual, none: { found: Bilingual; change: Change; unknown?: boolean } | undefined) => {
         if (!rules.known) {
             emit({ kind: place.kind, on: { urn: place.target.urn, name: place.target.name }, label: place.who, found: UNKNOWN_FOUND, required, change: changeOf(place, rules.path), unknown: true, bases: ENCRYPTION_BASES });
             return;
         }
         if (rules.rules.length === 0 && none) {
-            emit({ kind: place.kind, on: { urn: place.target.urn, name: place.target.name }, label: place.who, found: none.found, required, change: none.change, fix, bases: requireCustomerManagedKeys ? CMK_BASES : ENCRYPTION_BASES });
+            emit({ kind: place.kind, on: { urn: place.target.urn, name: place.target.name }, label: place.who, found: none.found, required, change: none.change, fix, unknown: none.unknown === true, bases: requireCustomerManagedKeys ? CMK_BASES : ENCRYPTION_BASES });
             return;
         }
         for (const rule of rules.rules) report(place, checkRule(rule, cloud, requireCustomerManagedKeys), fix);
@@ -264,7 +269,9 @@ function validateStack(args: StackValidationArgs, emit: Emit): void {
         if (!source || (source.cloud === "aws" && !requireCustomerManagedKeys)) {
             continue;
         }
-        const configs = idx.ofType(...source.configTypes).filter((c) => targets(c, bucket));
+        const candidates = idx.ofType(...source.configTypes);
+        const configs = candidates.filter((c) => targets(c, bucket) === "yes");
+        const maybe = configs.length === 0 && candidates.some((c) => targets(c, bucket) === "maybe");
         configs.forEach((c) => linked.add(c.urn));
         const fix =
             source.cloud === "aws"
@@ -286,7 +293,8 @@ function validateStack(args: StackValidationArgs, emit: Emit): void {
 
         // A separate encryption resource overrides the inline rule; evaluate whichever governs.
         if (configs.length === 0) {
-            reportRules({ target: bucket, kind: source.kind, who: label(source.kind, bucket.name) }, source.inlineRules(Input.of(bucket.props)), source.cloud, fix, none);
+            // An encryption resource whose bucket is unknown may be this bucket's: not mandatory.
+            reportRules({ target: bucket, kind: source.kind, who: label(source.kind, bucket.name) }, source.inlineRules(Input.of(bucket.props)), source.cloud, fix, { ...none, unknown: maybe });
             continue;
         }
         for (const c of configs) {

@@ -78,14 +78,19 @@ export function resourceName(kind: Bilingual, name: string): Bilingual {
     return bi(`${kind.en} "${name}"`, `${kind.zh}“${name}”`);
 }
 
+/** "a" or "an" before a type name as it is read aloud (`aws.…`, `alicloud.…` take "an"). */
+function article(word: string): string {
+    return /^[aeiou]/i.test(word) ? "an" : "a";
+}
+
 function changeText(c: Change): Bilingual {
     if (typeof c === "string") return bi(`Change \`${c}\`.`, `请修改 \`${c}\`。`);
     if ("path" in c) return changeText(c.path);
     if ("text" in c) return c.text;
     if (c.add) {
         return c.input
-            ? bi(`Add a \`${c.type}\` with \`${c.input}\` set.`, `请添加 \`${c.type}\` 并设置 \`${c.input}\`。`)
-            : bi(`Add a \`${c.type}\`.`, `请添加 \`${c.type}\`。`);
+            ? bi(`Add ${article(c.type)} \`${c.type}\` with \`${c.input}\` set.`, `请添加 \`${c.type}\` 并设置 \`${c.input}\`。`)
+            : bi(`Add ${article(c.type)} \`${c.type}\`.`, `请添加 \`${c.type}\`。`);
     }
     return c.input ? bi(`Change \`${c.input}\` of the \`${c.type}\`.`, `请修改 \`${c.type}\` 的 \`${c.input}\`。`) : bi(`Change the \`${c.type}\`.`, `请修改 \`${c.type}\`。`);
 }

@@ -22,7 +22,7 @@ describe("subnet-network-acl-associated", () => {
         expect(names(ds)).toEqual(["public-a", "private-a"]);
         expect(ds.map((d) => d.enforcementLevel)).toEqual(["advisory", "advisory"]);
         expect(ds[0]!.message).toContain('subnet "public-a": found no network ACL association (the VPC\'s default network ACL applies)');
-        expect(ds[0]!.message).toContain("Add a `aws.ec2.NetworkAclAssociation` with `subnetId` set. Or list the subnet in the `subnetIds` of an aws.ec2.NetworkAcl.");
+        expect(ds[0]!.message).toContain("Add an `aws.ec2.NetworkAclAssociation` with `subnetId` set. Or list the subnet in the `subnetIds` of an aws.ec2.NetworkAcl.");
         expect(ds[0]!.message).toContain("子网“public-a”：当前：未关联网络 ACL（使用 VPC 默认网络 ACL）；要求：关联为其定义的网络 ACL。请添加 `aws.ec2.NetworkAclAssociation` 并设置 `subnetId`。");
         expect(ds[0]!.message).not.toContain("aws.ec2.NetworkAcl.subnetIds");
     });

@@ -24,7 +24,7 @@ describe("vswitch-network-acl-bound", () => {
         expect(ds[0]!.message).toContain('vSwitch "web": found no network ACL bound; required bound to a network ACL.');
         expect(ds[0]!.message).toContain("交换机“web”：当前：未绑定网络 ACL");
         // The fix is on another resource: say which one to add, never an input of the vSwitch.
-        expect(ds[0]!.message).toContain("Add a `alicloud.vpc.VpcNetworkAclAttachment` with `resourceId` set. Or list the vSwitch in the `resources` of an alicloud.vpc.NetworkAcl.");
+        expect(ds[0]!.message).toContain("Add an `alicloud.vpc.VpcNetworkAclAttachment` with `resourceId` set. Or list the vSwitch in the `resources` of an alicloud.vpc.NetworkAcl.");
         expect(ds[0]!.message).toContain("请添加 `alicloud.vpc.VpcNetworkAclAttachment` 并设置 `resourceId`。或将该交换机加入 alicloud.vpc.NetworkAcl 的 `resources`。");
     });
 

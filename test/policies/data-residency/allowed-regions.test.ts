@@ -33,14 +33,14 @@ describe("allowed-regions: AWS effective region", () => {
     it("a provider in cn-north-1 with a resource `region: ap-southeast-1` is a violation on `region`", async () => {
         const ds = await run({ type: BUCKET, name: "sg-data", props: { region: "ap-southeast-1" }, provider: awsProvider("cn-north-1") });
         expect(levels(ds)).toEqual(["mandatory"]);
-        expect(ds[0]!.message).toContain('resource aws:s3/bucket:Bucket "sg-data": found region "ap-southeast-1"; required a region on `allowedRegions`');
+        expect(ds[0]!.message).toContain('resource `aws:s3/bucket:Bucket` "sg-data": found region "ap-southeast-1"; required a region on `allowedRegions`');
         expect(ds[0]!.message).toContain("Change `region`. Set `region` to an allowed region");
         // Residency rests on GB/T 22239 8.2.4.5 a), PIPL Art. 40 and CSL Art. 39, not DSL Art. 31 (export of important data).
         expect(ds[0]!.message).toContain("Compliance basis: GB/T 22239-2019 level 3 8.2.4.5 a); PIPL Art. 40, Art. 38; Cybersecurity Law Art. 39 (Art. 37 before 2026-01-01);");
         expect(ds[0]!.message).not.toContain("Data Security Law");
         expect(ds[0]!.message).toContain("《中华人民共和国个人信息保护法》第四十条、第三十八条");
         // AWS's console says 区域; the cross-border route is conditional, never "assessment first".
-        expect(ds[0]!.message).toContain('资源 aws:s3/bucket:Bucket“sg-data”：当前：区域 "ap-southeast-1"；要求：位于 `allowedRegions` 允许的区域');
+        expect(ds[0]!.message).toContain('资源 `aws:s3/bucket:Bucket`“sg-data”：当前：区域 "ap-southeast-1"；要求：位于 `allowedRegions` 允许的区域');
         expect(ds[0]!.message).toContain("If the data must go abroad: a CAC security assessment is required only for critical information infrastructure operators");
         expect(ds[0]!.message).toContain("《促进和规范数据跨境流动规定》第七条、第八条（免予申报：第五条）；《数据出境安全评估办法》第四条");
     });
@@ -79,7 +79,7 @@ describe("allowed-regions: AWS effective region", () => {
         const [d] = await run({ type: BUCKET, name: "b", props: {}, provider: awsProvider(unknown()) });
         expect(d!.enforcementLevel).toBe("advisory");
         // The policy's own bilingual advisory, naming where the region is set, not the SDK's English-only line.
-        expect(d!.message).toContain('resource aws:s3/bucket:Bucket "b": found a region that is unknown until deployment');
+        expect(d!.message).toContain('resource `aws:s3/bucket:Bucket` "b": found a region that is unknown until deployment');
         expect(d!.message).toContain("Change `region` of the `aws.Provider`.");
         expect(d!.message).toContain("当前：部署前未知的区域");
     });
@@ -112,7 +112,7 @@ describe("allowed-regions: explicit provider resources", () => {
 
     it("reports on the provider resource and tells to change its region", async () => {
         const [d] = await run({ type: "pulumi:providers:aws", name: "singapore", props: { region: "ap-southeast-1" } });
-        expect(d!.message).toContain('resource pulumi:providers:aws "singapore": found provider region "ap-southeast-1"');
+        expect(d!.message).toContain('resource `pulumi:providers:aws` "singapore": found provider region "ap-southeast-1"');
         expect(d!.message).toContain("Set the provider's `region` to an allowed region.");
     });
 

@@ -28,7 +28,7 @@ describe("copy-destination-allowed-regions: alicloud.oss.BucketReplication desti
 
     it("names the destination, the requirement and the property, citing the outbound-transfer measures", async () => {
         const [d] = await run({ type: OSS_REPLICATION, name: "to-frankfurt", props: { bucket: "src", destination: { bucket: "dst", location: "oss-eu-central-1" } }, provider: ALI_CN });
-        expect(d!.message).toContain('resource alicloud:oss/bucketReplication:BucketReplication "to-frankfurt": found copy destination region "eu-central-1"');
+        expect(d!.message).toContain('resource `alicloud:oss/bucketReplication:BucketReplication` "to-frankfurt": found copy destination region "eu-central-1"');
         expect(d!.message).toContain("Change `destination.location`.");
         expect(d!.message).toContain("Cross-Border Data Flow Provisions (2024) Art. 7, Art. 8 (exemptions: Art. 5); Outbound Data Transfer Assessment Measures Art. 4.");
         expect(d!.message).toContain("PIPL Art. 38, Art. 39, Art. 40");

@@ -46,7 +46,7 @@ describe("s3-replication-destination-allowed-regions: destination resolved throu
     it("names the destination bucket, its region and the rule to change", async () => {
         const dst = bucket("dr-copy", {}, awsProvider("us-east-1", "virginia"));
         const [d] = await run([source, dst, replication("repl", [unknown()], [dst.urn!])]);
-        expect(d!.message).toContain('resource aws:s3/bucketReplicationConfig:BucketReplicationConfig "repl": found replication to bucket "dr-copy" in region "us-east-1"');
+        expect(d!.message).toContain('resource `aws:s3/bucketReplicationConfig:BucketReplicationConfig` "repl": found replication to bucket "dr-copy" in region "us-east-1"');
         expect(d!.message).toContain("Change `rules[0].destination.bucket`.");
         expect(d!.message).toContain("《数据出境安全评估办法》");
     });

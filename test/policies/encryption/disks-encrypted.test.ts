@@ -334,7 +334,7 @@ describe("disks-encrypted: requireCustomerManagedKeys", () => {
 
     it("a launch configuration, which cannot name a key, is told to use a default key or a launch template", async () => {
         const [d] = await run({ type: AWS_LC, props: { rootBlockDevice: { encrypted: true } } }, [], CMK);
-        expect(d!.message).toContain("Add a `aws.ebs.DefaultKmsKey` with `keyArn` set.");
+        expect(d!.message).toContain("Add an `aws.ebs.DefaultKmsKey` with `keyArn` set.");
         expect(d!.message).toContain("请添加 `aws.ebs.DefaultKmsKey` 并设置 `keyArn`。");
         expect(d!.message).toContain("customer-managed KMS key");
         expect(d!.message).toContain("GB/T 22239-2019 level 3 8.2.4.5 d)");

@@ -93,6 +93,17 @@ describe("object-storage-encrypted: OSS separate BucketServerSideEncryption", ()
         expect(await runStack(control, [{ type: OSS_SSE, name: "ext", props: { bucket: "elsewhere", sseAlgorithm: "KMS" } }])).toEqual([]);
     });
 
+    it("an encryption resource whose bucket is unknown and unlinked may be this bucket's: advisory, never mandatory", async () => {
+        // Found by the property suite: both names unknown during preview, no dependency recorded.
+        const ds = await runStack(control, [oss({ bucket: unknown() }, "assets"), { type: OSS_SSE, name: "sse", props: { bucket: unknown(), sseAlgorithm: "KMS" } }]);
+        expect(levels(ds)).toEqual(["advisory"]);
+        expect(ds[0]!.urn).toBe(urnOf(OSS, "assets"));
+        // A known, different name on the resource and an unknown bucket name: still undecidable.
+        expect(levels(await runStack(control, [oss({ bucket: unknown() }, "assets"), { type: OSS_SSE, name: "sse", props: { bucket: "other", sseAlgorithm: "KMS" } }]))).toEqual(["advisory"]);
+        // A dependency on another bucket decides it: this one has no rule.
+        expect(levels(await runStack(control, [oss({ bucket: unknown() }, "assets"), oss({}, "logs"), ossSse({ sseAlgorithm: "KMS" }, "logs")]))).toEqual(["mandatory"]);
+    });
+
     it("one unknown bucket does not hide findings on the others", async () => {
         const ds = await runStack(control, [oss({ serverSideEncryptionRule: unknown() }, "a"), oss({}, "b")]);
         expect(ds.map((d) => [d.urn, d.enforcementLevel])).toEqual([

@@ -22,7 +22,7 @@ describe("vpc-flow-logs-all-traffic: aws.ec2.Vpc", () => {
         const ds = await runStack(control, [vpc("app")]);
         expect(levels(ds)).toEqual(["mandatory"]);
         expect(ds[0]!.urn).toBe(urnOf(VPC, "app"));
-        expect(ds[0]!.message).toContain('VPC "app": found no flow log; required a flow log capturing all traffic (`trafficType` "ALL"). Add a `aws.ec2.FlowLog` with `vpcId` set.');
+        expect(ds[0]!.message).toContain('VPC "app": found no flow log; required a flow log capturing all traffic (`trafficType` "ALL"). Add an `aws.ec2.FlowLog` with `vpcId` set.');
         expect(ds[0]!.message).toContain("Cybersecurity Law Art. 23(3) (Art. 21(3) before 2026-01-01)");
         expect(ds[0]!.message).toContain("VPC“app”：当前：没有流日志；要求：采集全部流量的流日志（`trafficType` 为 \"ALL\"）。请添加 `aws.ec2.FlowLog` 并设置 `vpcId`。");
     });

@@ -13,8 +13,9 @@ describe("the change slot", () => {
         ["a read's path", Input.of({ a: [{ b: 1 }] }).get("a").item(0).get("b").number(), "Change `a[0].b`.", "请修改 `a[0].b`。"],
         ["an input's path", Input.of({}).get("rootBlockDevice").get("encrypted"), "Change `rootBlockDevice.encrypted`.", "请修改 `rootBlockDevice.encrypted`。"],
         ["another resource's input", { type: "aws.ec2.NetworkAcl", input: "subnetIds" }, "Change `subnetIds` of the `aws.ec2.NetworkAcl`.", "请修改 `aws.ec2.NetworkAcl` 的 `subnetIds`。"],
-        ["a resource to add, with its input", { type: "aws.ec2.FlowLog", input: "vpcId", add: true }, "Add a `aws.ec2.FlowLog` with `vpcId` set.", "请添加 `aws.ec2.FlowLog` 并设置 `vpcId`。"],
-        ["a resource to add", { type: "aws.cloudtrail.Trail", add: true }, "Add a `aws.cloudtrail.Trail`.", "请添加 `aws.cloudtrail.Trail`。"],
+        ["a resource to add, with its input", { type: "aws.ec2.FlowLog", input: "vpcId", add: true }, "Add an `aws.ec2.FlowLog` with `vpcId` set.", "请添加 `aws.ec2.FlowLog` 并设置 `vpcId`。"],
+        ["a resource to add", { type: "aws.cloudtrail.Trail", add: true }, "Add an `aws.cloudtrail.Trail`.", "请添加 `aws.cloudtrail.Trail`。"],
+        ["a resource whose name starts with a consonant", { type: "random.RandomId", add: true }, "Add a `random.RandomId`.", "请添加 `random.RandomId`。"],
     ])("%s", (_n, change, en, zh) => {
         const out = renderFinding(policy, { ...base, change }, "disk");
         expect(out.en).toContain(` ${en} `);

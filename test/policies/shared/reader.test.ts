@@ -58,3 +58,28 @@ describe("Input reads", () => {
         expect(orDefault(root.get("u").number(), 30)).toEqual({ kind: "unknown", path: "u" });
     });
 });
+
+describe("aliases and odd props (what firstSet covered before the reader)", () => {
+    it.each<[string, unknown, unknown]>([
+        ["the current name wins", { logstoreName: "a", name: "b" }, { kind: "value", value: "a", path: "logstoreName" }],
+        ["the alias when the current name is unset", { name: "b" }, { kind: "value", value: "b", path: "name" }],
+        ["null counts as unset", { logstoreName: null, name: "b" }, { kind: "value", value: "b", path: "name" }],
+        ["neither set", {}, { kind: "absent", path: "logstoreName" }],
+        ["props null", null, { kind: "absent", path: "logstoreName" }],
+        ["props a string", "str", { kind: "absent", path: "logstoreName" }],
+        ["props a list", [1, 2], { kind: "absent", path: "logstoreName" }],
+    ])("%s", (_n, p, expected) => {
+        expect(Input.of(p).get("logstoreName", "name").raw()).toEqual(expected);
+    });
+
+    it.each<[string, () => unknown, unknown]>([
+        ["a boolean false string", () => Input.of({ b: "false" }).get("b").boolean(), { kind: "value", value: false, path: "b" }],
+        ["a number is not a boolean", () => Input.of({ b: 0 }).get("b").boolean(), { kind: "invalid", raw: 0, path: "b" }],
+        ["a number is not a string", () => Input.of({ s: 1 }).get("s").string(), { kind: "invalid", raw: 1, path: "s" }],
+        ["a string is not a list", () => Input.of({ l: "x" }).get("l").items(), { kind: "invalid", raw: "x", path: "l" }],
+        ["a list is not a record", () => Input.of({ r: [1] }).get("r").record(), { kind: "invalid", raw: [1], path: "r" }],
+        ["the default is ignored when set", () => orDefault(Input.of({ n: 7 }).get("n").number(), 30), { kind: "value", value: 7, path: "n" }],
+    ])("%s", (_n, read, expected) => {
+        expect(read()).toEqual(expected);
+    });
+});

@@ -1,8 +1,7 @@
-import type { PolicyResource, ReportViolation } from "@pulumi/policy";
+import type { PolicyResource } from "@pulumi/policy";
 import { describe, expect, it } from "vitest";
 import { StackIndex, dependenciesVia, isUnknownValueError, refersTo, tryRead } from "../../../policies/shared/stack";
-import { reportAdvisory, reportOrAdvise } from "../../../policies/shared/report";
-import { type Diagnostic, runStack, sdkProps, unknown, urnOf } from "../../helpers/harness";
+import { runStack, sdkProps, unknown, urnOf } from "../../helpers/harness";
 
 describe("tryRead", () => {
     it.each([
@@ -46,39 +45,5 @@ describe("StackIndex and property links", () => {
         };
         await runStack(policy, [vpc, other, flow, dangling]);
         expect(seen).toEqual(["vpc"]);
-    });
-});
-
-describe("reportAdvisory", () => {
-    it("reports advisory even from a mandatory policy", async () => {
-        const policy = {
-            name: "probe",
-            description: "probe policy for advisory reporting",
-            enforcementLevel: "mandatory" as const,
-            validateStack: (_a: unknown, report: ReportViolation) => {
-                reportAdvisory(report, "cannot tell", "urn:x");
-                report("definitely");
-            },
-        };
-        const ds: Diagnostic[] = await runStack(policy, []);
-        expect(ds).toEqual([
-            { policy: "probe", enforcementLevel: "advisory", message: "cannot tell", urn: "urn:x" },
-            { policy: "probe", enforcementLevel: "mandatory", message: "definitely" },
-        ]);
-    });
-});
-
-describe("reportOrAdvise", () => {
-    it.each([
-        [false, "mandatory"],
-        [true, "advisory"],
-    ])("unknown=%s reports %s from a mandatory policy", async (isUnknown, level) => {
-        const policy = {
-            name: "probe",
-            description: "probe policy for reportOrAdvise",
-            enforcementLevel: "mandatory" as const,
-            validateStack: (_a: unknown, report: ReportViolation) => reportOrAdvise(report, "m", isUnknown, "urn:y"),
-        };
-        expect(await runStack(policy, [])).toEqual([{ policy: "probe", enforcementLevel: level, message: "m", urn: "urn:y" }]);
     });
 });
