@@ -9,6 +9,7 @@ import type { RegisterResourceRequest, RegisterResourceResponse } from "@pulumi/
 import type * as runtimeNs from "@pulumi/pulumi/runtime";
 import type { SourcePosition } from "../engine/types";
 import type { CapturedResource, RunnerResult, RunnerSpec } from "./capture";
+import { pulumiSdkDir, registerTypeScript } from "./typescript";
 
 type Runtime = typeof runtimeNs;
 type Callback = (err: unknown, resp: RegisterResourceResponse | undefined) => void;
@@ -54,50 +55,6 @@ function fail(err: unknown): never {
     const e = err instanceof Error ? err : new Error(String(err));
     report({ ok: false, error: { name: e.name, message: withPlace(e), stage } });
     process.exit(3);
-}
-
-function sdkDir(programDir: string): string {
-    try {
-        return path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [programDir] }));
-    } catch {
-        throw new Error(`cannot resolve @pulumi/pulumi from ${programDir} (run npm install there)`);
-    }
-}
-
-interface TsUtils {
-    typeScriptRequireStrings(): { tsnodeRequire: string; typescriptRequire: string };
-    loadTypeScriptCompilerOptions(tsConfigPath: string): Record<string, unknown>;
-}
-interface TsNode {
-    register(opts: Record<string, unknown>): unknown;
-}
-
-/**
- * Registers ts-node the way @pulumi/pulumi's cmd/run does (its tsutils find ts-node and
- * typescript, the program's tsconfig.json is honoured), but transpile-only: type checking a
- * program that imports provider SDKs costs ~10 s and scan does not need it.
- */
-function registerTypeScript(pulumiDir: string, programDir: string): void {
-    const tsutils = require(path.join(pulumiDir, "tsutils")) as TsUtils;
-    const { tsnodeRequire, typescriptRequire } = tsutils.typeScriptRequireStrings();
-    const tsConfigPath = path.join(programDir, "tsconfig.json");
-    const ts = require(typescriptRequire) as { version: string };
-    const [major, minor] = ts.version.split(".").map(Number);
-    const nodeNext = major > 4 || (major === 4 && minor >= 7);
-    (require(tsnodeRequire) as TsNode).register({
-        compiler: typescriptRequire,
-        transpileOnly: true,
-        typeCheck: false,
-        project: tsConfigPath,
-        skipProject: !fs.existsSync(tsConfigPath),
-        compilerOptions: {
-            target: "ES2020",
-            module: nodeNext ? "nodenext" : "commonjs",
-            moduleResolution: nodeNext ? "nodenext" : "node",
-            sourceMap: "true",
-            ...tsutils.loadTypeScriptCompilerOptions(tsConfigPath),
-        },
-    });
 }
 
 function positionOf(pos: { getUri(): string; getLine(): number; getColumn(): number } | undefined): SourcePosition | undefined {
@@ -147,7 +104,7 @@ async function main(): Promise<void> {
     process.chdir(spec.programDir);
 
     stage = "loading @pulumi/pulumi";
-    const pulumiDir = sdkDir(spec.programDir);
+    const pulumiDir = pulumiSdkDir(spec.programDir);
     if (spec.typescript) {
         stage = "registering TypeScript";
         registerTypeScript(pulumiDir, spec.programDir);
