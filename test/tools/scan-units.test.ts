@@ -184,7 +184,7 @@ describe("buildResources", () => {
         ]);
         const aws = resources[1];
         expect(aws).toMatchObject({ type: "pulumi:providers:aws", name: "default_7_48_0", custom: true });
-        expect(aws.properties).toEqual({ region: "cn-north-1", defaultTags: { tags: { team: "platform" } }, accessKey: secret("[secret]"), version: "7.48.0" });
+        expect(aws.properties).toEqual({ region: "cn-north-1", defaultTags: { tags: { team: "platform" } }, accessKey: secret("[secret]"), version: "7.48.0", __internal: {} });
         expect(resources[2].provider).toEqual({ urn: aws.urn, type: aws.type, name: aws.name, properties: aws.properties });
         expect(resources[3].provider?.urn).toBe(aws.urn);
         expect(resources[5].provider?.properties).toEqual({});

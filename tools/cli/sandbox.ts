@@ -56,7 +56,9 @@ function analyzerShim(dir: string, packDir: string): string {
     fs.copyFileSync(path.join(packDir, "PulumiPolicy.yaml"), path.join(dir, "PulumiPolicy.yaml"));
     const shim = path.join(dir, "pulumi-analyzer-policy-nodejs");
     const quoted = `'${packDir.replace(/'/g, `'\\''`)}'`;
-    writeExecutable(shim, `#!/bin/sh\ncd ${quoted} && exec node ./node_modules/@pulumi/pulumi/cmd/run-policy-pack "$@" "$PWD"\n`);
+    // run-policy-pack is resolved from the pack directory up, as Node resolves the pack's own imports.
+    const resolve = `node -p 'require.resolve("@pulumi/pulumi/cmd/run-policy-pack")'`;
+    writeExecutable(shim, `#!/bin/sh\ncd ${quoted} && exec node "$(${resolve})" "$@" "$PWD"\n`);
     return shim;
 }
 

@@ -5,7 +5,7 @@
 // Usage: node program-runner.js <spec.json>   (env: PULUMI_CONFIG, PULUMI_PROJECT, ... set by scan)
 import * as fs from "fs";
 import * as path from "path";
-import type { RegisterResourceRequest, RegisterResourceResponse } from "@pulumi/pulumi/proto/resource_pb";
+import type { RegisterResourceOutputsRequest, RegisterResourceRequest, RegisterResourceResponse } from "@pulumi/pulumi/proto/resource_pb";
 import type * as runtimeNs from "@pulumi/pulumi/runtime";
 import type { SourcePosition } from "../engine/types";
 import type { CapturedResource, RunnerResult, RunnerSpec } from "./capture";
@@ -15,6 +15,7 @@ type Runtime = typeof runtimeNs;
 type Callback = (err: unknown, resp: RegisterResourceResponse | undefined) => void;
 interface Monitor {
     registerResource(req: RegisterResourceRequest, cb: Callback): unknown;
+    registerResourceOutputs(req: RegisterResourceOutputsRequest, cb: (err: unknown, resp: unknown) => void): unknown;
     newUrn?: (parent: string, type: string, name: string) => string;
 }
 
@@ -136,6 +137,14 @@ async function main(): Promise<void> {
             if (resp) entry.urn = resp.getUrn();
             cb(err, resp);
         });
+    };
+
+    // Components and the root stack register their outputs; the CLI's AnalyzeStack sends those.
+    const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
+    monitor.registerResourceOutputs = (req, cb) => {
+        const entry = captured.find((c) => c.urn === req.getUrn());
+        if (entry) entry.outputs = (req.getOutputs()?.toJavaScript() ?? {}) as CapturedResource["outputs"];
+        return registerOutputs(req, cb);
     };
 
     stage = "running the program";
