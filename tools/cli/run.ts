@@ -4,7 +4,7 @@ import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import type { PreviewRun, PreviewSpec } from "./preview";
-import { createSandbox } from "./sandbox";
+import { createSandbox, DIST_CLI } from "./sandbox";
 
 export const PULUMI_CLI_VERSION = "3.274.1";
 
@@ -26,7 +26,7 @@ export interface PreviewOptions {
     timeoutMs?: number;
 }
 
-const PREVIEW_JS = path.join(__dirname, "preview.js");
+const PREVIEW_JS = path.join(DIST_CLI, "preview.js");
 
 export async function runPreview(opts: PreviewOptions): Promise<PreviewRun> {
     const root = pulumiRoot();

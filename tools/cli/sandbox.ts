@@ -5,9 +5,19 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 
-const ROOT = path.resolve(__dirname, "..", "..", "..");
-/** The compiled test provider (tools/cli/provider.ts), beside this file in dist/. */
-const PROVIDER_JS = path.join(__dirname, "provider.js");
+/** The project root: the nearest directory up from here with the project's package.json (source or dist/). */
+function projectRoot(from: string): string {
+    for (let dir = from; ; dir = path.dirname(dir)) {
+        const manifest = path.join(dir, "package.json");
+        if (fs.existsSync(manifest) && (JSON.parse(fs.readFileSync(manifest, "utf8")) as { name?: string }).name === "china-compliance-policies") return dir;
+        if (path.dirname(dir) === dir) throw new Error(`no china-compliance-policies package.json above ${from}`);
+    }
+}
+
+export const ROOT = projectRoot(__dirname);
+/** The compiled tools/cli (npm run build), whether this module runs from source or from dist/. */
+export const DIST_CLI = path.join(ROOT, "dist", "tools", "cli");
+const PROVIDER_JS = path.join(DIST_CLI, "provider.js");
 
 /** Provider packages the examples use; the version is what the installed SDK asks the CLI for. */
 export const PROVIDER_PACKAGES = ["aws", "alicloud"] as const;

@@ -1,6 +1,9 @@
-// Text output, laid out like the Policies section of `pulumi preview`.
+// Text output, laid out like the Policies section of `pulumi preview` (pkg/backend/display in
+// the CLI): the pack line and its mark, a summary line per remediating policy, then the findings
+// in the CLI's order with its short type names.
 import * as path from "path";
 import type { ResourceRemediation } from "../engine/analyze";
+import { displayType } from "../engine/urn";
 import { propertyChanges } from "./diff";
 import { type ResolvedFinding, type ScanReport, resolveFindings, summarize } from "./report";
 
@@ -8,15 +11,57 @@ const PACK_INDENT = "    ";
 const FINDING_INDENT = "        ";
 const MESSAGE_INDENT = "          ";
 
-function packLine(report: ScanReport, failed: boolean, cwd: string): string {
+/** The CLI's mark for a pack: ❌ with a mandatory finding, ⚠️ with other findings only, else ✅. */
+export function packMark(findings: Pick<ResolvedFinding, "enforcementLevel">[]): string {
+    if (findings.some((f) => f.enforcementLevel === "mandatory")) return "❌";
+    return findings.length > 0 ? "⚠️" : "✅";
+}
+
+function packLine(report: ScanReport, findings: ResolvedFinding[], cwd: string): string {
     const local = path.relative(cwd, report.pack.dir) || ".";
-    return `${PACK_INDENT}${failed ? "❌" : "✅"} ${report.pack.name}@v${report.pack.version} (local: ${local})`;
+    return `${PACK_INDENT}${packMark(findings)} ${report.pack.name}@v${report.pack.version} (local: ${local})`;
+}
+
+const LEVEL_RANK: Record<string, number> = { remediate: 0, mandatory: 1, advisory: 2, disabled: 3 };
+const SEVERITY_RANK: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3 };
+
+function compare(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The CLI's order: enforcement level, severity (unset last), policy name, URN. */
+export function cliOrder(findings: ResolvedFinding[]): ResolvedFinding[] {
+    const rank = (table: Record<string, number>, v: string | null, missing: number): number => (v !== null && v in table ? table[v] : missing);
+    return [...findings].sort(
+        (a, b) =>
+            rank(LEVEL_RANK, a.enforcementLevel, 99) - rank(LEVEL_RANK, b.enforcementLevel, 99) ||
+            rank(SEVERITY_RANK, a.severity, 4) - rank(SEVERITY_RANK, b.severity, 4) ||
+            compare(a.policyName, b.policyName) ||
+            compare(a.urn ?? "", b.urn ?? ""),
+    );
 }
 
 function findingLines(f: ResolvedFinding): string[] {
-    const head = `${FINDING_INDENT}- [${f.enforcementLevel}]  ${f.policyName}  (${f.resourceType}: ${f.resourceName})`;
-    const body = f.message.split(/\r?\n/).map((l) => (l ? MESSAGE_INDENT + l : ""));
+    const severity = f.severity ? ` [severity: ${f.severity}]` : "";
+    const resource = f.urn ? `  (${displayType(f.resourceType)}: ${f.resourceName})` : "";
+    const head = `${FINDING_INDENT}- [${f.enforcementLevel}]${severity}  ${f.policyName}${resource}`;
+    const body = f.message
+        .replace(/\n$/, "")
+        .split(/\r?\n/)
+        .map((l) => (l ? MESSAGE_INDENT + l : ""));
     return [head, ...body];
+}
+
+/** `- [remediate]  policy  (N resources)` per policy that changed resources, as the CLI summarises them. */
+function remediateSummary(remediations: ResourceRemediation[]): string[] {
+    const counts = new Map<string, number>();
+    for (const r of remediations) {
+        for (const x of r.remediations) if (!x.diagnostic) counts.set(x.policyName, (counts.get(x.policyName) ?? 0) + 1);
+    }
+    return [...counts.keys()].sort(compare).map((name) => {
+        const n = counts.get(name) ?? 0;
+        return `${FINDING_INDENT}- [remediate]  ${name}  (${n} ${n === 1 ? "resource" : "resources"})`;
+    });
 }
 
 function show(v: unknown): string {
@@ -44,7 +89,7 @@ function remediationLines(r: ResourceRemediation): string[] {
 export function formatText(report: ScanReport, cwd = process.cwd()): string {
     const findings = resolveFindings(report);
     const summary = summarize(findings);
-    const lines = ["Policies:", packLine(report, findings.length > 0, cwd), ...findings.flatMap(findingLines)];
+    const lines = ["Policies:", packLine(report, findings, cwd), ...remediateSummary(report.remediations), ...cliOrder(findings).flatMap(findingLines)];
     if (report.remediations.length > 0 && report.showRemediations !== false) lines.push("", "Remediations:", ...report.remediations.flatMap(remediationLines));
     if (report.remediations.length > 0 && report.showRemediations === false) {
         lines.push("", `${report.remediations.length} resources remediated by policies at level remediate (findings are for the remediated inputs); run with --remediate to see the changes`);

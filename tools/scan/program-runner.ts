@@ -8,6 +8,7 @@ import * as path from "path";
 import type { RegisterResourceOutputsRequest, RegisterResourceRequest, RegisterResourceResponse } from "@pulumi/pulumi/proto/resource_pb";
 import type * as runtimeNs from "@pulumi/pulumi/runtime";
 import type { SourcePosition } from "../engine/types";
+import { childUrn } from "../engine/urn";
 import type { CapturedResource, RunnerResult, RunnerSpec } from "./capture";
 import { pulumiSdkDir, registerTypeScript } from "./typescript";
 
@@ -17,21 +18,6 @@ interface Monitor {
     registerResource(req: RegisterResourceRequest, cb: Callback): unknown;
     registerResourceOutputs(req: RegisterResourceOutputsRequest, cb: (err: unknown, resp: unknown) => void): unknown;
     newUrn?: (parent: string, type: string, name: string) => string;
-}
-
-const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
-
-/**
- * URNs as the engine makes them (resource.NewURN): the type is qualified by the parent's qualified
- * type, except under the root stack. MockMonitor qualifies by the parent's last type only and keeps
- * the stack's, which would give URNs no real preview produces (and URN-based exemptions would miss).
- */
-function engineUrn(stack: string, project: string): (parent: string, type: string, name: string) => string {
-    return (parent, type, name) => {
-        const parentType = parent ? parent.split("::")[2] : "";
-        const qualified = parentType && parentType !== ROOT_STACK_TYPE ? `${parentType}$${type}` : type;
-        return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
-    };
 }
 
 let stage = "starting";
@@ -127,7 +113,7 @@ async function main(): Promise<void> {
         spec.organization,
     );
     const monitor = runtime.getMonitor() as unknown as Monitor;
-    if (typeof monitor.newUrn === "function") monitor.newUrn = engineUrn(spec.stack, spec.project);
+    if (typeof monitor.newUrn === "function") monitor.newUrn = (parent, type, name) => childUrn(spec.stack, spec.project, parent, type, name);
     const captured: CapturedResource[] = [];
     const register = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req, cb) => {
