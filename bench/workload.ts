@@ -2,7 +2,6 @@
 // them (the program run under mocks with first-preview semantics: outputs unknown, dependencies
 // and property dependencies recorded). Larger stacks are copies of them with renamed URNs.
 import * as path from "path";
-import { isAnalyzedAlone } from "../tools/engine/analyze";
 import type { EngineResource } from "../tools/engine/types";
 import { loadProgram } from "../tools/scan/program";
 import { ROOT } from "./packs";
@@ -16,9 +15,9 @@ export async function captureExamples(): Promise<EngineResource[][]> {
     return out;
 }
 
-/** The resources Analyze is called for (the CLI skips the root stack and default providers). */
+/** The resources Analyze is called for: every registered one, the root stack and default providers included, as the CLI does. */
 export function analyzeMix(examples: EngineResource[][]): EngineResource[] {
-    return examples.flat().filter(isAnalyzedAlone);
+    return examples.flat();
 }
 
 /** `urn` of copy `k`: the name gets a suffix, so copies never collide. */

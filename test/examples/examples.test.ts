@@ -8,17 +8,11 @@ import * as fs from "fs";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
 import { controls } from "../../policies";
+import { expectedFindings as expected, type Row, sortRows } from "../helpers/expected";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const CLI = path.join(ROOT, "dist", "tools", "scan", "cli.js");
 const EXAMPLES = ["aws-compliant", "aws-noncompliant", "alicloud-compliant", "alicloud-noncompliant"];
-
-interface Row {
-    policy: string;
-    resource: string;
-    level: string;
-    exemption?: string;
-}
 
 interface JsonFinding {
     policyName: string;
@@ -27,21 +21,6 @@ interface JsonFinding {
     resourceType?: string;
     resourceName?: string;
     exemption: { source: string; status: string } | null;
-}
-
-/** Expected findings: one file per area under expected-findings/, concatenated. */
-function expected(example: string): Row[] {
-    const dir = path.join(ROOT, "examples", example, "expected-findings");
-    if (!fs.existsSync(dir)) return [];
-    return fs
-        .readdirSync(dir)
-        .filter((f) => f.endsWith(".json"))
-        .sort()
-        .flatMap((f) => JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as Row[]);
-}
-
-function sortRows(rows: Row[]): Row[] {
-    return [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 }
 
 const scans = new Map<string, { status: number | null; rows: Row[]; stderr: string }>();

@@ -165,7 +165,9 @@ describe("mini-pack over gRPC", () => {
         expect(findings.map((f) => f.message)).toEqual([`Reports the stack tag 'team' so tests can see ConfigureStack worked.\nteam=platform resources=${PROJECT}-${STACK}`]);
     });
 
-    it("runAnalysis: Analyze skips the root stack and default providers; AnalyzeStack gets them all", async () => {
+    // The real CLI (3.274.1) analyzes every registered resource; an earlier model skipped the root
+    // stack and default providers, which test/cli/agreement.test.ts showed wrong.
+    it("runAnalysis: Analyze gets every resource, the root stack and default providers included; so does AnalyzeStack", async () => {
         const defaultProvider = { ...resource("pulumi:providers:test", "default_1_0_0", { region: "cn-north-1" }), parent: undefined };
         const explicit = { ...resource("pulumi:providers:test", "beijing", { region: "cn-north-1" }), parent: undefined };
         const thing = resource("test:index:Thing", "thing", {}, { provider: provider("test", "beijing", { region: "cn-north-1" }) });
@@ -174,6 +176,8 @@ describe("mini-pack over gRPC", () => {
             config: { all: "disabled", "echo-analyzed": "advisory", "stack-tag-echo": "advisory" },
         });
         expect(result.findings.map((f) => f.message.split("\n")[1])).toEqual([
+            "analyzed pulumi:pulumi:Stack test-dev",
+            "analyzed pulumi:providers:test default_1_0_0",
             "analyzed pulumi:providers:test beijing",
             "analyzed test:index:Thing thing",
             `team=platform resources=${PROJECT}-${STACK},default_1_0_0,beijing,thing`,

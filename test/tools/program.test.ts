@@ -27,6 +27,8 @@ describe("a program run under mocks (aws-graph)", () => {
         expect(program.context).toEqual({
             project: "aws-graph",
             stack: "dev",
+            // What `pulumi preview` on a DIY backend tells the pack (seen under the real CLI).
+            organization: "organization",
             config: { "aws:region": "cn-north-1", "aws-graph:dbPassword": "[secret]" },
             configSecretKeys: ["aws-graph:dbPassword"],
             dryRun: true,
@@ -72,7 +74,8 @@ describe("a program run under mocks (aws-graph)", () => {
             urn: `${URN}pulumi:providers:aws::default_7_48_0`,
             type: "pulumi:providers:aws",
             name: "default_7_48_0",
-            properties: { region: "cn-north-1", version: "7.48.0" },
+            // The engine keeps `__internal` beside a provider's version (seen under the real CLI).
+            properties: { region: "cn-north-1", version: "7.48.0", __internal: {} },
         });
     });
 

@@ -6,15 +6,15 @@ import * as path from "path";
 import { pathToFileURL } from "url";
 import { describe, expect, it } from "vitest";
 import { SECRET_SIG, SIG_KEY, UNKNOWN, type AnalyzerInfo, type EngineResource } from "../../tools/engine/types";
-import { isDefaultProvider, parseUrn, providerRefUrn } from "../../tools/engine/urn";
-import { OUTPUT_VALUE_SIG, RESOURCE_REF_SIG, secret, toAnalyzerWire } from "../../tools/engine/wire";
+import { childUrn, displayType, isDefaultProvider, parseUrn, providerRefUrn } from "../../tools/engine/urn";
+import { OUTPUT_VALUE_SIG, RESOURCE_REF_SIG, secret, toAnalyzerWire, withoutInternalKeys } from "../../tools/engine/wire";
 import { parseArgs } from "../../tools/scan/args";
 import type { CapturedResource } from "../../tools/scan/capture";
-import { formatText, propertyDiff } from "../../tools/scan/format-text";
+import { cliOrder, formatText, packMark, propertyDiff } from "../../tools/scan/format-text";
 import { toSarif } from "../../tools/scan/format-sarif";
 import { headline } from "../../tools/scan/program";
 import { SECRET_PLACEHOLDER, configValue, readProject, readStackConfig, resolveEntry, selectStackName } from "../../tools/scan/project";
-import { exitCodeOf, resolveFindings, summarize, type ScanReport } from "../../tools/scan/report";
+import { exitCodeOf, resolveFindings, summarize, type ResolvedFinding, type ScanReport } from "../../tools/scan/report";
 import { buildResources, defaultProviderName, programFrame } from "../../tools/scan/resources";
 import { exportValueToWire, parseStackExport } from "../../tools/scan/stack-export";
 import { userError } from "./helpers";
@@ -236,7 +236,7 @@ describe("buildResources", () => {
         ]);
         const aws = resources[1];
         expect(aws).toMatchObject({ type: "pulumi:providers:aws", name: "default_7_48_0", custom: true });
-        expect(aws.properties).toEqual({ region: "cn-north-1", defaultTags: { tags: { team: "platform" } }, accessKey: secret("[secret]"), version: "7.48.0" });
+        expect(aws.properties).toEqual({ region: "cn-north-1", defaultTags: { tags: { team: "platform" } }, accessKey: secret("[secret]"), version: "7.48.0", __internal: {} });
         expect(resources[2].provider).toEqual({ urn: aws.urn, type: aws.type, name: aws.name, properties: aws.properties });
         expect(resources[3].provider?.urn).toBe(aws.urn);
         expect(resources[5].provider?.properties).toEqual({});
@@ -397,6 +397,8 @@ describe("report and formats", () => {
             [
                 "Policies:",
                 "    ✅ pack@v1.0.0 (local: pack)",
+                // The CLI's summary line for a remediating policy.
+                "        - [remediate]  retention  (1 resource)",
                 "",
                 "Remediations:",
                 "    ~ aws:cloudwatch/logGroup:LogGroup: logs  (retention)",
@@ -425,5 +427,63 @@ describe("report and formats", () => {
         ]);
         expect(run.tool.driver.rules?.map((x) => x.defaultConfiguration)).toEqual([{ level: "error" }, { level: "warning" }]);
         expect(run.tool.driver.rules?.[1]).not.toHaveProperty("help");
+    });
+});
+
+describe("as the real CLI prints and marshals", () => {
+    it("shortens a type token as tokens.Type.DisplayName does", () => {
+        expect(displayType("aws:s3/bucket:Bucket")).toBe("aws:s3:Bucket");
+        expect(displayType("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock")).toBe("aws:s3:BucketPublicAccessBlock");
+        expect(displayType("aws:probe/thing:Thing")).toBe("aws:probe:Thing");
+        // The file segment is not the name: kept as it is.
+        expect(displayType("aws:ec2/securityGroup:Rule")).toBe("aws:ec2/securityGroup:Rule");
+        expect(displayType("pulumi:pulumi:Stack")).toBe("pulumi:pulumi:Stack");
+        expect(displayType("pulumi:providers:aws")).toBe("pulumi:providers:aws");
+    });
+
+    it("marks the pack ❌ with a mandatory finding, ⚠️ with only advisory ones, ✅ with none", () => {
+        expect(packMark([{ enforcementLevel: "advisory" }, { enforcementLevel: "mandatory" }])).toBe("❌");
+        expect(packMark([{ enforcementLevel: "advisory" }])).toBe("⚠️");
+        expect(packMark([])).toBe("✅");
+    });
+
+    it("orders findings by level, severity (unset last), policy, then URN", () => {
+        const f = (enforcementLevel: ResolvedFinding["enforcementLevel"], severity: ResolvedFinding["severity"], policyName: string, urn: string): ResolvedFinding => ({
+            policyName,
+            policyPackName: "p",
+            policyPackVersion: "1",
+            enforcementLevel,
+            severity,
+            urn,
+            resourceType: "t",
+            resourceName: "n",
+            stackLevel: false,
+            description: "",
+            message: "",
+        });
+        const sorted = cliOrder([f("advisory", null, "a", "u1"), f("advisory", "low", "z", "u2"), f("mandatory", "low", "b", "u3"), f("mandatory", "critical", "c", "u4"), f("mandatory", "critical", "c", "u0")]);
+        expect(sorted.map((x) => `${x.enforcementLevel}/${x.severity}/${x.policyName}/${x.urn}`)).toEqual([
+            "mandatory/critical/c/u0",
+            "mandatory/critical/c/u4",
+            "mandatory/low/b/u3",
+            "advisory/low/z/u2",
+            "advisory/null/a/u1",
+        ]);
+    });
+
+    it("drops `__` keys at every depth for Analyze, and nothing else", () => {
+        expect(withoutInternalKeys({ a: 1, __meta: "x", nested: { __inner: 1, list: [{ __deep: true, keep: 2 }] }, s: secret({ __x: 1, y: 2 }) })).toEqual({
+            a: 1,
+            nested: { list: [{ keep: 2 }] },
+            s: secret({ y: 2 }),
+        });
+    });
+
+    it("qualifies a child's type by its parent's, except under the root stack", () => {
+        const stack = "urn:pulumi:dev::p::pulumi:pulumi:Stack::p-dev";
+        const group = childUrn("dev", "p", stack, "probe:index:Group", "g");
+        expect(group).toBe("urn:pulumi:dev::p::probe:index:Group::g");
+        expect(childUrn("dev", "p", group, "aws:probe/thing:Thing", "g-child")).toBe("urn:pulumi:dev::p::probe:index:Group$aws:probe/thing:Thing::g-child");
+        expect(childUrn("dev", "p", "", "pulumi:pulumi:Stack", "p-dev")).toBe(stack);
     });
 });

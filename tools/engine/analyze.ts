@@ -1,9 +1,9 @@
 // The sequence of calls the Pulumi CLI makes during a preview with a policy pack.
 import { performance } from "perf_hooks";
-import { resolveConfig, type PolicyConfigFile } from "./config";
+import { passThroughConfig, resolveConfig, type PolicyConfigFile } from "./config";
 import { PolicyPackEngine, type StackContext, type StartOptions } from "./engine";
 import type { AnalyzerInfo, EngineResource, Finding, RemediationResult, ResolvedConfig, WireProperties } from "./types";
-import { isDefaultProvider, isRootStack, parseUrn } from "./urn";
+import { isRootStack, parseUrn } from "./urn";
 
 export interface ResourceRemediation {
     urn: string;
@@ -50,30 +50,23 @@ export interface AnalyzeStackOptions extends RunOptions, StartOptions {
     stackTags?: Record<string, string>;
 }
 
-/** The CLI does not analyze the root stack resource or default providers on their own. */
-export function isAnalyzedAlone(r: EngineResource): boolean {
-    return !isRootStack(r) && !isDefaultProvider(r);
+/**
+ * What AnalyzeStack sees of a resource: the CLI sends its outputs, not its inputs. A component's
+ * or the stack's outputs are what it registered; a custom resource's, in a first preview, are
+ * its inputs plus whatever the provider plans (the offline engine knows only the inputs).
+ */
+function stackView(r: EngineResource): EngineResource {
+    return r.outputs === undefined ? r : { ...r, properties: r.outputs };
 }
 
-async function remediateAll(
-    engine: PolicyPackEngine,
-    resources: EngineResource[],
-): Promise<{ resources: EngineResource[]; remediations: ResourceRemediation[] }> {
-    const out: EngineResource[] = [];
-    const remediations: ResourceRemediation[] = [];
-    for (const r of resources) {
-        if (!isAnalyzedAlone(r)) {
-            out.push(r);
-            continue;
-        }
-        const results = await engine.remediate(r);
-        // Each remediation carries the properties after its policy ran; the last one wins.
-        const last = [...results].reverse().find((x) => x.properties !== undefined);
-        const after = (last?.properties ?? r.properties) as WireProperties;
-        if (results.length > 0) remediations.push({ urn: r.urn, type: r.type, name: r.name, before: r.properties, after, remediations: results });
-        out.push(last ? { ...r, properties: after } : r);
-    }
-    return { resources: out, remediations };
+/** Remediate one resource; returns it with the remediated inputs and what changed. */
+async function remediateOne(engine: PolicyPackEngine, r: EngineResource): Promise<{ resource: EngineResource; remediation?: ResourceRemediation }> {
+    const results = await engine.remediate(r);
+    // Each remediation carries the properties after its policy ran; the last one wins.
+    const last = [...results].reverse().find((x) => x.properties !== undefined);
+    const after = (last?.properties ?? r.properties) as WireProperties;
+    const remediation = results.length > 0 ? { urn: r.urn, type: r.type, name: r.name, before: r.properties, after, remediations: results } : undefined;
+    return { resource: last ? { ...r, properties: after } : r, remediation };
 }
 
 /**
@@ -94,24 +87,31 @@ export async function runAnalysis(
     };
     const info = await engine.getAnalyzerInfo();
     const config = resolveConfig(info, opts.config);
-    await engine.configure(config);
+    await engine.configure(config, passThroughConfig(opts.config));
     const configureMs = lap();
 
     const wantsRemediation = opts.remediate !== false && Object.values(config).some((c) => c.enforcementLevel === "remediate");
-    const remediated = wantsRemediation ? await remediateAll(engine, resources) : { resources, remediations: [] };
+    // As the CLI's step generator: every registered resource (the root stack, default providers
+    // and components included) is remediated, then analyzed on the remediated inputs, one
+    // resource after the other in registration order.
     const findings: Finding[] = [];
-    for (const r of remediated.resources.filter(isAnalyzedAlone)) {
-        findings.push(...(await engine.analyze(r)));
+    const analyzed: EngineResource[] = [];
+    const remediations: ResourceRemediation[] = [];
+    for (const r of resources) {
+        const step = wantsRemediation ? await remediateOne(engine, r) : { resource: r };
+        if (step.remediation) remediations.push(step.remediation);
+        analyzed.push(step.resource);
+        findings.push(...(await engine.analyze(step.resource)));
     }
     const analyzeMs = lap();
-    findings.push(...(await engine.analyzeStack(remediated.resources)));
+    findings.push(...(await engine.analyzeStack(analyzed.map(stackView))));
     const analyzeStackMs = lap();
     return {
         info: await engine.getAnalyzerInfo(),
         config,
         findings,
-        remediations: remediated.remediations,
-        resources: remediated.resources,
+        remediations,
+        resources: analyzed,
         timings: { configureMs, analyzeMs, analyzeStackMs },
     };
 }

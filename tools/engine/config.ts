@@ -222,3 +222,14 @@ export function resolveConfig(info: AnalyzerInfo, configFile: PolicyConfigFile =
     }
     return resolved;
 }
+
+/**
+ * Entries the CLI passes to Configure as they are, beside the resolved policies: it sends "all"
+ * as if it were a policy (its level, no properties). Unknown policy names pass the same way
+ * under the CLI; resolveConfig rejects them first.
+ */
+export function passThroughConfig(configFile: PolicyConfigFile = {}): ResolvedConfig {
+    const all = configFile[ALL];
+    const level = typeof all === "string" ? all : isPlainObject(all) ? all.enforcementLevel : undefined;
+    return isLevel(level) ? { [ALL]: { enforcementLevel: level, properties: {} } } : {};
+}

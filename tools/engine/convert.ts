@@ -13,7 +13,7 @@ import type {
     ResolvedConfig,
     Severity,
 } from "./types";
-import { wireProperties } from "./wire";
+import { wireProperties, withoutInternalKeys } from "./wire";
 
 const LEVELS: Record<string, EnforcementLevel> = {
     ADVISORY: "advisory",
@@ -159,12 +159,13 @@ export class Converter {
         return req;
     }
 
-    analyzeRequest(r: EngineResource): analyzerPb.AnalyzeRequest {
+    /** Analyze and Remediate requests; only Remediate keeps the resource's `__` keys. */
+    analyzeRequest(r: EngineResource, keepInternalKeys = false): analyzerPb.AnalyzeRequest {
         const req = new this.sdk.analyzer.AnalyzeRequest();
         req.setType(r.type);
         req.setUrn(r.urn);
         req.setName(r.name);
-        req.setProperties(this.struct(r.properties));
+        req.setProperties(this.struct(keepInternalKeys ? r.properties : this.public(r.properties)));
         req.setOptions(this.options(r));
         if (r.provider) req.setProvider(this.provider(r.provider));
         return req;
@@ -176,7 +177,7 @@ export class Converter {
         res.setType(r.type);
         res.setUrn(r.urn);
         res.setName(r.name);
-        res.setProperties(this.struct(r.properties));
+        res.setProperties(this.struct(this.public(r.properties)));
         res.setOptions(this.options(r));
         if (r.provider) res.setProvider(this.provider(r.provider));
         res.setParent(r.parent ?? "");
@@ -216,8 +217,12 @@ export class Converter {
         msg.setType(p.type);
         msg.setUrn(p.urn);
         msg.setName(p.name);
-        msg.setProperties(this.struct(p.properties));
+        msg.setProperties(this.struct(this.public(p.properties)));
         return msg;
+    }
+
+    private public(props: Record<string, unknown>): Record<string, unknown> {
+        return withoutInternalKeys(props) as Record<string, unknown>;
     }
 
     private struct(props: Record<string, unknown>) {

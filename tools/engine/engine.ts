@@ -9,6 +9,7 @@ import * as yaml from "js-yaml";
 import { trackChild } from "./children";
 import { Converter } from "./convert";
 import { PackStartError } from "./errors";
+import { policyPackEnv, type StackIdentityEnv } from "./pulumi-env";
 import { loadSdk, type Sdk, type SdkResolution } from "./sdk";
 import type { AnalyzerInfo, EngineResource, Finding, RemediationResult, ResolvedConfig } from "./types";
 
@@ -23,15 +24,8 @@ const STDERR_TAIL_LINES = 40;
 const MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
 
 /** What the CLI knows about the stack being previewed; passed to the pack as env and ConfigureStack. */
-export interface StackContext {
-    project: string;
-    stack: string;
-    organization?: string;
-    /** Stack config, namespaced keys (`aws:region`) to string values, as the CLI passes it. */
-    config?: Record<string, string>;
-    configSecretKeys?: string[];
+export interface StackContext extends StackIdentityEnv {
     tags?: Record<string, string>;
-    dryRun?: boolean;
 }
 
 export interface StartOptions {
@@ -64,23 +58,12 @@ export function readPolicyYamlVersion(packDir: string): string | undefined {
     return typeof version === "string" && version !== "" ? version : undefined;
 }
 
-function stackEnv(stack: StackContext | undefined): NodeJS.ProcessEnv {
-    if (!stack) return {};
-    const dryRun = String(stack.dryRun ?? true);
-    const env: NodeJS.ProcessEnv = {
-        PULUMI_CONFIG: JSON.stringify(stack.config ?? {}),
-        PULUMI_NODEJS_PROJECT: stack.project,
-        PULUMI_NODEJS_STACK: stack.stack,
-        PULUMI_NODEJS_DRY_RUN: dryRun,
-        PULUMI_PROJECT: stack.project,
-        PULUMI_STACK: stack.stack,
-        PULUMI_DRY_RUN: dryRun,
-    };
-    if (stack.organization) {
-        env.PULUMI_NODEJS_ORGANIZATION = stack.organization;
-        env.PULUMI_ORGANIZATION = stack.organization;
-    }
-    return env;
+/** PulumiPolicy.yaml's `runtime.options.typescript`; the language host's default is on. */
+function policyYamlTypescript(packDir: string): boolean {
+    const file = path.join(packDir, "PulumiPolicy.yaml");
+    if (!fs.existsSync(file)) return true;
+    const doc = yaml.load(fs.readFileSync(file, "utf8")) as { runtime?: { options?: { typescript?: unknown } } } | undefined;
+    return doc?.runtime?.options?.typescript !== false;
 }
 
 interface Spawned {
@@ -96,7 +79,7 @@ function spawnPack(sdk: Sdk, packDir: string, opts: StartOptions): Promise<Spawn
     const timeoutMs = opts.startTimeoutMs ?? 60_000;
     const child = spawn(process.execPath, [sdk.runPolicyPack, ENGINE_ADDRESS_PLACEHOLDER, packDir], {
         cwd: packDir,
-        env: { ...process.env, ...stackEnv(opts.stack), ...opts.env },
+        env: { ...process.env, ...(opts.stack ? policyPackEnv(opts.stack, policyYamlTypescript(packDir)) : {}), ...opts.env },
         stdio: ["ignore", "pipe", "pipe"],
     });
     trackChild(child);
@@ -195,6 +178,7 @@ export class PolicyPackEngine {
         );
         engine.startupStdout = spawned.stdout;
         try {
+            await engine.handshake();
             if (opts.stack) await engine.configureStack(opts.stack);
         } catch (err) {
             await engine.close();
@@ -207,10 +191,26 @@ export class PolicyPackEngine {
         if (this.closed) return Promise.reject(new Error(`${method}: the policy pack engine is closed`));
         return new Promise<Res>((resolve, reject) => {
             invoke({ deadline: Date.now() + this.callTimeoutMs }, (err, res) => {
-                if (err) reject(new AnalyzerCallError(method, err.details || err.message, tail(this.stderr())));
+                if (err) reject(new AnalyzerCallError(method, err.details || err.message, tail(this.stderr()), err.code));
                 else resolve(res);
             });
         });
+    }
+
+    /**
+     * Handshake, as the CLI opens every analyzer: the root and program directories are the pack's.
+     * A pack that does not implement it is fine (the CLI falls back the same way).
+     */
+    async handshake(): Promise<void> {
+        const req = new this.sdk.analyzer.AnalyzerHandshakeRequest();
+        req.setEngineAddress(ENGINE_ADDRESS_PLACEHOLDER);
+        req.setRootDirectory(this.packDir);
+        req.setProgramDirectory(this.packDir);
+        try {
+            await this.unary("Handshake", (o, cb) => this.client.handshake(req, new this.sdk.grpc.Metadata(), o, cb));
+        } catch (err) {
+            if (!(err instanceof AnalyzerCallError && err.code === this.sdk.grpc.status.UNIMPLEMENTED)) throw err;
+        }
     }
 
     async configureStack(stack: StackContext): Promise<void> {
@@ -237,8 +237,8 @@ export class PolicyPackEngine {
     }
 
     /** Configure with config already resolved (validated, defaults filled): see config.ts. */
-    async configure(config: ResolvedConfig): Promise<void> {
-        const req = this.convert.configureRequest(config);
+    async configure(config: ResolvedConfig, passThrough: ResolvedConfig = {}): Promise<void> {
+        const req = this.convert.configureRequest({ ...passThrough, ...config });
         await this.unary("Configure", (o, cb) => this.client.configure(req, new this.sdk.grpc.Metadata(), o, cb));
         // The CLI updates its cached policy levels after Configure; reports then show the level in force.
         if (this.info) {
@@ -273,7 +273,7 @@ export class PolicyPackEngine {
     /** Remediate one resource; each result's properties are the resource after that policy. */
     async remediate(resource: EngineResource): Promise<RemediationResult[]> {
         const info = await this.getAnalyzerInfo();
-        const req = this.convert.analyzeRequest(resource);
+        const req = this.convert.analyzeRequest(resource, true);
         const res = await this.unary<analyzerPb.RemediateResponse>(`Remediate(${resource.urn})`, (o, cb) =>
             this.client.remediate(req, new this.sdk.grpc.Metadata(), o, cb),
         );
@@ -306,6 +306,8 @@ export class AnalyzerCallError extends Error {
         readonly method: string,
         readonly details: string,
         readonly stderr: string,
+        /** The gRPC status code, when the call got one. */
+        readonly code?: number,
     ) {
         super(`policy pack call ${method} failed: ${details}`);
         this.name = "AnalyzerCallError";

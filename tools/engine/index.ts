@@ -9,7 +9,6 @@ export { ALL, ENFORCEMENT_LEVELS, loadPolicyConfigFile, parsePolicyConfig, polic
 export {
     analyzeStack,
     runAnalysis,
-    isAnalyzedAlone,
     type AnalysisTimings,
     type AnalyzeStackOptions,
     type ResourceRemediation,

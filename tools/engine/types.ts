@@ -31,7 +31,13 @@ export interface EngineResource {
     name: string;
     /** false for component resources and the root stack. */
     custom: boolean;
+    /** Inputs, as Analyze and Remediate see them (keys starting with `__` are dropped for Analyze). */
     properties: WireProperties;
+    /**
+     * Outputs, when known ahead of the provider: what a component or the root stack registered.
+     * AnalyzeStack sends these instead of the inputs, as the CLI does.
+     */
+    outputs?: WireProperties;
     parent?: string;
     dependencies: string[];
     propertyDependencies: Record<string, string[]>;

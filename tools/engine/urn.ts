@@ -26,6 +26,18 @@ export function makeUrn(stack: string, project: string, qualifiedType: string, n
     return `urn:pulumi:${stack}::${project}::${qualifiedType}::${name}`;
 }
 
+/**
+ * The URN the engine gives a resource registered under `parent` (resource.NewURN): its type is
+ * qualified by the parent's qualified type, except under the root stack. (@pulumi/pulumi's
+ * MockMonitor qualifies by the parent's last type only and keeps the stack's, which would give
+ * URNs no real preview produces, so URN-based exemptions would miss.)
+ */
+export function childUrn(stack: string, project: string, parent: string, type: string, name: string): string {
+    const parentType = parent ? (parseUrn(parent)?.qualifiedType ?? "") : "";
+    const qualified = parentType && parentType !== ROOT_STACK_TYPE ? `${parentType}$${type}` : type;
+    return makeUrn(stack, project, qualified, name);
+}
+
 /** A provider reference is `<provider urn>::<provider id>`; the id follows the last "::". */
 export function providerRefUrn(ref: string): string {
     const at = ref.lastIndexOf("::");
@@ -48,4 +60,17 @@ export function isDefaultProvider(r: Pick<EngineResource, "type" | "urn">): bool
 /** The package of a type token: `aws` for `aws:s3/bucket:Bucket`. */
 export function packageOf(type: string): string {
     return type.split(":")[0];
+}
+
+/**
+ * The short form the CLI prints for a type token (tokens.Type.DisplayName): the module's last
+ * path segment goes when it is the type name in camel case, `aws:s3/bucket:Bucket` -> `aws:s3:Bucket`.
+ */
+export function displayType(type: string): string {
+    const parts = type.split(":");
+    if (parts.length !== 3 || parts[2] === "") return type;
+    const [pkg, module, name] = parts;
+    const slash = module.lastIndexOf("/");
+    if (slash < 0 || module.slice(slash + 1) !== name[0].toLowerCase() + name.slice(1)) return type;
+    return `${pkg}:${module.slice(0, slash)}:${name}`;
 }

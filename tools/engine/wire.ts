@@ -43,6 +43,21 @@ export function toAnalyzerWire(v: WireValue): WireValue {
 }
 
 /**
+ * The CLI marshals properties for Analyze, AnalyzeStack and every provider with
+ * SkipInternalKeys: keys starting with `__` are dropped at every depth (`__defaults` a provider's
+ * Check adds, `__internal` the engine keeps on providers). Remediate gets them.
+ */
+export function withoutInternalKeys(v: WireValue): WireValue {
+    if (Array.isArray(v)) return v.map(withoutInternalKeys);
+    if (!isPlainObject(v)) return v;
+    const out: Record<string, WireValue> = {};
+    for (const [k, x] of Object.entries(v)) {
+        if (!k.startsWith("__")) out[k] = withoutInternalKeys(x);
+    }
+    return out;
+}
+
+/**
  * google-protobuf's Struct.fromJavaScript rejects `undefined`; the CLI drops absent properties,
  * so do the same (null stays: it is a value on the wire).
  */

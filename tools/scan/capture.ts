@@ -23,6 +23,8 @@ export interface CapturedResource {
     deleteBeforeReplace?: boolean;
     /** The registration's call stack, innermost frame first (sourcePosition, then the stack trace). */
     frames: SourcePosition[];
+    /** What a component or the root stack registered as its outputs (RegisterResourceOutputs), raw wire form. */
+    outputs?: WireProperties;
 }
 
 /** Input of the runner, written by scan to a JSON file. */

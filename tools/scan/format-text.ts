@@ -1,19 +1,47 @@
-// Text output, laid out like the Policies section of `pulumi preview`.
+// Text output, laid out like the Policies section of `pulumi preview` (pkg/backend/display in
+// the CLI): the pack line and its mark, a summary line per remediating policy, then the findings
+// in the CLI's order with its short type names.
 import * as path from "path";
 import type { ResourceRemediation } from "../engine/analyze";
+import { displayType } from "../engine/urn";
 import { type Paint, painter } from "./colour";
 import { propertyChanges } from "./diff";
 import { reportedFindings } from "./findings";
 import { findingText, fullText } from "./message";
-import { type ReportedFinding, type ScanReport, type View, summarize } from "./report";
+import { type ReportedFinding, type ResolvedFinding, type ScanReport, type View, summarize } from "./report";
 
 const PACK_INDENT = "    ";
 const FINDING_INDENT = "        ";
 const MESSAGE_INDENT = "          ";
 
-function packLine(report: ScanReport, failed: boolean, cwd: string): string {
+/** The CLI's mark for a pack: ❌ with a mandatory finding, ⚠️ with other findings only, else ✅. */
+export function packMark(findings: Pick<ResolvedFinding, "enforcementLevel">[]): string {
+    if (findings.some((f) => f.enforcementLevel === "mandatory")) return "❌";
+    return findings.length > 0 ? "⚠️" : "✅";
+}
+
+function packLine(report: ScanReport, findings: ResolvedFinding[], cwd: string): string {
     const local = path.relative(cwd, report.pack.dir) || ".";
-    return `${PACK_INDENT}${failed ? "❌" : "✅"} ${report.pack.name}@v${report.pack.version} (local: ${local})`;
+    return `${PACK_INDENT}${packMark(findings)} ${report.pack.name}@v${report.pack.version} (local: ${local})`;
+}
+
+const LEVEL_RANK: Record<string, number> = { remediate: 0, mandatory: 1, advisory: 2, disabled: 3 };
+const SEVERITY_RANK: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3 };
+
+function compare(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The CLI's order: enforcement level, severity (unset last), policy name, URN. */
+export function cliOrder<T extends ResolvedFinding>(findings: T[]): T[] {
+    const rank = (table: Record<string, number>, v: string | null, missing: number): number => (v !== null && v in table ? table[v] : missing);
+    return [...findings].sort(
+        (a, b) =>
+            rank(LEVEL_RANK, a.enforcementLevel, 99) - rank(LEVEL_RANK, b.enforcementLevel, 99) ||
+            rank(SEVERITY_RANK, a.severity, 4) - rank(SEVERITY_RANK, b.severity, 4) ||
+            compare(a.policyName, b.policyName) ||
+            compare(a.urn ?? "", b.urn ?? ""),
+    );
 }
 
 function level(f: ReportedFinding, paint: Paint): string {
@@ -26,7 +54,9 @@ function findingLines(f: ReportedFinding, view: View, paint: Paint): string[] {
     if (view.compact) {
         return [`${level(f, paint)} ${paint("bold", f.policyName)}  ${f.resourceType}::${f.resourceName}  ${findingText(f, lang)[0] ?? ""}`];
     }
-    const head = `${FINDING_INDENT}- ${level(f, paint)}  ${paint("bold", f.policyName)}  (${f.resourceType}: ${f.resourceName})`;
+    const severity = f.severity ? ` [severity: ${f.severity}]` : "";
+    const resource = f.urn ? `  (${displayType(f.resourceType)}: ${f.resourceName})` : "";
+    const head = `${FINDING_INDENT}- ${level(f, paint)}${severity}  ${paint("bold", f.policyName)}${resource}`;
     const body = fullText(f, lang).map((l) => (l ? MESSAGE_INDENT + l : ""));
     return [head, ...body];
 }
@@ -53,13 +83,28 @@ function remediationLines(r: ResourceRemediation): string[] {
     ];
 }
 
+/** `- [remediate]  policy  (N resources)` per policy that changed resources, as the CLI summarises them. */
+function remediateSummary(remediations: ResourceRemediation[]): string[] {
+    const counts = new Map<string, number>();
+    for (const r of remediations) {
+        for (const x of r.remediations) if (!x.diagnostic) counts.set(x.policyName, (counts.get(x.policyName) ?? 0) + 1);
+    }
+    return [...counts.keys()].sort(compare).map((name) => {
+        const n = counts.get(name) ?? 0;
+        return `${FINDING_INDENT}- [remediate]  ${name}  (${n} ${n === 1 ? "resource" : "resources"})`;
+    });
+}
+
 export function formatText(report: ScanReport, cwd = process.cwd()): string {
     const view = report.view ?? {};
     const paint = painter(view.color);
     const findings = reportedFindings(report);
     const summary = summarize(findings);
     const shown = view.quiet ? findings.filter((f) => f.fails) : findings;
-    const lines = view.compact ? shown.flatMap((f) => findingLines(f, view, paint)) : ["Policies:", packLine(report, findings.length > 0, cwd), ...shown.flatMap((f) => findingLines(f, view, paint))];
+    // The Policies section mirrors the CLI's order; --compact lines keep the scan's own order.
+    const lines = view.compact
+        ? shown.flatMap((f) => findingLines(f, view, paint))
+        : ["Policies:", packLine(report, findings, cwd), ...remediateSummary(report.remediations), ...cliOrder(shown).flatMap((f) => findingLines(f, view, paint))];
     if (report.remediations.length > 0 && report.showRemediations !== false) lines.push("", "Remediations:", ...report.remediations.flatMap(remediationLines));
     if (report.remediations.length > 0 && report.showRemediations === false) {
         lines.push("", `${report.remediations.length} resources remediated by policies at level remediate (findings are for the remediated inputs); run with --remediate to see the changes`);

@@ -5,31 +5,19 @@
 // Usage: node program-runner.js <spec.json>   (env: PULUMI_CONFIG, PULUMI_PROJECT, ... set by scan)
 import * as fs from "fs";
 import * as path from "path";
-import type { RegisterResourceRequest, RegisterResourceResponse } from "@pulumi/pulumi/proto/resource_pb";
+import type { RegisterResourceOutputsRequest, RegisterResourceRequest, RegisterResourceResponse } from "@pulumi/pulumi/proto/resource_pb";
 import type * as runtimeNs from "@pulumi/pulumi/runtime";
 import type { SourcePosition } from "../engine/types";
+import { childUrn } from "../engine/urn";
 import type { CapturedResource, RunnerResult, RunnerSpec } from "./capture";
+import { pulumiSdkDir, registerTypeScript } from "./typescript";
 
 type Runtime = typeof runtimeNs;
 type Callback = (err: unknown, resp: RegisterResourceResponse | undefined) => void;
 interface Monitor {
     registerResource(req: RegisterResourceRequest, cb: Callback): unknown;
+    registerResourceOutputs(req: RegisterResourceOutputsRequest, cb: (err: unknown, resp: unknown) => void): unknown;
     newUrn?: (parent: string, type: string, name: string) => string;
-}
-
-const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
-
-/**
- * URNs as the engine makes them (resource.NewURN): the type is qualified by the parent's qualified
- * type, except under the root stack. MockMonitor qualifies by the parent's last type only and keeps
- * the stack's, which would give URNs no real preview produces (and URN-based exemptions would miss).
- */
-function engineUrn(stack: string, project: string): (parent: string, type: string, name: string) => string {
-    return (parent, type, name) => {
-        const parentType = parent ? parent.split("::")[2] : "";
-        const qualified = parentType && parentType !== ROOT_STACK_TYPE ? `${parentType}$${type}` : type;
-        return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
-    };
 }
 
 let stage = "starting";
@@ -54,50 +42,6 @@ function fail(err: unknown): never {
     const e = err instanceof Error ? err : new Error(String(err));
     report({ ok: false, error: { name: e.name, message: withPlace(e), stage } });
     process.exit(3);
-}
-
-function sdkDir(programDir: string): string {
-    try {
-        return path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [programDir] }));
-    } catch {
-        throw new Error(`cannot resolve @pulumi/pulumi from ${programDir} (run npm install there)`);
-    }
-}
-
-interface TsUtils {
-    typeScriptRequireStrings(): { tsnodeRequire: string; typescriptRequire: string };
-    loadTypeScriptCompilerOptions(tsConfigPath: string): Record<string, unknown>;
-}
-interface TsNode {
-    register(opts: Record<string, unknown>): unknown;
-}
-
-/**
- * Registers ts-node the way @pulumi/pulumi's cmd/run does (its tsutils find ts-node and
- * typescript, the program's tsconfig.json is honoured), but transpile-only: type checking a
- * program that imports provider SDKs costs ~10 s and scan does not need it.
- */
-function registerTypeScript(pulumiDir: string, programDir: string): void {
-    const tsutils = require(path.join(pulumiDir, "tsutils")) as TsUtils;
-    const { tsnodeRequire, typescriptRequire } = tsutils.typeScriptRequireStrings();
-    const tsConfigPath = path.join(programDir, "tsconfig.json");
-    const ts = require(typescriptRequire) as { version: string };
-    const [major, minor] = ts.version.split(".").map(Number);
-    const nodeNext = major > 4 || (major === 4 && minor >= 7);
-    (require(tsnodeRequire) as TsNode).register({
-        compiler: typescriptRequire,
-        transpileOnly: true,
-        typeCheck: false,
-        project: tsConfigPath,
-        skipProject: !fs.existsSync(tsConfigPath),
-        compilerOptions: {
-            target: "ES2020",
-            module: nodeNext ? "nodenext" : "commonjs",
-            moduleResolution: nodeNext ? "nodenext" : "node",
-            sourceMap: "true",
-            ...tsutils.loadTypeScriptCompilerOptions(tsConfigPath),
-        },
-    });
 }
 
 function positionOf(pos: { getUri(): string; getLine(): number; getColumn(): number } | undefined): SourcePosition | undefined {
@@ -147,7 +91,7 @@ async function main(): Promise<void> {
     process.chdir(spec.programDir);
 
     stage = "loading @pulumi/pulumi";
-    const pulumiDir = sdkDir(spec.programDir);
+    const pulumiDir = pulumiSdkDir(spec.programDir);
     if (spec.typescript) {
         stage = "registering TypeScript";
         registerTypeScript(pulumiDir, spec.programDir);
@@ -169,7 +113,7 @@ async function main(): Promise<void> {
         spec.organization,
     );
     const monitor = runtime.getMonitor() as unknown as Monitor;
-    if (typeof monitor.newUrn === "function") monitor.newUrn = engineUrn(spec.stack, spec.project);
+    if (typeof monitor.newUrn === "function") monitor.newUrn = (parent, type, name) => childUrn(spec.stack, spec.project, parent, type, name);
     const captured: CapturedResource[] = [];
     const register = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req, cb) => {
@@ -179,6 +123,14 @@ async function main(): Promise<void> {
             if (resp) entry.urn = resp.getUrn();
             cb(err, resp);
         });
+    };
+
+    // Components and the root stack register their outputs; the CLI's AnalyzeStack sends those.
+    const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
+    monitor.registerResourceOutputs = (req, cb) => {
+        const entry = captured.find((c) => c.urn === req.getUrn());
+        if (entry) entry.outputs = (req.getOutputs()?.toJavaScript() ?? {}) as CapturedResource["outputs"];
+        return registerOutputs(req, cb);
     };
 
     stage = "running the program";

@@ -6,6 +6,7 @@ import * as path from "path";
 import { trackChild } from "../engine/children";
 import type { StackContext } from "../engine/engine";
 import { UserInputError, firstLine, mostTellingLine } from "../engine/errors";
+import { DIY_ORGANIZATION, programEnv } from "../engine/pulumi-env";
 import type { EngineResource } from "../engine/types";
 import type { RunnerResult, RunnerSpec } from "./capture";
 import { type ProjectSpec, type StackConfig, readProject, readStackConfig, resolveEntry, selectStackName } from "./project";
@@ -33,22 +34,14 @@ export function prepareProgram(dir: string, stackName?: string): ProgramTarget {
         project,
         stack,
         entry,
-        context: { project: project.name, stack: stack.name, config: stack.config, configSecretKeys: stack.secretKeys, dryRun: true },
-    };
-}
-
-/** The language host's environment for a preview. */
-function programEnv(t: ProgramTarget): NodeJS.ProcessEnv {
-    return {
-        ...process.env,
-        PULUMI_CONFIG: JSON.stringify(t.stack.config),
-        PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(t.stack.secretKeys),
-        PULUMI_PROJECT: t.project.name,
-        PULUMI_STACK: t.stack.name,
-        PULUMI_DRY_RUN: "true",
-        PULUMI_NODEJS_PROJECT: t.project.name,
-        PULUMI_NODEJS_STACK: t.stack.name,
-        PULUMI_NODEJS_DRY_RUN: "true",
+        context: {
+            project: project.name,
+            stack: stack.name,
+            organization: DIY_ORGANIZATION,
+            config: stack.config,
+            configSecretKeys: stack.secretKeys,
+            dryRun: true,
+        },
     };
 }
 
@@ -68,6 +61,7 @@ export async function runProgram(t: ProgramTarget, opts: RunOptions = {}): Promi
         entry: t.entry,
         project: t.project.name,
         stack: t.stack.name,
+        organization: t.context.organization,
         typescript: t.project.typescript,
         resultFile: path.join(tmp, "result.json"),
     };
@@ -77,7 +71,7 @@ export async function runProgram(t: ProgramTarget, opts: RunOptions = {}): Promi
         const outcome = await new Promise<{ code: number | null; signal: string | null; output: string; timedOut: boolean }>((resolve, reject) => {
             const child = spawn(process.execPath, [runner, path.join(tmp, "spec.json")], {
                 cwd: t.project.dir,
-                env: programEnv(t),
+                env: { ...process.env, ...programEnv(t.context) },
                 stdio: ["ignore", "pipe", "pipe"],
             });
             trackChild(child);

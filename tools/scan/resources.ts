@@ -39,8 +39,17 @@ export function defaultProviderProperties(pkg: string, version: string, id: Stac
         const name = key.slice(pkg.length + 1);
         props[name] = id.secretKeys.includes(key) ? secret(providerConfigValue(value)) : providerConfigValue(value);
     }
-    if (version) props.version = version;
-    return props;
+    return withVersion(props, version);
+}
+
+/**
+ * The engine records a provider's plugin version in its inputs as `version`, and with it an
+ * `__internal` object of its own (providers.SetProviderVersion); Remediate sees `__internal`,
+ * Analyze does not.
+ */
+function withVersion(props: WireProperties, version: string): WireProperties {
+    if (!version) return props;
+    return { ...props, version: props.version ?? version, __internal: props.__internal ?? {} };
 }
 
 function asProvider(r: EngineResource): EngineProvider {
@@ -60,6 +69,8 @@ function toEngineResource(c: CapturedResource): EngineResource {
         name: c.name,
         custom: c.custom,
         properties: toAnalyzerWire(c.object) as WireProperties,
+        // A component or the stack has the outputs it registered (none if it never did).
+        ...(c.custom ? {} : { outputs: toAnalyzerWire(c.outputs ?? {}) as WireProperties }),
         parent: c.parent || undefined,
         dependencies: c.dependencies,
         propertyDependencies: c.propertyDependencies,
@@ -93,7 +104,7 @@ export function buildResources(captured: CapturedResource[], id: StackIdentity, 
     for (const c of captured) {
         const r = toEngineResource(c);
         // The engine records the requested plugin version in a provider's inputs, as for defaults.
-        if (isProvider(c) && c.version && r.properties.version === undefined) r.properties = { ...r.properties, version: c.version };
+        if (isProvider(c)) r.properties = withVersion(r.properties, typeof r.properties.version === "string" ? r.properties.version : c.version);
         if (programDir) r.source = programFrame(c.frames, programDir);
         if (c.providerRef) {
             const provider = byUrn.get(providerRefUrn(c.providerRef));

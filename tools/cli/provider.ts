@@ -1,0 +1,91 @@
+// A test double for the aws and alicloud provider plugins, so that `pulumi preview` runs offline:
+// the real plugins are downloaded binaries. It proves the CLI <-> policy pack contract only:
+// Check hands the inputs back unchanged (the real providers add defaults there), Create is never
+// reached in a preview (this provider does not declare preview support, so the CLI answers for it),
+// and Invoke answers a few common data sources with values made from the provider's config.
+//
+// Usage (as the CLI launches plugins): node provider.js <package> <version> <engine address>
+import * as path from "path";
+import type * as grpcNs from "@grpc/grpc-js";
+import type { Provider } from "@pulumi/pulumi/provider";
+
+type Config = Record<string, unknown>;
+type Invoke = (config: Config, args: Record<string, unknown>) => Record<string, unknown>;
+
+const ACCOUNT = { aws: "123456789012", alicloud: "1234567890123456" };
+
+function region(config: Config, fallback: string): string {
+    return typeof config.region === "string" && config.region !== "" ? config.region : fallback;
+}
+
+const awsRegion = (c: Config): string => region(c, "cn-north-1");
+const aliRegion = (c: Config): string => region(c, "cn-hangzhou");
+const partition = (r: string): string => (r.startsWith("cn-") ? "aws-cn" : "aws");
+
+/** The data sources answered, by token; anything else is an error naming the token. */
+export const INVOKES: Record<string, Invoke> = {
+    "aws:index/getRegion:getRegion": (c) => ({ id: awsRegion(c), name: awsRegion(c), region: awsRegion(c), description: awsRegion(c), endpoint: `ec2.${awsRegion(c)}.amazonaws.com.cn` }),
+    "aws:index/getPartition:getPartition": (c) => ({ id: partition(awsRegion(c)), partition: partition(awsRegion(c)), dnsSuffix: "amazonaws.com.cn", reverseDnsPrefix: "cn.com.amazonaws" }),
+    "aws:index/getCallerIdentity:getCallerIdentity": (c) => ({
+        id: ACCOUNT.aws,
+        accountId: ACCOUNT.aws,
+        arn: `arn:${partition(awsRegion(c))}:iam::${ACCOUNT.aws}:user/test`,
+        userId: "AIDATESTUSER",
+    }),
+    "aws:index/getAvailabilityZones:getAvailabilityZones": (c) => ({
+        id: awsRegion(c),
+        names: [`${awsRegion(c)}a`, `${awsRegion(c)}b`],
+        zoneIds: [`${awsRegion(c)}-az1`, `${awsRegion(c)}-az2`],
+    }),
+    "alicloud:index/getRegions:getRegions": (c) => ({ id: aliRegion(c), ids: [aliRegion(c)], regions: [{ id: aliRegion(c), regionId: aliRegion(c), localName: aliRegion(c) }] }),
+    "alicloud:index/getZones:getZones": (c) => ({ id: aliRegion(c), ids: [`${aliRegion(c)}-h`, `${aliRegion(c)}-i`], zones: [{ id: `${aliRegion(c)}-h` }, { id: `${aliRegion(c)}-i` }] }),
+    "alicloud:index/getAccount:getAccount": () => ({ id: ACCOUNT.alicloud }),
+    "alicloud:index/getCallerIdentity:getCallerIdentity": () => ({ id: ACCOUNT.alicloud, accountId: ACCOUNT.alicloud, arn: `acs:ram::${ACCOUNT.alicloud}:root`, identityType: "Account" }),
+};
+
+/**
+ * @pulumi/pulumi/provider's server does not hand the provider its Configure request; wrap the
+ * grpc-js service it registers to keep the config the CLI sends (region and the like).
+ */
+function captureConfig(into: Config): void {
+    const serverModule = require.resolve("@pulumi/pulumi/provider/server");
+    const grpc = require(require.resolve("@grpc/grpc-js", { paths: [path.dirname(serverModule)] })) as typeof grpcNs;
+    const addService = grpc.Server.prototype.addService;
+    grpc.Server.prototype.addService = function (service, implementation) {
+        const impl = implementation as Record<string, (call: { request: { getArgs(): { toJavaScript(): unknown } | undefined } }, cb: unknown) => void>;
+        const configure = impl.configure;
+        if (typeof configure === "function") {
+            impl.configure = function (call, cb) {
+                Object.assign(into, call.request.getArgs()?.toJavaScript() ?? {});
+                return configure.call(this, call, cb);
+            };
+        }
+        return addService.call(this, service, implementation);
+    };
+}
+
+export function testProvider(pkg: string, version: string, config: Config): Provider {
+    return {
+        version,
+        check: async (_urn, _olds, news) => ({ inputs: news as unknown, failures: [] }),
+        invoke: async (token, args) => {
+            const answer = INVOKES[token];
+            if (!answer) throw new Error(`test provider ${pkg} ${version}: data source ${token} is not answered offline`);
+            return { outputs: answer(config, (args ?? {}) as Record<string, unknown>) };
+        },
+    };
+}
+
+async function main(): Promise<void> {
+    const [pkg, version, ...rest] = process.argv.slice(2);
+    if (!pkg || !version) {
+        process.stderr.write("usage: provider.js <package> <version> <engine address>\n");
+        process.exit(2);
+    }
+    const config: Config = {};
+    captureConfig(config);
+    const { main: serve } = await import("@pulumi/pulumi/provider");
+    await serve(testProvider(pkg, version, config), rest);
+}
+
+if (require.main === module) void main();
