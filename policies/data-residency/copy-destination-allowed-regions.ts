@@ -1,7 +1,9 @@
 // No cross-border copies (DSL, PIPL Art. 38-40, outbound transfer assessment measures): the
 // destination region of every replication, copy, cross-region backup and replica is on
 // `allowedRegions`. S3 replication, whose destination is only known through the stack, is the
-// separate stack policy s3-replication-destination-allowed-regions.
+// separate stack policy s3-replication-destination-allowed-regions. Backup copies and DR replicas
+// (AWS Backup copy actions, DTS, DBS, HBR) are rows of backup-copies.ts; how long backups are kept
+// is the backup-recovery category's (database-backup-retention).
 import type * as alicloud from "@pulumi/alicloud";
 import type * as aws from "@pulumi/aws";
 import { type ResourceValidationArgs, type ReportViolation } from "@pulumi/policy";
@@ -11,6 +13,7 @@ import { bi, findingMessage } from "../shared/messages";
 import { inputName, isRecord, toBoolean } from "../shared/properties";
 import { cloudOf, effectiveRegion, ossLocationToRegion, zoneToRegion } from "../shared/regions";
 import { reportAdvisory } from "../shared/report";
+import { BACKUP_COPY_DESTINATIONS, BACKUP_COPY_STEPS } from "./backup-copies";
 import { TRANSFER_BASIS, config, judgeRegion, readResidencyConfig, reportRegion, showAllowlist, typeLabel } from "./residency";
 
 /** One place data is copied to: the input path, and the region read there. */
@@ -109,6 +112,7 @@ export const COPY_DESTINATIONS: Record<string, Reader> = {
             eachOf(rule, "destinations", (d, path) => regionAt(d, "region", `replicationConfiguration.${rulePath}.${path}.region`)),
         ),
     "aws:secretsmanager/secret:Secret": (p) => eachOf(p, inputName<aws.secretsmanager.SecretArgs>("replicas"), (r, path) => regionAt(r, "region", `${path}.region`)),
+    ...BACKUP_COPY_DESTINATIONS,
 };
 
 /** Alibaba snapshot policies copy only when cross-region copy is on; each target region counts. */
@@ -129,14 +133,16 @@ export const metadata: ControlMetadata = {
         "Point the copy at an allowed region: OSS replication `destination.location` (e.g. `oss-cn-beijing`), RDS `crossBackupRegion`, EBS replica `destinationRegionId`/`destinationZoneId`, " +
         "snapshot policy `targetCopyRegions`, RDS snapshot copy `destinationRegion`, DynamoDB `replicas[].regionName`, ECR replication destinations, Secrets Manager `replicas[].region`; " +
         "for copies created in their own region (AMI/snapshot copies, table replicas, replica keys, image copies) use a provider or `region` in an allowed region. " +
-        "Transferring data abroad requires the outbound data transfer security assessment first.",
+        "Transferring data abroad requires the outbound data transfer security assessment first." +
+        BACKUP_COPY_STEPS.en,
     zh: {
         description: "复制、拷贝、跨地域备份和副本只能将数据放在允许列表中的地域（默认：中国内地地域）：未经评估不得跨境复制。",
         remediationSteps:
             "将复制目标指向允许的地域：OSS 复制的 `destination.location`（例如 `oss-cn-beijing`）、RDS 的 `crossBackupRegion`、EBS 副本的 `destinationRegionId`/`destinationZoneId`、" +
             "快照策略的 `targetCopyRegions`、RDS 快照复制的 `destinationRegion`、DynamoDB 的 `replicas[].regionName`、ECR 复制目标、Secrets Manager 的 `replicas[].region`；" +
             "对于在自身地域创建的副本（AMI/快照复制、表副本、副本密钥、镜像复制），使用允许地域中的提供程序或 `region`。" +
-            "向境外传输数据前，须先完成数据出境安全评估。",
+            "向境外传输数据前，须先完成数据出境安全评估。" +
+            BACKUP_COPY_STEPS.zh,
     },
     resourceTypes: Object.keys(COPY_DESTINATIONS),
     config,

@@ -1,0 +1,7 @@
+// Backup and recovery controls: backups kept, databases protected from deletion. Where backup
+// copies and replicas may go is data residency (copy-destination-allowed-regions, backup-copies.ts).
+import { type Control } from "../shared/control";
+import databaseBackupRetention from "./database-backup-retention";
+import databaseDeletionProtection from "./database-deletion-protection";
+
+export const backupRecoveryControls: readonly Control[] = [databaseBackupRetention, databaseDeletionProtection];
