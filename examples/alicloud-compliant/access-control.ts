@@ -79,6 +79,7 @@ export const bastion = new alicloud.ecs.Instance("bastion", {
 
 // Reporting database: whitelist of the VPC only, TDE on.
 export const reportingDb = new alicloud.rds.Instance("reporting-db", {
+    deletionProtection: true,
     engine: "MySQL",
     engineVersion: "8.0",
     instanceType: "mysql.n2.small.1",

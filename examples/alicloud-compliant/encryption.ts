@@ -38,6 +38,7 @@ export const cacheDisk = new alicloud.ecs.EcsDisk("batch-cache", { diskName: "ba
 
 // MySQL: cloud disk encryption with the app's key (a key ID is required at creation), reachable from the VPC only.
 export const database = new alicloud.rds.Instance("orders-db", {
+    deletionProtection: true,
     engine: "MySQL",
     engineVersion: "8.0",
     instanceType: "mysql.n2.medium.2c",

@@ -53,6 +53,7 @@ export const legacyHost = new alicloud.ecs.Instance("legacy-host", {
 // BREAKS no-public-databases: "0.0.0.0" in the whitelist admits every address.
 // FIX: securityIps: ["10.20.0.0/16"].
 export const reportingDb = new alicloud.rds.Instance("reporting-db", {
+    deletionProtection: true,
     engine: "MySQL",
     engineVersion: "8.0",
     instanceType: "mysql.n2.small.1",

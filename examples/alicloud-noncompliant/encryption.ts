@@ -39,6 +39,7 @@ export const cacheDisk = new alicloud.ecs.EcsDisk("batch-cache", { diskName: "ba
 // BREAKS databases-and-file-systems-encrypted: neither cloud disk encryption (encryptionKey) nor TDE (tdeStatus) is on.
 // FIX: encryptionKey: <a KMS key ID> (at creation), or tdeStatus: "Enabled".
 export const database = new alicloud.rds.Instance("orders-db", {
+    deletionProtection: true,
     engine: "MySQL",
     engineVersion: "8.0",
     instanceType: "mysql.n2.medium.2c",

@@ -1,0 +1,45 @@
+// Backup and recovery: PolarDB keeps its backups three days, the session store can be released by
+// one mistaken update, and a DTS task synchronises the orders database abroad.
+import * as alicloud from "@pulumi/alicloud";
+import { dataSwitch } from "./network";
+
+export const analytics = new alicloud.polardb.Cluster("analytics", {
+    dbType: "MySQL",
+    dbVersion: "8.0",
+    dbNodeClass: "polar.mysql.x4.medium",
+    payType: "PostPaid",
+    vswitchId: dataSwitch.id,
+    securityIps: ["10.20.0.0/16"],
+    tdeStatus: "Enabled",
+    deletionLock: 1,
+});
+
+// BREAKS database-backup-retention: level-1 backups are kept 3 days.
+// FIX: dataLevel1BackupRetentionPeriod: 7 (up to 14), or long-term dataLevel2BackupRetentionPeriod: 30.
+export const analyticsBackup = new alicloud.polardb.BackupPolicy("analytics-backup", {
+    dbClusterId: analytics.id,
+    dataLevel1BackupRetentionPeriod: 3,
+});
+
+// BREAKS database-deletion-protection: dbInstanceReleaseProtection false: the instance can be released.
+// FIX: dbInstanceReleaseProtection: true.
+export const sessions = new alicloud.mongodb.Instance("sessions", {
+    engineVersion: "6.0",
+    dbInstanceClass: "mdb.shard.2x.xlarge.d",
+    dbInstanceStorage: 20,
+    vswitchId: dataSwitch.id,
+    securityIpLists: ["10.20.0.0/16"],
+    backupRetentionPeriod: 30,
+    dbInstanceReleaseProtection: false,
+});
+
+// BREAKS copy-destination-allowed-regions: the destination endpoint is in ap-southeast-1 (Singapore).
+// FIX: destinationEndpointRegion: "cn-shanghai" (or another mainland region).
+export const ordersSync = new alicloud.dts.SynchronizationInstance("orders-sync", {
+    paymentType: "PayAsYouGo",
+    sourceEndpointEngineName: "MySQL",
+    sourceEndpointRegion: "cn-hangzhou",
+    destinationEndpointEngineName: "MySQL",
+    destinationEndpointRegion: "ap-southeast-1",
+    instanceClass: "small",
+});
