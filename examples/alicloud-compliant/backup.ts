@@ -1,8 +1,13 @@
 // Backup and recovery: the orders database keeps 30 days of backups, the session store has
-// release protection on, and DTS synchronises the orders database to another mainland region.
+// release protection on, DTS synchronises the orders database to another mainland region, and every
+// bucket is versioned.
 import * as alicloud from "@pulumi/alicloud";
-import { database } from "./encryption";
+import { auditBucket } from "./logging";
 import { dataSwitch } from "./network";
+import { database } from "./encryption";
+import { exportsBucket } from "./access-control";
+import { reports, reportsReplica, shanghai } from "./data-residency";
+import { uploadsBucket } from "./encryption";
 
 export const ordersBackup = new alicloud.rds.BackupPolicy("orders-db-backup", {
     instanceId: database.id,
@@ -28,3 +33,10 @@ export const ordersSync = new alicloud.dts.SynchronizationInstance("orders-sync"
     destinationEndpointRegion: "cn-shanghai",
     instanceClass: "small",
 });
+
+// Every bucket is versioned, so an overwritten or deleted object can be restored.
+
+export const bucketVersioning = [exportsBucket, reports, uploadsBucket, auditBucket].map(
+    (bucket, i) => new alicloud.oss.BucketVersioning(`bucket-versioning-${i}`, { bucket: bucket.bucket, status: "Enabled" }),
+);
+export const replicaVersioning = new alicloud.oss.BucketVersioning("reports-dr-versioning", { bucket: reportsReplica.bucket, status: "Enabled" }, { provider: shanghai });

@@ -1,7 +1,11 @@
 // Backup and recovery: PolarDB keeps its backups three days, the session store can be released by
-// one mistaken update, and a DTS task synchronises the orders database abroad.
+// one mistaken update, a DTS task synchronises the orders database abroad, and one bucket is not versioned.
 import * as alicloud from "@pulumi/alicloud";
+import { accessLogBucket, assetsBucket } from "./logging";
 import { dataSwitch } from "./network";
+import { downloadsBucket, exportsBucket } from "./access-control";
+import { reports } from "./data-residency";
+import { uploadsBucket } from "./encryption";
 
 export const analytics = new alicloud.polardb.Cluster("analytics", {
     dbType: "MySQL",
@@ -43,3 +47,10 @@ export const ordersSync = new alicloud.dts.SynchronizationInstance("orders-sync"
     destinationEndpointRegion: "ap-southeast-1",
     instanceClass: "small",
 });
+
+// BREAKS bucket-versioning on static-assets: the Hong Kong bucket has no versioning, so an overwrite or delete is final.
+// FIX: versioning: { status: "Enabled" } on the bucket. The other buckets are versioned here.
+
+export const bucketVersioning = [downloadsBucket, exportsBucket, reports, uploadsBucket, assetsBucket, accessLogBucket].map(
+    (bucket, i) => new alicloud.oss.BucketVersioning(`bucket-versioning-${i}`, { bucket: bucket.bucket, status: "Enabled" }),
+);

@@ -1,6 +1,9 @@
 // Backup and recovery: continuous backups on the session store, deletion protection on, and the
-// nightly backups copied off-site to the other mainland region.
+// nightly backups copied off-site to the other mainland region; every bucket versioned.
 import * as aws from "@pulumi/aws";
+import { auditBucket } from "./logging";
+import { exportsBucket } from "./access-control";
+import { uploadsBucket } from "./encryption";
 
 export const sessions = new aws.dynamodb.Table("sessions", {
     billingMode: "PAY_PER_REQUEST",
@@ -21,3 +24,10 @@ export const nightly = new aws.backup.Plan("nightly", {
         },
     ],
 });
+
+// Every bucket is versioned, so an overwritten or deleted object can be restored (the data-residency
+// buckets get theirs in data-residency.ts).
+
+export const bucketVersioning = [exportsBucket, uploadsBucket, auditBucket].map(
+    (bucket, i) => new aws.s3.BucketVersioning(`bucket-versioning-${i}`, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }),
+);

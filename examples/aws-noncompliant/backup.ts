@@ -1,6 +1,8 @@
 // Backup and recovery: the session store cannot be restored, the analytics cluster can be
-// deleted by one mistaken update, and the nightly backups are copied abroad.
+// deleted by one mistaken update, the nightly backups are copied abroad, and one bucket is not versioned.
 import * as aws from "@pulumi/aws";
+import { auditBucket } from "./logging";
+import { exportsBucket } from "./access-control";
 
 // BREAKS database-backup-retention: pointInTimeRecovery unset, so the table has no continuous backups.
 // FIX: pointInTimeRecovery: { enabled: true } (keeps 35 days unless recoveryPeriodInDays says otherwise).
@@ -35,3 +37,10 @@ export const nightly = new aws.backup.Plan("nightly", {
         },
     ],
 });
+
+// BREAKS bucket-versioning on static-assets: no aws.s3.BucketVersioning names the bucket, so an overwrite or delete is final.
+// FIX: add it to the list below. The other buckets are versioned here (reports and reports-dr in data-residency.ts).
+
+export const bucketVersioning = [exportsBucket, auditBucket].map(
+    (bucket, i) => new aws.s3.BucketVersioning(`bucket-versioning-${i}`, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }),
+);

@@ -1,7 +1,8 @@
-// Backup and recovery controls: backups kept, databases protected from deletion. Where backup
+// Backup and recovery controls: backups kept, databases protected from deletion, buckets versioned. Where backup
 // copies and replicas may go is data residency (copy-destination-allowed-regions, backup-copies.ts).
 import { type Control } from "../shared/control";
+import bucketVersioning from "./bucket-versioning";
 import databaseBackupRetention from "./database-backup-retention";
 import databaseDeletionProtection from "./database-deletion-protection";
 
-export const backupRecoveryControls: readonly Control[] = [databaseBackupRetention, databaseDeletionProtection];
+export const backupRecoveryControls: readonly Control[] = [databaseBackupRetention, databaseDeletionProtection, bucketVersioning];
