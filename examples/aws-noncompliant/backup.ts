@@ -1,8 +1,10 @@
 // Backup and recovery: the session store cannot be restored, the analytics cluster can be
-// deleted by one mistaken update, the nightly backups are copied abroad, and one bucket is not versioned.
+// deleted by one mistaken update, the nightly backups are copied abroad, one bucket is not
+// versioned, and the cache volume is under no snapshot policy.
 import * as aws from "@pulumi/aws";
 import { auditBucket } from "./logging";
 import { exportsBucket } from "./access-control";
+import { sharedFiles } from "./encryption";
 
 // BREAKS database-backup-retention: pointInTimeRecovery unset, so the table has no continuous backups.
 // FIX: pointInTimeRecovery: { enabled: true } (keeps 35 days unless recoveryPeriodInDays says otherwise).
@@ -44,3 +46,7 @@ export const nightly = new aws.backup.Plan("nightly", {
 export const bucketVersioning = [exportsBucket, auditBucket].map(
     (bucket, i) => new aws.s3.BucketVersioning(`bucket-versioning-${i}`, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }),
 );
+
+// BREAKS snapshot-policy-coverage on batch-cache: no lifecycle policy or backup selection reaches the volume (encryption.ts).
+// FIX: an aws.backup.Selection of the nightly plan with resources: [cacheVolume.arn], or a DLM policy matching its tags.
+export const sharedFilesBackup = new aws.efs.BackupPolicy("shared-files-backup", { fileSystemId: sharedFiles.id, backupPolicy: { status: "ENABLED" } });
