@@ -17,6 +17,7 @@ export const ordersBackup = new alicloud.rds.BackupPolicy("orders-db-backup", {
 });
 
 export const sessions = new alicloud.mongodb.Instance("sessions", {
+    tags: { "data-classification": "internal" },
     engineVersion: "6.0",
     dbInstanceClass: "mdb.shard.2x.xlarge.d",
     dbInstanceStorage: 20,

@@ -10,6 +10,7 @@ import { uploadsBucket } from "./encryption";
 import { cacheDisk } from "./encryption";
 
 export const analytics = new alicloud.polardb.Cluster("analytics", {
+    tags: { "data-classification": "internal" },
     dbType: "MySQL",
     dbVersion: "8.0",
     dbNodeClass: "polar.mysql.x4.medium",
@@ -30,6 +31,7 @@ export const analyticsBackup = new alicloud.polardb.BackupPolicy("analytics-back
 // BREAKS database-deletion-protection: dbInstanceReleaseProtection false: the instance can be released.
 // FIX: dbInstanceReleaseProtection: true.
 export const sessions = new alicloud.mongodb.Instance("sessions", {
+    tags: { "data-classification": "internal" },
     engineVersion: "6.0",
     dbInstanceClass: "mdb.shard.2x.xlarge.d",
     dbInstanceStorage: 20,

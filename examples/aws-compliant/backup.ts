@@ -11,6 +11,7 @@ export const sessions = new aws.dynamodb.Table("sessions", {
     billingMode: "PAY_PER_REQUEST",
     hashKey: "id",
     attributes: [{ name: "id", type: "S" }],
+    tags: { "data-classification": "personal" },
     pointInTimeRecovery: { enabled: true },
     deletionProtectionEnabled: true,
 });

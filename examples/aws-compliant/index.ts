@@ -5,3 +5,4 @@ export * as encryption from "./encryption";
 export * as dataResidency from "./data-residency";
 export * as accessControl from "./access-control";
 export * as backup from "./backup";
+export * as classification from "./classification";

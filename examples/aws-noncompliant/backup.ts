@@ -12,6 +12,7 @@ export const sessions = new aws.dynamodb.Table("sessions", {
     billingMode: "PAY_PER_REQUEST",
     hashKey: "id",
     attributes: [{ name: "id", type: "S" }],
+    tags: { "data-classification": "personal" },
     deletionProtectionEnabled: true,
 });
 

@@ -142,14 +142,15 @@ describe("remediate.json with --remediate", () => {
         expect(r.code).toBe(1);
         const section = r.stdout.slice(r.stdout.indexOf("Remediations:"), r.stdout.lastIndexOf("\n\n"));
         expect(section.split("\n")).toEqual([
+            // In the order the program registers the resources (the log store waits for its tagged project).
             "Remediations:",
+            "    ~ alicloud:log/store:Store: app-store  (log-retention-minimum)",
+            // Unset retentionPeriod means the 30-day default: the remediation writes the minimum.
+            "        + retentionPeriod: 180",
             "    ~ alicloud:oss/bucketAcl:BucketAcl: downloads-acl  (no-public-buckets)",
             '        ~ acl: "public-read" => "private"',
             "    ~ alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock: partner-exports-public-access  (bucket-public-access-blocked)",
             "        ~ blockPublicAccess: false => true",
-            "    ~ alicloud:log/store:Store: app-store  (log-retention-minimum)",
-            // Unset retentionPeriod means the 30-day default: the remediation writes the minimum.
-            "        + retentionPeriod: 180",
         ]);
         for (const p of REMEDIATED) expect(r.stdout).not.toMatch(new RegExp(`- \\[mandatory\\]  ${p} `));
     });

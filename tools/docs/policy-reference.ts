@@ -27,6 +27,7 @@ const CATEGORY_ZH: Record<Category, string> = {
     "data-residency": "数据驻留",
     encryption: "加密",
     "backup-recovery": "备份与恢复",
+    "data-classification": "数据分类分级",
 };
 
 const SEVERITY_ZH: Record<string, string> = { low: "低", medium: "中", high: "高", critical: "严重" };
