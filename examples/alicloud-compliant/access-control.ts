@@ -79,6 +79,8 @@ export const bastion = new alicloud.ecs.Instance("bastion", {
 
 // Reporting database: whitelist of the VPC only, TDE on.
 export const reportingDb = new alicloud.rds.Instance("reporting-db", {
+    tags: { "data-classification": "internal" },
+    deletionProtection: true,
     engine: "MySQL",
     engineVersion: "8.0",
     instanceType: "mysql.n2.small.1",
@@ -90,6 +92,6 @@ export const reportingDb = new alicloud.rds.Instance("reporting-db", {
 });
 
 // Exports for partners: private ACL, public access blocked, encrypted; partners get signed URLs.
-export const exportsBucket = new alicloud.oss.Bucket("partner-exports", { bucket: "example-partner-exports", serverSideEncryptionRule: { sseAlgorithm: "AES256" } });
+export const exportsBucket = new alicloud.oss.Bucket("partner-exports", { tags: { "data-classification": "internal" }, bucket: "example-partner-exports", serverSideEncryptionRule: { sseAlgorithm: "AES256" } });
 export const exportsAcl = new alicloud.oss.BucketAcl("partner-exports-acl", { bucket: exportsBucket.bucket, acl: "private" });
 export const exportsPublicAccess = new alicloud.oss.BucketPublicAccessBlock("partner-exports-public-access", { bucket: exportsBucket.bucket, blockPublicAccess: true });

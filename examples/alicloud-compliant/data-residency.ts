@@ -4,13 +4,13 @@
 import * as alicloud from "@pulumi/alicloud";
 
 // Monthly reports, in the stack's region (Hangzhou): private (no ACL set) and encrypted.
-export const reports = new alicloud.oss.Bucket("reports", { bucket: "example-reports-hz", serverSideEncryptionRule: { sseAlgorithm: "AES256" } });
+export const reports = new alicloud.oss.Bucket("reports", { tags: { "data-classification": "internal" }, bucket: "example-reports-hz", serverSideEncryptionRule: { sseAlgorithm: "AES256" } });
 
 // The Shanghai region, for the disaster-recovery copy.
 export const shanghai = new alicloud.Provider("shanghai", { region: "cn-shanghai" });
 export const reportsReplica = new alicloud.oss.Bucket(
     "reports-dr",
-    { bucket: "example-reports-sh", serverSideEncryptionRule: { sseAlgorithm: "AES256" } },
+    { tags: { "data-classification": "internal" }, bucket: "example-reports-sh", serverSideEncryptionRule: { sseAlgorithm: "AES256" } },
     { provider: shanghai },
 );
 

@@ -34,10 +34,12 @@ export const batchServer = new alicloud.ecs.Instance("batch-server", {
     ],
 });
 // Extra disk for the batch jobs' cache, attached separately.
-export const cacheDisk = new alicloud.ecs.EcsDisk("batch-cache", { diskName: "batch-cache", zoneId: "cn-hangzhou-h", size: 50, category: "cloud_essd", encrypted: true, kmsKeyId: dataKey.id });
+export const cacheDisk = new alicloud.ecs.EcsDisk("batch-cache", { tags: { "data-classification": "internal" }, diskName: "batch-cache", zoneId: "cn-hangzhou-h", size: 50, category: "cloud_essd", encrypted: true, kmsKeyId: dataKey.id });
 
 // MySQL: cloud disk encryption with the app's key (a key ID is required at creation), reachable from the VPC only.
 export const database = new alicloud.rds.Instance("orders-db", {
+    tags: { "data-classification": "internal" },
+    deletionProtection: true,
     engine: "MySQL",
     engineVersion: "8.0",
     instanceType: "mysql.n2.medium.2c",
@@ -49,10 +51,10 @@ export const database = new alicloud.rds.Instance("orders-db", {
 });
 
 // Shared file system, encrypted with a NAS-managed key (encryptType 1).
-export const sharedFiles = new alicloud.nas.FileSystem("shared-files", { protocolType: "NFS", storageType: "Capacity", encryptType: 1, description: "shared-files" });
+export const sharedFiles = new alicloud.nas.FileSystem("shared-files", { tags: { "data-classification": "internal" }, protocolType: "NFS", storageType: "Capacity", encryptType: 1, description: "shared-files" });
 
 // Uploads bucket: private (the default ACL), encrypted with the app's key through a separate resource.
-export const uploadsBucket = new alicloud.oss.Bucket("order-uploads", { bucket: "order-uploads-example" });
+export const uploadsBucket = new alicloud.oss.Bucket("order-uploads", { tags: { "data-classification": "internal" }, bucket: "order-uploads-example" });
 export const uploadsEncryption = new alicloud.oss.BucketServerSideEncryption("order-uploads-encryption", {
     bucket: uploadsBucket.bucket,
     sseAlgorithm: "KMS",

@@ -4,3 +4,4 @@ export * as logging from "./logging";
 export * as encryption from "./encryption";
 export * as dataResidency from "./data-residency";
 export * as accessControl from "./access-control";
+export * as backup from "./backup";

@@ -3,7 +3,7 @@
 import * as alicloud from "@pulumi/alicloud";
 import { vpc } from "./network";
 
-export const project = new alicloud.log.Project("app-logs", { projectName: "app-logs-example" });
+export const project = new alicloud.log.Project("app-logs", { tags: { "data-classification": "internal" }, projectName: "app-logs-example" });
 // Application logs kept one year (Cybersecurity Law Art. 23(3) asks for at least six months), encrypted at rest.
 export const appStore = new alicloud.log.Store("app-store", {
     projectName: project.projectName,
@@ -30,6 +30,7 @@ export const vpcFlowLog = new alicloud.vpc.FlowLog("app-vpc-flow", {
 
 // Audit trail bucket: private (the default ACL), server-side encrypted, logs kept one year.
 export const auditBucket = new alicloud.oss.Bucket("audit-logs", {
+    tags: { "data-classification": "internal" },
     bucket: "audit-logs-example",
     serverSideEncryptionRule: { sseAlgorithm: "AES256" },
     lifecycleRules: [{ id: "expire-after-a-year", enabled: true, expirations: [{ days: 365 }] }],

@@ -53,6 +53,8 @@ export const legacyHost = new alicloud.ecs.Instance("legacy-host", {
 // BREAKS no-public-databases: "0.0.0.0" in the whitelist admits every address.
 // FIX: securityIps: ["10.20.0.0/16"].
 export const reportingDb = new alicloud.rds.Instance("reporting-db", {
+    tags: { "data-classification": "internal" },
+    deletionProtection: true,
     engine: "MySQL",
     engineVersion: "8.0",
     instanceType: "mysql.n2.small.1",
@@ -64,13 +66,13 @@ export const reportingDb = new alicloud.rds.Instance("reporting-db", {
 });
 
 // Downloads bucket: encrypted, no ACL of its own...
-export const downloadsBucket = new alicloud.oss.Bucket("downloads", { bucket: "example-downloads", serverSideEncryptionRule: { sseAlgorithm: "AES256" } });
+export const downloadsBucket = new alicloud.oss.Bucket("downloads", { tags: { "data-classification": "internal" }, bucket: "example-downloads", serverSideEncryptionRule: { sseAlgorithm: "AES256" } });
 // BREAKS no-public-buckets: public-read lets anyone list and read every object.
 // FIX: acl: "private", and hand out signed URLs or serve through CDN with a private origin.
 export const downloadsAcl = new alicloud.oss.BucketAcl("downloads-acl", { bucket: downloadsBucket.bucket, acl: "public-read" });
 
 // Partner exports bucket: private (no ACL set) and encrypted.
-export const exportsBucket = new alicloud.oss.Bucket("partner-exports", { bucket: "example-partner-exports", serverSideEncryptionRule: { sseAlgorithm: "AES256" } });
+export const exportsBucket = new alicloud.oss.Bucket("partner-exports", { tags: { "data-classification": "internal" }, bucket: "example-partner-exports", serverSideEncryptionRule: { sseAlgorithm: "AES256" } });
 // BREAKS bucket-public-access-blocked: blockPublicAccess false lets a public ACL or bucket policy through.
 // FIX: blockPublicAccess: true.
 export const exportsPublicAccess = new alicloud.oss.BucketPublicAccessBlock("partner-exports-public-access", { bucket: exportsBucket.bucket, blockPublicAccess: false });

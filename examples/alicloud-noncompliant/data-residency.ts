@@ -3,7 +3,7 @@
 import * as alicloud from "@pulumi/alicloud";
 
 // Monthly reports, in the stack's region (Hangzhou): private (no ACL set) and encrypted.
-export const reports = new alicloud.oss.Bucket("reports", { bucket: "example-reports-hz", serverSideEncryptionRule: { sseAlgorithm: "AES256" } });
+export const reports = new alicloud.oss.Bucket("reports", { tags: { "data-classification": "internal" }, bucket: "example-reports-hz", serverSideEncryptionRule: { sseAlgorithm: "AES256" } });
 
 // BREAKS copy-destination-allowed-regions: every report is copied to a bucket in Frankfurt (eu-central-1).
 // FIX: location: "oss-cn-shanghai" (or another mainland region), or remove the replication.
@@ -20,4 +20,4 @@ export const hongkong = new alicloud.Provider("hongkong", { region: "cn-hongkong
 
 // BREAKS allowed-regions: created through the Hong Kong provider, so the bucket and its data live outside the mainland.
 // FIX: create it with a provider in a mainland region.
-export const assets = new alicloud.oss.Bucket("static-assets", { bucket: "example-assets-hk", serverSideEncryptionRule: { sseAlgorithm: "AES256" } }, { provider: hongkong });
+export const assets = new alicloud.oss.Bucket("static-assets", { tags: { "data-classification": "internal" }, bucket: "example-assets-hk", serverSideEncryptionRule: { sseAlgorithm: "AES256" } }, { provider: hongkong });

@@ -34,11 +34,13 @@ export const batchServer = new alicloud.ecs.Instance("batch-server", {
 
 // BREAKS disks-encrypted: `encrypted: false` stores the cache in clear.
 // FIX: encrypted: true.
-export const cacheDisk = new alicloud.ecs.EcsDisk("batch-cache", { diskName: "batch-cache", zoneId: "cn-hangzhou-h", size: 50, category: "cloud_essd", encrypted: false });
+export const cacheDisk = new alicloud.ecs.EcsDisk("batch-cache", { tags: { "data-classification": "internal" }, diskName: "batch-cache", zoneId: "cn-hangzhou-h", size: 50, category: "cloud_essd", encrypted: false });
 
 // BREAKS databases-and-file-systems-encrypted: neither cloud disk encryption (encryptionKey) nor TDE (tdeStatus) is on.
 // FIX: encryptionKey: <a KMS key ID> (at creation), or tdeStatus: "Enabled".
 export const database = new alicloud.rds.Instance("orders-db", {
+    tags: { "data-classification": "internal" },
+    deletionProtection: true,
     engine: "MySQL",
     engineVersion: "8.0",
     instanceType: "mysql.n2.medium.2c",
@@ -50,8 +52,8 @@ export const database = new alicloud.rds.Instance("orders-db", {
 
 // BREAKS databases-and-file-systems-encrypted: encryptType 0 means the file system is not encrypted.
 // FIX: encryptType: 1 (NAS-managed key) or 2 (your KMS key; extreme NAS only). Replaces the file system.
-export const sharedFiles = new alicloud.nas.FileSystem("shared-files", { protocolType: "NFS", storageType: "Capacity", encryptType: 0, description: "shared-files" });
+export const sharedFiles = new alicloud.nas.FileSystem("shared-files", { tags: { "data-classification": "internal" }, protocolType: "NFS", storageType: "Capacity", encryptType: 0, description: "shared-files" });
 
 // BREAKS object-storage-encrypted: no server-side encryption rule, inline or separate.
 // FIX: serverSideEncryptionRule: { sseAlgorithm: "KMS" } (or "AES256"), or an alicloud.oss.BucketServerSideEncryption.
-export const uploadsBucket = new alicloud.oss.Bucket("order-uploads", { bucket: "order-uploads-example" });
+export const uploadsBucket = new alicloud.oss.Bucket("order-uploads", { tags: { "data-classification": "internal" }, bucket: "order-uploads-example" });

@@ -8,7 +8,7 @@
 import * as alicloud from "@pulumi/alicloud";
 import { vpc } from "./network";
 
-export const project = new alicloud.log.Project("app-logs", { projectName: "app-logs-example" });
+export const project = new alicloud.log.Project("app-logs", { tags: { "data-classification": "internal" }, projectName: "app-logs-example" });
 // BREAKS log-retention-minimum: retentionPeriod unset, so Log Service keeps logs 30 days.
 // FIX: retentionPeriod: 180 (or more; 3650 keeps logs permanently).
 export const appStore = new alicloud.log.Store("app-store", {
@@ -36,6 +36,8 @@ export const vpcFlowLog = new alicloud.vpc.FlowLog("app-vpc-flow", {
 });
 
 // Static assets, with access logging into the bucket below. Private and encrypted.
+// BREAKS data-classification-tag: no data-classification tag, so nobody has said what the bucket may hold.
+// FIX: tags: { "data-classification": "public" } (or the level of what it stores).
 export const assetsBucket = new alicloud.oss.Bucket("app-assets", {
     bucket: "app-assets-example",
     serverSideEncryptionRule: { sseAlgorithm: "AES256" },
@@ -43,6 +45,7 @@ export const assetsBucket = new alicloud.oss.Bucket("app-assets", {
 // BREAKS log-bucket-lifecycle-minimum: the bucket receives access logs and deletes them after 90 days.
 // FIX: expirations: [{ days: 180 }] or more (or a transition to Archive instead of expiring).
 export const accessLogBucket = new alicloud.oss.Bucket("access-logs", {
+    tags: { "data-classification": "internal" },
     bucket: "access-logs-example",
     serverSideEncryptionRule: { sseAlgorithm: "AES256" },
     lifecycleRules: [{ id: "expire-quickly", enabled: true, expirations: [{ days: 90 }] }],

@@ -77,6 +77,8 @@ export const bastion = new aws.ec2.Instance("bastion", {
 
 // Reporting database: private, encrypted, in its own security group.
 export const reportingDb = new aws.rds.Instance("reporting-db", {
+    backupRetentionPeriod: 7,
+    deletionProtection: true,
     engine: "mysql",
     engineVersion: "8.0",
     instanceClass: "db.t3.small",

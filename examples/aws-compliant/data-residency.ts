@@ -19,7 +19,7 @@ const privateBucket = (name: string, opts?: { provider: aws.Provider }) => {
 export const reports = privateBucket("reports");
 
 // The Ningxia region, for the disaster-recovery copy.
-export const ningxia = new aws.Provider("ningxia", { region: "cn-northwest-1" });
+export const ningxia = new aws.Provider("ningxia", { region: "cn-northwest-1", defaultTags: { tags: { "data-classification": "internal" } } });
 export const reportsReplica = privateBucket("reports-dr", { provider: ningxia });
 
 // IAM is global: the allowlist does not apply to the role.

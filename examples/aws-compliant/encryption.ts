@@ -50,6 +50,8 @@ export const workerTemplate = new aws.ec2.LaunchTemplate("worker-template", {
 // PostgreSQL: storage encrypted with the app's key, private, in the VPC.
 export const dbSubnets = new aws.rds.SubnetGroup("orders-db-subnets", { subnetIds: [privateSubnet.id, publicSubnet.id] });
 export const database = new aws.rds.Instance("orders-db", {
+    backupRetentionPeriod: 7,
+    deletionProtection: true,
     engine: "postgres",
     engineVersion: "16.3",
     instanceClass: "db.t3.medium",

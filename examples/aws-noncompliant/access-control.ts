@@ -89,6 +89,8 @@ export const legacyHost = new aws.ec2.Instance("legacy-host", {
 // BREAKS no-public-databases: publiclyAccessible gives the database an internet-facing address.
 // FIX: publiclyAccessible: false, and connect from inside the VPC.
 export const reportingDb = new aws.rds.Instance("reporting-db", {
+    backupRetentionPeriod: 7,
+    deletionProtection: true,
     engine: "mysql",
     engineVersion: "8.0",
     instanceClass: "db.t3.small",

@@ -48,6 +48,8 @@ export const dbSubnets = new aws.rds.SubnetGroup("orders-db-subnets", { subnetId
 // BREAKS databases-and-file-systems-encrypted: storageEncrypted unset, which defaults to false.
 // FIX: storageEncrypted: true (replaces the database: restore an encrypted snapshot copy).
 export const database = new aws.rds.Instance("orders-db", {
+    backupRetentionPeriod: 7,
+    deletionProtection: true,
     engine: "postgres",
     engineVersion: "16.3",
     instanceClass: "db.t3.medium",

@@ -11,49 +11,10 @@ import { type Emit } from "../shared/emit";
 import { bi } from "../shared/messages";
 import { inputName } from "../shared/properties";
 import { Input } from "../shared/reader";
-import { cloudOf, effectiveRegion, ossLocationToRegion, zoneToRegion } from "../shared/regions";
+import { cloudOf, effectiveRegion, ossLocationToRegion } from "../shared/regions";
+import { BACKUP_COPY_DESTINATIONS, BACKUP_COPY_STEPS } from "./backup-copies";
+import { type Destination, EFFECTIVE, type Reader, destinationAt, eachOf, regionAt, zoneAt } from "./destinations";
 import { config, crossBorderNote, emitRegion, judgeRegion, readResidencyConfig, regionWord, showAllowlist, typeKind } from "./residency";
-
-/** One place data is copied to: the input path, and the region read there. */
-export interface Destination {
-    property: string;
-    /** A region name (or an unreadable value, judged as such). */
-    region: unknown;
-    /** The value was present but names no known region (e.g. an OSS location of an unknown region). */
-    unplaced?: boolean;
-    /** The input does not have the documented shape (e.g. a list input that is not a list). */
-    unreadable?: boolean;
-    /** The region is the provider's: the fix is on the provider, not on this resource. */
-    viaProvider?: boolean;
-    /** The value is unknown until deployment. */
-    unknown?: boolean;
-}
-
-/** The copy is created in the resource's own (effective) region: the destination is where the resource is. */
-const EFFECTIVE = "effective" as const;
-
-type Reader = ((props: Input) => Destination[]) | typeof EFFECTIVE;
-
-/** A destination read at `input`: unset and "" are no destination; `toRegion` maps zones and locations to regions. */
-function destinationAt(input: Input, toRegion?: (v: unknown) => string | undefined): Destination[] {
-    const read = input.raw();
-    if (read.kind === "unknown") return [{ property: read.path, region: undefined, unknown: true }];
-    if (read.kind !== "value" || read.value === "") return [];
-    if (!toRegion) return [{ property: read.path, region: read.value }];
-    const region = toRegion(read.value);
-    return [{ property: read.path, region: region ?? read.value, unplaced: region === undefined }];
-}
-
-/** Every element of a list input; a non-list value is one unreadable destination. */
-function eachOf(list: Input, read: (item: Input) => Destination[]): Destination[] {
-    const items = list.items();
-    if (items.kind === "unknown") return [{ property: items.path, region: undefined, unknown: true }];
-    if (items.kind === "invalid") return items.raw === "" ? [] : [{ property: items.path, region: items.raw, unreadable: true }];
-    return items.kind === "value" ? items.value.flatMap(read) : [];
-}
-
-const regionAt = (props: Input, key: string) => destinationAt(props.get(key));
-const zoneAt = (props: Input, key: string) => destinationAt(props.get(key), zoneToRegion);
 
 /** Copy-making resources, token → where their destination region is read. */
 export const COPY_DESTINATIONS: Record<string, Reader> = {
@@ -98,6 +59,7 @@ export const COPY_DESTINATIONS: Record<string, Reader> = {
     "aws:ecr/replicationConfiguration:ReplicationConfiguration": (p) =>
         eachOf(p.at(inputName<aws.ecr.ReplicationConfigurationArgs>("replicationConfiguration"), "rules"), (rule) => eachOf(rule.get("destinations"), (d) => regionAt(d, "region"))),
     "aws:secretsmanager/secret:Secret": (p) => eachOf(p.get(inputName<aws.secretsmanager.SecretArgs>("replicas")), (r) => regionAt(r, "region")),
+    ...BACKUP_COPY_DESTINATIONS,
 };
 
 /** Alibaba snapshot policies copy only when cross-region copy is on; each target region counts. */
@@ -121,7 +83,8 @@ export const metadata: ControlMetadata = {
         "snapshot policy `targetCopyRegions`, RDS snapshot copy `destinationRegion`, DynamoDB `replicas[].regionName`, ECR replication destinations, Secrets Manager `replicas[].region`; " +
         "for copies created in their own region (AMI/snapshot copies, table replicas, replica keys, image copies) use a provider or `region` in an allowed region. " +
         "A copy abroad is an outbound data transfer: a CAC security assessment is required only for critical information infrastructure operators, important data " +
-        "or personal information above the thresholds; otherwise the standard contract or certification, or neither below the lower threshold; individuals' separate consent in every case.",
+        "or personal information above the thresholds; otherwise the standard contract or certification, or neither below the lower threshold; individuals' separate consent in every case." +
+        BACKUP_COPY_STEPS.en,
     zh: {
         description: "复制、拷贝、跨区域或跨地域备份和副本只能将数据放在允许列表中的区域或地域（默认：中国内地）：向境外复制即为数据出境。",
         remediationSteps:
@@ -129,7 +92,8 @@ export const metadata: ControlMetadata = {
             "快照策略的 `targetCopyRegions`、RDS 快照复制的 `destinationRegion`、DynamoDB 的 `replicas[].regionName`、ECR 复制目标、Secrets Manager 的 `replicas[].region`；" +
             "对于在自身区域或地域创建的副本（AMI/快照复制、表副本、副本密钥、镜像复制），使用允许区域或地域中的提供程序或 `region`。" +
             "向境外复制即为数据出境：仅关键信息基础设施运营者、重要数据或超过规定数量的个人信息须申报数据出境安全评估；其他情形订立个人信息出境标准合同或通过个人信息保护认证，" +
-            "低于规定数量的免予申报；个人信息出境均须取得个人的单独同意。",
+            "低于规定数量的免予申报；个人信息出境均须取得个人的单独同意。" +
+            BACKUP_COPY_STEPS.zh,
     },
     resourceTypes: Object.keys(COPY_DESTINATIONS),
     config,

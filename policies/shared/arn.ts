@@ -18,3 +18,10 @@ export function parseS3Arn(arn: unknown): S3Arn | undefined {
     if (!m?.[1]) return undefined;
     return m[2] === undefined ? { bucket: m[1] } : { bucket: m[1], key: m[2] };
 }
+
+/** The region of an ARN (`arn:aws-cn:backup:cn-north-1:123456789012:backup-vault:dr` → `cn-north-1`); undefined for global ARNs and non-ARNs. */
+export function arnRegion(arn: unknown): string | undefined {
+    if (typeof arn !== "string") return undefined;
+    const parts = arn.split(":");
+    return parts.length >= 6 && parts[0] === "arn" && parts[3] ? parts[3] : undefined;
+}

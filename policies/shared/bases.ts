@@ -128,6 +128,7 @@ export const BASES = {
     "mlps-8.1.4.8": basis("mlps", "8.1.4.8 b)", "8.1.4.8 b)", "data confidentiality: important data encrypted in storage", "数据保密性：采用密码技术保证重要数据在存储过程中的保密性"),
     "mlps-8.1.4.9": basis("mlps", "8.1.4.9", "8.1.4.9", "data backup and recovery: local backup, off-site backup, hot redundancy", "数据备份恢复：提供重要数据的本地数据备份与恢复功能、异地实时备份功能、重要数据处理系统的热冗余"),
     "mlps-8.1.4.10": basis("mlps", "8.1.4.10", "8.1.4.10", "residual information protection", "剩余信息保护：保证鉴别信息和敏感数据所在的存储空间被释放或重新分配前得到完全清除"),
+    "mlps-8.1.10.2": basis("mlps", "8.1.10.2 b)–c)", "8.1.10.2 b)～c)", "asset management: assets marked by importance; information classified and labelled, and its use, transfer and storage managed", "资产管理：根据资产的重要程度对资产进行标识管理；对信息分类与标识方法作出规定，并对信息的使用、传输和存储等进行规范化管理"),
     "mlps-8.1.10.5": basis("mlps", "8.1.10.5", "8.1.10.5", "vulnerability and risk management: vulnerabilities found and fixed in time", "漏洞和风险管理：识别安全漏洞和隐患，及时进行修补"),
     "mlps-8.2.3.1": basis("mlps", "8.2.3.1", "8.2.3.1", "cloud: access control between virtual networks and at their boundaries", "云计算扩展要求 访问控制：在虚拟化网络边界部署访问控制机制"),
     "mlps-8.2.3.3": basis("mlps", "8.2.3.3", "8.2.3.3", "cloud: security audit of cloud operations and administrators", "云计算扩展要求 安全审计：对云服务商和云服务客户的操作进行审计"),

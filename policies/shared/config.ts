@@ -17,6 +17,15 @@ export interface BooleanProperty {
     default: boolean;
 }
 
+export interface StringProperty {
+    type: "string";
+    description: string;
+    default: string;
+    minLength: 1;
+    maxLength: number;
+    pattern?: string;
+}
+
 export interface StringListProperty {
     type: "array";
     description: string;
@@ -35,7 +44,7 @@ export interface IntegerListProperty {
     maxItems: number;
 }
 
-export type ConfigProperty = IntegerProperty | BooleanProperty | StringListProperty | IntegerListProperty;
+export type ConfigProperty = IntegerProperty | BooleanProperty | StringProperty | StringListProperty | IntegerListProperty;
 export type ConfigProperties = Record<string, ConfigProperty>;
 
 export function integer(description: string, def: number, minimum: number, maximum: number): IntegerProperty {
@@ -44,6 +53,10 @@ export function integer(description: string, def: number, minimum: number, maxim
 
 export function boolean(description: string, def: boolean): BooleanProperty {
     return { type: "boolean", description, default: def };
+}
+
+export function string(description: string, def: string, maxLength: number, pattern?: string): StringProperty {
+    return { type: "string", description, default: def, minLength: 1, maxLength, ...(pattern ? { pattern } : {}) };
 }
 
 export function stringList(description: string, def: string[], pattern?: string): StringListProperty {
@@ -81,6 +94,8 @@ function matchesType(prop: ConfigProperty, v: unknown): boolean {
             return typeof v === "number" && Number.isInteger(v);
         case "boolean":
             return typeof v === "boolean";
+        case "string":
+            return typeof v === "string";
         case "array":
             return Array.isArray(v) && v.every((e) => (prop.items.type === "string" ? typeof e === "string" : Number.isInteger(e)));
     }

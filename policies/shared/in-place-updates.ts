@@ -31,6 +31,22 @@ const OSS_BUCKET_ACL = `${ALI} alicloud/resource_alicloud_oss_bucket_acl.go (ali
 const S3_BLOCK = `${AWS} internal/service/s3/bucket_public_access_block.go (aws_s3_bucket_public_access_block): the four flags Optional, Default false, not ForceNew (only bucket is); resourceBucketPublicAccessBlockUpdate calls PutPublicAccessBlock`;
 const OSS_BLOCK = `${ALI} alicloud/resource_alicloud_oss_bucket_public_access_block.go (alicloud_oss_bucket_public_access_block): block_public_access Required, not ForceNew (only bucket is); update calls PutBucketPublicAccessBlock`;
 
+// Backup retention and deletion protection (backup-recovery): each is a setting of the live
+// database, changed by its Modify* call, never by a new resource.
+const RDS_INSTANCE = `${AWS} internal/service/rds/instance.go (aws_db_instance): backup_retention_period and deletion_protection Optional, not ForceNew; resourceInstanceUpdate calls ModifyDBInstance`;
+const RDS_CLUSTER = `${AWS} internal/service/rds/cluster.go (aws_rds_cluster): backup_retention_period and deletion_protection not ForceNew; resourceClusterUpdate calls ModifyDBCluster`;
+const DOCDB_CLUSTER = `${AWS} internal/service/docdb/cluster.go (aws_docdb_cluster): backup_retention_period and deletion_protection not ForceNew; update calls ModifyDBCluster`;
+const NEPTUNE_CLUSTER = `${AWS} internal/service/neptune/cluster.go (aws_neptune_cluster): backup_retention_period and deletion_protection not ForceNew; update calls ModifyDBCluster`;
+const REDSHIFT = `${AWS} internal/service/redshift/cluster.go (aws_redshift_cluster): automated_snapshot_retention_period not ForceNew; update calls ModifyCluster`;
+const ELASTICACHE_RG = `${AWS} internal/service/elasticache/replication_group.go (aws_elasticache_replication_group): snapshot_retention_limit not ForceNew; update calls ModifyReplicationGroup`;
+const DYNAMODB = `${AWS} internal/service/dynamodb/table.go (aws_dynamodb_table): point_in_time_recovery and deletion_protection_enabled not ForceNew; update calls UpdateContinuousBackups / UpdateTable`;
+const ALI_RDS_BACKUP = `${ALI} alicloud/resource_alicloud_db_backup_policy.go (alicloud_db_backup_policy): retention fields not ForceNew (only instance_id is); update calls ModifyBackupPolicy`;
+const ALI_RDS_INSTANCE = `${ALI} alicloud/resource_alicloud_db_instance.go (alicloud_db_instance): deletion_protection not ForceNew; update calls ModifyDBInstanceDeletionProtection`;
+const POLARDB_BACKUP = `${ALI} alicloud/resource_alicloud_polardb_backup_policy.go (alicloud_polardb_backup_policy): retention fields not ForceNew (only db_cluster_id is); update calls ModifyBackupPolicy`;
+const POLARDB_CLUSTER = `${ALI} alicloud/resource_alicloud_polardb_cluster.go (alicloud_polardb_cluster): deletion_lock not ForceNew; update calls ModifyDBClusterDeletion (pay-as-you-go clusters)`;
+const MONGODB = `${ALI} alicloud/resource_alicloud_mongodb_instance.go and _sharding_instance.go: backup_retention_period and db_instance_release_protection not ForceNew; update calls ModifyBackupPolicy / ModifyDBInstanceAttribute`;
+const KVSTORE = `${ALI} alicloud/resource_alicloud_kvstore_instance.go (alicloud_kvstore_instance): instance_release_protection not ForceNew; update calls ModifyInstanceAttribute`;
+
 const entries = (type: string, properties: readonly string[], checkedAgainst: string): InPlaceUpdate[] =>
     properties.map((property) => ({ type, property, checkedAgainst }));
 
@@ -49,6 +65,20 @@ export const IN_PLACE_UPDATES: readonly InPlaceUpdate[] = [
     ...entries("alicloud:oss/bucketAcl:BucketAcl", ["acl"], OSS_BUCKET_ACL),
     ...entries("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", S3_FLAGS, S3_BLOCK),
     ...entries("alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock", ["blockPublicAccess"], OSS_BLOCK),
+    ...entries("aws:rds/instance:Instance", ["backupRetentionPeriod", "deletionProtection"], RDS_INSTANCE),
+    ...entries("aws:rds/cluster:Cluster", ["backupRetentionPeriod", "deletionProtection"], RDS_CLUSTER),
+    ...entries("aws:docdb/cluster:Cluster", ["backupRetentionPeriod", "deletionProtection"], DOCDB_CLUSTER),
+    ...entries("aws:neptune/cluster:Cluster", ["backupRetentionPeriod", "deletionProtection"], NEPTUNE_CLUSTER),
+    ...entries("aws:redshift/cluster:Cluster", ["automatedSnapshotRetentionPeriod"], REDSHIFT),
+    ...entries("aws:elasticache/replicationGroup:ReplicationGroup", ["snapshotRetentionLimit"], ELASTICACHE_RG),
+    ...entries("aws:dynamodb/table:Table", ["pointInTimeRecovery", "deletionProtectionEnabled"], DYNAMODB),
+    ...entries("alicloud:rds/backupPolicy:BackupPolicy", ["backupRetentionPeriod", "retentionPeriod", "logBackupRetentionPeriod", "logRetentionPeriod"], ALI_RDS_BACKUP),
+    ...entries("alicloud:rds/instance:Instance", ["deletionProtection"], ALI_RDS_INSTANCE),
+    ...entries("alicloud:polardb/backupPolicy:BackupPolicy", ["dataLevel1BackupRetentionPeriod"], POLARDB_BACKUP),
+    ...entries("alicloud:polardb/cluster:Cluster", ["deletionLock"], POLARDB_CLUSTER),
+    ...entries("alicloud:mongodb/instance:Instance", ["backupRetentionPeriod", "dbInstanceReleaseProtection"], MONGODB),
+    ...entries("alicloud:mongodb/shardingInstance:ShardingInstance", ["backupRetentionPeriod", "dbInstanceReleaseProtection"], MONGODB),
+    ...entries("alicloud:kvstore/instance:Instance", ["instanceReleaseProtection"], KVSTORE),
 ];
 
 /** The top-level input of a property path: `accessControlPolicy.grants[0]` → `accessControlPolicy`. */

@@ -100,8 +100,10 @@ describe("example configs", () => {
         const upgraded = strip(expected("aws-noncompliant", true).map((r) => (r.level === "advisory" && r.exemption === undefined ? { ...r, level: "mandatory" } : r)));
         // requireCustomerManagedKeys: the S3 buckets rely on default SSE-S3, reporting-db and shared-files
         // have no kmsKeyId, legacy-host's root volume and batch-server's root volume and
-        // ebsBlockDevices[0] are encrypted with the AWS-managed key (one finding per disk).
+        // ebsBlockDevices[0] are encrypted with the AWS-managed key (one finding per disk); the
+        // analytics cluster (backup.ts) is encrypted without kmsKeyId.
         const added = [
+            row("databases-and-file-systems-encrypted", "aws:rds/cluster:Cluster::analytics"),
             row("databases-and-file-systems-encrypted", "aws:efs/fileSystem:FileSystem::shared-files"),
             row("databases-and-file-systems-encrypted", "aws:rds/instance:Instance::reporting-db"),
             row("disks-encrypted", "aws:ec2/instance:Instance::legacy-host"),
@@ -153,14 +155,15 @@ describe("remediate.json with --remediate", () => {
         expect(r.code).toBe(1);
         const section = r.stdout.slice(r.stdout.indexOf("Remediations:"), r.stdout.lastIndexOf("\n\n"));
         expect(section.split("\n")).toEqual([
+            // In the order the program registers the resources (the log store waits for its tagged project).
             "Remediations:",
+            "    ~ alicloud:log/store:Store: app-store  (log-retention-minimum)",
+            // Unset retentionPeriod means the 30-day default: the remediation writes the minimum.
+            "        + retentionPeriod: 180",
             "    ~ alicloud:oss/bucketAcl:BucketAcl: downloads-acl  (no-public-buckets)",
             '        ~ acl: "public-read" => "private"',
             "    ~ alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock: partner-exports-public-access  (bucket-public-access-blocked)",
             "        ~ blockPublicAccess: false => true",
-            "    ~ alicloud:log/store:Store: app-store  (log-retention-minimum)",
-            // Unset retentionPeriod means the 30-day default: the remediation writes the minimum.
-            "        + retentionPeriod: 180",
         ]);
         for (const p of REMEDIATED) expect(r.stdout).not.toMatch(new RegExp(`- \\[mandatory\\]  ${p} `));
     });

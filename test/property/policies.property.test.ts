@@ -32,6 +32,8 @@ function configValue(p: ConfigProperty): fc.Arbitrary<unknown> {
             return fc.boolean();
         case "integer":
             return fc.constantFrom(p.default, p.minimum, p.maximum);
+        case "string":
+            return fc.constantFrom(p.default, "x");
         case "array":
             return p.items.type === "integer" ? fc.constantFrom(p.default, []) : fc.constantFrom(p.default, [], ["*"]);
     }

@@ -55,9 +55,13 @@ const KEYS = [
     "retentionInDays", "retentionPeriod", "logGroupClass", "variableMap", "acl", "grants", "accessControlPolicy",
     "blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets", "blockPublicAccess",
     "name", "bucket", "project", "kmsKeyId", "encrypted", "encryptConf", "storageEncrypted", "rootBlockDevice", "tags",
+    // backup-recovery
+    "backupRetentionPeriod", "retentionPeriod", "logBackupRetentionPeriod", "logRetentionPeriod", "enableBackupLog", "dataLevel1BackupRetentionPeriod",
+    "dataLevel2BackupRetentionPeriod", "automatedSnapshotRetentionPeriod", "snapshotRetentionLimit", "pointInTimeRecovery", "replicateSourceDb",
+    "deletionProtection", "deletionProtectionEnabled", "deletionLock", "dbInstanceReleaseProtection", "instanceReleaseProtection", "instanceChargeType", "payType",
 ];
 const props = fc.dictionary(fc.constantFrom(...KEYS), value, { maxKeys: 8 });
-const config = fc.record({ minimumRetentionDays: fc.integer({ min: 1, max: 3650 }) }, { requiredKeys: [] });
+const config = fc.record({ minimumRetentionDays: fc.integer({ min: 1, max: 3650 }), minimumBackupRetentionDays: fc.integer({ min: 1, max: 35 }) }, { requiredKeys: [] });
 
 describe("the in-place list", () => {
     it("names a type token, a property and the provider source of every entry", () => {
@@ -80,6 +84,8 @@ describe("the in-place list", () => {
         ["aws:ebs/volume:Volume", "encrypted", false],
         ["aws:s3/bucketAcl:BucketAcl", "bucket", false],
         ["alicloud:log/store:Store", "encryptConf.enable", false],
+        ["aws:dynamodb/table:Table", "pointInTimeRecovery.enabled", true],
+        ["aws:rds/instance:Instance", "storageEncrypted", false],
     ])("%s %s in place: %s", (type, p, expected) => {
         expect(updatesInPlace(type, p)).toBe(expected);
     });
@@ -95,8 +101,8 @@ describe("the in-place list", () => {
 });
 
 describe.each(remediating.map((c) => [c.metadata.name, c] as const))("remediation of %s", (_name, control) => {
-    it("exists for the three in-place controls only", () => {
-        expect(["log-retention-minimum", "no-public-buckets", "bucket-public-access-blocked"]).toContain(control.metadata.name);
+    it("exists for the in-place controls only", () => {
+        expect(["log-retention-minimum", "no-public-buckets", "bucket-public-access-blocked", "database-backup-retention", "database-deletion-protection"]).toContain(control.metadata.name);
     });
 
     it.each(control.metadata.resourceTypes.map((t) => [t]))("changes only in-place properties of %s", async (type) => {
@@ -112,6 +118,6 @@ describe.each(remediating.map((c) => [c.metadata.name, c] as const))("remediatio
     });
 });
 
-it("three controls remediate", () => {
-    expect(remediating.map((c) => c.metadata.name).sort()).toEqual(["bucket-public-access-blocked", "log-retention-minimum", "no-public-buckets"]);
+it("five controls remediate", () => {
+    expect(remediating.map((c) => c.metadata.name).sort()).toEqual(["bucket-public-access-blocked", "database-backup-retention", "database-deletion-protection", "log-retention-minimum", "no-public-buckets"]);
 });

@@ -1,0 +1,144 @@
+// Objects in a bucket can be recovered after an overwrite or a delete (GB/T 22239-2019 8.1.4.9):
+// every bucket the stack creates is versioned, inline or through a versioning resource that
+// names it. A stack policy, because the versioning resource is separate from the bucket.
+// Advisory by default: versioning costs storage, and a bucket of throwaway objects may not need it.
+import type * as alicloud from "@pulumi/alicloud";
+import type * as aws from "@pulumi/aws";
+import type { PolicyResource, StackValidationArgs } from "@pulumi/policy";
+import { knownIds, linkVia } from "../logging/links";
+import { type ControlMetadata, stackControl } from "../shared/control";
+import { type Emit, shown } from "../shared/emit";
+import { type Bilingual, bi } from "../shared/messages";
+import { inputName } from "../shared/properties";
+import { Input, type Read } from "../shared/reader";
+import { StackIndex } from "../shared/stack";
+
+/** How a value reads: versioning on, off (with what was found), or unknown during preview. */
+type State = { on: true } | { on: false; found: Bilingual; path: string } | { unknown: true; path: string };
+
+interface BucketSource {
+    kind: Bilingual;
+    /** Inline versioning on the bucket itself (deprecated on AWS, current on Alibaba Cloud). */
+    inline(props: Input): State;
+    /** The standalone versioning resources that can switch it on, and where their state is read. */
+    versioning: readonly string[];
+}
+
+const OFF = bi("unset (default: not versioned)", "未设置（默认不开启版本控制）");
+
+function fromStatus(read: Read<string>, offWhenAbsent: Bilingual): State {
+    if (read.kind === "unknown") return { unknown: true, path: read.path };
+    if (read.kind === "value" && read.value === "Enabled") return { on: true };
+    return { on: false, found: read.kind === "absent" ? offWhenAbsent : shown(read, { vocabulary: ["Enabled", "Suspended", "Disabled"] }), path: read.path };
+}
+
+function fromFlag(read: Read<boolean>): State {
+    if (read.kind === "unknown") return { unknown: true, path: read.path };
+    if (read.kind === "value" && read.value) return { on: true };
+    return { on: false, found: read.kind === "absent" ? OFF : shown(read), path: read.path };
+}
+
+const AWS_VERSIONING = ["aws:s3/bucketVersioning:BucketVersioning", "aws:s3/bucketVersioningV2:BucketVersioningV2"];
+const OSS_VERSIONING = ["alicloud:oss/bucketVersioning:BucketVersioning"];
+
+export const BUCKET_SOURCES: Record<string, BucketSource> = {
+    "aws:s3/bucket:Bucket": {
+        kind: bi("S3 bucket", "S3 存储桶"),
+        inline: (p) => fromFlag(p.get(inputName<aws.s3.BucketArgs>("versioning")).get("enabled").boolean()),
+        versioning: AWS_VERSIONING,
+    },
+    // The deprecated BucketV2 takes a list of versioning blocks; any one enabled counts.
+    "aws:s3/bucketV2:BucketV2": {
+        kind: bi("S3 bucket", "S3 存储桶"),
+        inline: (p) => {
+            const list = p.get(inputName<aws.s3.BucketV2Args>("versionings")).items();
+            if (list.kind === "unknown") return { unknown: true, path: list.path };
+            if (list.kind !== "value") return { on: false, found: OFF, path: list.path };
+            const states = list.value.map((item) => fromFlag(item.get("enabled").boolean()));
+            return states.find((s) => "on" in s && s.on) ?? states.find((s) => "unknown" in s) ?? { on: false, found: OFF, path: list.path };
+        },
+        versioning: AWS_VERSIONING,
+    },
+    "alicloud:oss/bucket:Bucket": {
+        kind: bi("OSS Bucket", "OSS Bucket（存储空间）"),
+        inline: (p) => fromStatus(p.get(inputName<alicloud.oss.BucketArgs>("versioning")).get("status").string(), OFF),
+        versioning: OSS_VERSIONING,
+    },
+};
+
+/** Where a versioning resource keeps its status. */
+const VERSIONING_STATUS: Record<string, (p: Input) => Read<string>> = {
+    "aws:s3/bucketVersioning:BucketVersioning": (p) => p.get(inputName<aws.s3.BucketVersioningArgs>("versioningConfiguration")).get("status").string(),
+    "aws:s3/bucketVersioningV2:BucketVersioningV2": (p) => p.get(inputName<aws.s3.BucketVersioningV2Args>("versioningConfiguration")).get("status").string(),
+    "alicloud:oss/bucketVersioning:BucketVersioning": (p) => p.get(inputName<alicloud.oss.BucketVersioningArgs>("status")).string(),
+};
+
+export const metadata: ControlMetadata = {
+    name: "bucket-versioning",
+    description: "Buckets are versioned, so an overwritten or deleted object can be recovered.",
+    category: "backup-recovery",
+    bases: ["mlps-8.1.4.9", "csl-23-4"],
+    severity: "medium",
+    enforcementLevel: "advisory",
+    remediationSteps:
+        'Turn versioning on: add an aws.s3.BucketVersioning with `bucket` set to the bucket and `versioningConfiguration.status` "Enabled" (the inline `versioning` input is deprecated); ' +
+        'for Alibaba Cloud set the bucket\'s `versioning.status` to "Enabled" or add an alicloud.oss.BucketVersioning with `status` "Enabled". ' +
+        "Versioning cannot be switched off again, only suspended; add a lifecycle rule to expire old versions.",
+    zh: {
+        description: "存储桶开启版本控制，被覆盖或删除的对象可以恢复。",
+        remediationSteps:
+            '开启版本控制：请添加 aws.s3.BucketVersioning，将 `bucket` 设为该存储桶，`versioningConfiguration.status` 设为 "Enabled"（内联的 `versioning` 已弃用）；' +
+            '阿里云请将 Bucket 的 `versioning.status` 设为 "Enabled"，或添加 alicloud.oss.BucketVersioning 并将 `status` 设为 "Enabled"。' +
+            "版本控制开启后不能关闭，只能暂停；请添加生命周期规则清理历史版本。",
+    },
+    resourceTypes: [...Object.keys(BUCKET_SOURCES), ...Object.keys(VERSIONING_STATUS)],
+};
+
+const bucketIds = (r: PolicyResource): string[] => knownIds(r, ["bucket"]);
+
+/** What the versioning resources of the stack say about `bucket`: on, or the first state found. */
+function separateState(bucket: PolicyResource, source: BucketSource, index: StackIndex): State | undefined {
+    let found: State | undefined;
+    for (const v of index.ofType(...source.versioning)) {
+        const link = linkVia(v, { property: "bucket", references: (p) => [p.get("bucket")] }, [bucket], bucketIds);
+        if (link.targets.length === 0) continue;
+        const status = VERSIONING_STATUS[v.type]?.(Input.of(v.props));
+        if (!status) continue;
+        const state = fromStatus(status, bi("no status", "未设置状态"));
+        if ("on" in state && state.on) return state;
+        found ??= state;
+    }
+    return found;
+}
+
+function validate(args: StackValidationArgs, emit: Emit): void {
+    const index = new StackIndex(args.resources);
+    for (const bucket of index.ofType(...Object.keys(BUCKET_SOURCES))) {
+        const source = BUCKET_SOURCES[bucket.type]!;
+        const inline = source.inline(Input.of(bucket.props));
+        if ("on" in inline && inline.on) continue;
+        const separate = separateState(bucket, source, index);
+        if (separate && "on" in separate && separate.on) continue;
+        const on = { urn: bucket.urn, name: bucket.name };
+        const state = separate ?? inline;
+        if ("unknown" in state) {
+            emit({ kind: source.kind, on, found: bi("a versioning status that is unknown until deployment", "部署前未知的版本控制状态"), required: bi("versioning Enabled", "版本控制为 Enabled"), change: state.path, unknown: true });
+            continue;
+        }
+        const addType = source.versioning[0]!.startsWith("aws:") ? "aws.s3.BucketVersioning" : "alicloud.oss.BucketVersioning";
+        emit({
+            kind: source.kind,
+            on,
+            found: separate && "found" in separate ? bi(`${addType} with status ${separate.found.en}`, `${addType} 的状态为 ${separate.found.zh}`) : state.found,
+            required: bi("versioning Enabled", "版本控制为 Enabled"),
+            // A separate resource is fixed where it is; on AWS the inline input is deprecated, so the fix is a new resource.
+            change: separate
+                ? { type: addType, input: addType.startsWith("aws") ? "versioningConfiguration.status" : "status" }
+                : addType.startsWith("aws")
+                  ? { type: addType, input: "bucket", add: true }
+                  : state.path,
+        });
+    }
+}
+
+export default stackControl(metadata, validate);

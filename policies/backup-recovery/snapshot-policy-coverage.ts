@@ -1,0 +1,189 @@
+// Disks and file systems are backed up on a schedule (GB/T 22239-2019 8.1.4.9): every cloud disk,
+// EBS volume and EFS file system the stack creates is reached by a snapshot or backup policy of
+// the same stack, and Alibaba Cloud automatic snapshot policies keep their snapshots at least
+// `minimumSnapshotRetentionDays`. A stack policy, because the policy and its attachment are
+// separate resources. Advisory by default: the policy may live in another stack.
+import type * as alicloud from "@pulumi/alicloud";
+import type * as aws from "@pulumi/aws";
+import type { PolicyResource, StackValidationArgs } from "@pulumi/policy";
+import { knownIds, linkVia } from "../logging/links";
+import { integer, readConfig } from "../shared/config";
+import { type ControlMetadata, stackControl } from "../shared/control";
+import { type Emit, shown } from "../shared/emit";
+import { readTags } from "../shared/exemptions";
+import { type Bilingual, bi } from "../shared/messages";
+import { inputName } from "../shared/properties";
+import { Input } from "../shared/reader";
+import { StackIndex } from "../shared/stack";
+
+export const config = {
+    minimumSnapshotRetentionDays: integer("Minimum number of days an Alibaba Cloud automatic snapshot policy keeps its snapshots (-1, keep until deleted, always passes).", 7, 1, 65535),
+};
+
+type Coverage = true | false | "unknown";
+
+/** A resource type that can put a disk or file system under a schedule, and whether one resource of it reaches `target`. */
+interface Coverer {
+    type: string;
+    covers(coverer: PolicyResource, target: PolicyResource): Coverage;
+}
+
+interface Target {
+    kind: Bilingual;
+    coverers: readonly Coverer[];
+    /** What to add, for the finding. */
+    add: { type: string; input: string };
+}
+
+/** Every `{key → value}` pair wanted is on the target's tags; unknown when the wanted pairs are. */
+function tagsMatch(wanted: Input, target: PolicyResource, keyName?: string, valueName?: string): Coverage {
+    const tags = readTags(target.props, target.type);
+    if (keyName && valueName) {
+        const list = wanted.items();
+        if (list.kind === "unknown") return "unknown";
+        if (list.kind !== "value" || list.value.length === 0) return false;
+        for (const item of list.value) {
+            const k = item.get(keyName).string();
+            const v = item.get(valueName).string();
+            if (k.kind === "unknown" || v.kind === "unknown") return "unknown";
+            if (k.kind === "value" && tags[k.value] === (v.kind === "value" ? v.value : "")) return true;
+        }
+        return false;
+    }
+    const entries = wanted.entries();
+    if (entries.kind === "unknown") return "unknown";
+    if (entries.kind !== "value" || entries.value.length === 0) return false;
+    for (const [key, input] of entries.value) {
+        const v = input.string();
+        if (v.kind === "unknown") return "unknown";
+        if (v.kind !== "value" || tags[key] !== v.value) return false;
+    }
+    return true;
+}
+
+/** `coverer` names `target` through `property` (dependency or known id); unknown when the reference is. */
+function names(coverer: PolicyResource, property: string, target: PolicyResource): Coverage {
+    const link = linkVia(coverer, { property, references: (p) => [p.get(property)] }, [target], (r) => knownIds(r, []));
+    if (link.targets.length > 0) return true;
+    return link.unresolved ? "unknown" : false;
+}
+
+const ALI_ATTACHMENT: Coverer = { type: "alicloud:ecs/ecsAutoSnapshotPolicyAttachment:EcsAutoSnapshotPolicyAttachment", covers: (c, t) => names(c, inputName<alicloud.ecs.EcsAutoSnapshotPolicyAttachmentArgs>("diskId"), t) };
+const ALI_POLICY_TAGS: Coverer = {
+    type: "alicloud:ecs/autoSnapshotPolicy:AutoSnapshotPolicy",
+    covers: (c, t) => tagsMatch(Input.of(c.props).get(inputName<alicloud.ecs.AutoSnapshotPolicyArgs>("targetTags")), t, "tagKey", "tagValue"),
+};
+const DLM: Coverer = {
+    type: "aws:dlm/lifecyclePolicy:LifecyclePolicy",
+    covers: (c, t) => {
+        const details = Input.of(c.props).get(inputName<aws.dlm.LifecyclePolicyArgs>("policyDetails"));
+        const types = details.get("resourceTypes").items();
+        if (types.kind === "unknown") return "unknown";
+        const wanted = t.type === "aws:ebs/volume:Volume" ? "VOLUME" : undefined;
+        if (types.kind !== "value" || !types.value.some((i) => { const s = i.string(); return s.kind === "value" && s.value === wanted; })) return false;
+        return tagsMatch(details.get("targetTags"), t);
+    },
+};
+const BACKUP_SELECTION: Coverer = {
+    type: "aws:backup/selection:Selection",
+    covers: (c, t) => {
+        const props = Input.of(c.props);
+        const byResource = names(c, inputName<aws.backup.SelectionArgs>("resources"), t);
+        if (byResource === true) return true;
+        const list = props.get(inputName<aws.backup.SelectionArgs>("resources")).items();
+        if (list.kind === "value" && list.value.some((i) => { const s = i.string(); return s.kind === "value" && s.value === "*"; })) return true;
+        const byTag = tagsMatch(props.get(inputName<aws.backup.SelectionArgs>("selectionTags")), t, "key", "value");
+        return byTag === true ? true : byResource === "unknown" || byTag === "unknown" ? "unknown" : false;
+    },
+};
+const EFS_BACKUP_POLICY: Coverer = {
+    type: "aws:efs/backupPolicy:BackupPolicy",
+    covers: (c, t) => {
+        const linked = names(c, inputName<aws.efs.BackupPolicyArgs>("fileSystemId"), t);
+        if (linked !== true) return linked;
+        const status = Input.of(c.props).get(inputName<aws.efs.BackupPolicyArgs>("backupPolicy")).get("status").string();
+        if (status.kind === "unknown") return "unknown";
+        return status.kind === "value" && status.value === "ENABLED";
+    },
+};
+
+const ALI_DISK: Target = { kind: bi("ECS cloud disk", "ECS 云盘"), coverers: [ALI_ATTACHMENT, ALI_POLICY_TAGS], add: { type: "alicloud.ecs.EcsAutoSnapshotPolicyAttachment", input: "diskId" } };
+
+export const TARGETS: Record<string, Target> = {
+    "alicloud:ecs/ecsDisk:EcsDisk": ALI_DISK,
+    // Deprecated class of the same disk.
+    "alicloud:ecs/disk:Disk": ALI_DISK,
+    "aws:ebs/volume:Volume": { kind: bi("EBS volume", "EBS 卷"), coverers: [DLM, BACKUP_SELECTION], add: { type: "aws.dlm.LifecyclePolicy", input: "policyDetails.targetTags" } },
+    "aws:efs/fileSystem:FileSystem": { kind: bi("EFS file system", "EFS 文件系统"), coverers: [EFS_BACKUP_POLICY, BACKUP_SELECTION], add: { type: "aws.efs.BackupPolicy", input: "fileSystemId" } },
+};
+
+const SNAPSHOT_POLICY = "alicloud:ecs/autoSnapshotPolicy:AutoSnapshotPolicy";
+const COVERER_TYPES = [...new Set(Object.values(TARGETS).flatMap((t) => t.coverers.map((c) => c.type)))];
+
+export const metadata: ControlMetadata = {
+    name: "snapshot-policy-coverage",
+    description: "Disks and file systems are covered by a snapshot or backup policy of the stack, and automatic snapshots are kept at least the minimum retention (default 7 days).",
+    category: "backup-recovery",
+    bases: ["mlps-8.1.4.9", "csl-23-4"],
+    severity: "medium",
+    enforcementLevel: "advisory",
+    remediationSteps:
+        "Alibaba Cloud: attach an alicloud.ecs.AutoSnapshotPolicy to each disk with an alicloud.ecs.EcsAutoSnapshotPolicyAttachment (`diskId`), or give the policy `targetTags` the disk carries; " +
+        "set the policy's `retentionDays` to at least the minimum (-1 keeps snapshots until deleted). AWS: an aws.dlm.LifecyclePolicy with `policyDetails.resourceTypes` [\"VOLUME\"] " +
+        "and `targetTags` the volume carries, or an aws.backup.Selection listing the volume or file system in `resources` or matching it by `selectionTags`; for EFS, an aws.efs.BackupPolicy " +
+        'with `backupPolicy.status` "ENABLED". Adding a policy changes no disk.',
+    zh: {
+        description: "云盘、卷和文件系统由本堆栈中的快照策略或备份策略覆盖，自动快照保留时间不短于最短保留期限（默认 7 天）。",
+        remediationSteps:
+            "阿里云：用 alicloud.ecs.EcsAutoSnapshotPolicyAttachment（`diskId`）为每块云盘关联 alicloud.ecs.AutoSnapshotPolicy，或为策略设置云盘所带的 `targetTags`；" +
+            "将策略的 `retentionDays` 设为不低于最短期限（-1 表示永久保留直至删除）。AWS：添加 `policyDetails.resourceTypes` 为 [\"VOLUME\"] 且 `targetTags` 与卷标签一致的 " +
+            "aws.dlm.LifecyclePolicy，或在 aws.backup.Selection 的 `resources` 中列出该卷或文件系统、或以 `selectionTags` 匹配；EFS 可添加 `backupPolicy.status` 为 " +
+            '"ENABLED" 的 aws.efs.BackupPolicy。添加策略不会改动云盘。',
+    },
+    resourceTypes: [...Object.keys(TARGETS), ...COVERER_TYPES],
+    config,
+};
+
+function coverage(target: PolicyResource, spec: Target, index: StackIndex): Coverage {
+    let result: Coverage = false;
+    for (const coverer of spec.coverers) {
+        for (const c of index.ofType(coverer.type)) {
+            const covers = coverer.covers(c, target);
+            if (covers === true) return true;
+            if (covers === "unknown") result = "unknown";
+        }
+    }
+    return result;
+}
+
+function validate(args: StackValidationArgs, emit: Emit): void {
+    const index = new StackIndex(args.resources);
+    const { minimumSnapshotRetentionDays: minimum } = readConfig(config, args.getConfig());
+    for (const target of index.ofType(...Object.keys(TARGETS))) {
+        const spec = TARGETS[target.type]!;
+        const covered = coverage(target, spec, index);
+        if (covered === true) continue;
+        emit({
+            kind: spec.kind,
+            on: { urn: target.urn, name: target.name },
+            found: covered === "unknown" ? bi("a snapshot or backup policy whose target is unknown until deployment", "目标在部署前未知的快照或备份策略") : bi("no snapshot or backup policy of this stack reaches it", "本堆栈中没有覆盖它的快照或备份策略"),
+            required: bi("a scheduled snapshot or backup policy", "定期快照或备份策略"),
+            change: { ...spec.add, add: true },
+            unknown: covered === "unknown",
+        });
+    }
+    for (const policy of index.ofType(SNAPSHOT_POLICY)) {
+        const read = Input.of(policy.props).get(inputName<alicloud.ecs.AutoSnapshotPolicyArgs>("retentionDays")).number();
+        if (read.kind === "absent" || (read.kind === "value" && (read.value === -1 || read.value >= minimum))) continue;
+        emit({
+            kind: bi("ECS automatic snapshot policy", "ECS 自动快照策略"),
+            on: { urn: policy.urn, name: policy.name },
+            found: read.kind === "value" ? bi(`${read.value} days`, `${read.value} 天`) : shown(read),
+            required: bi(`snapshots kept at least ${minimum} days (or -1, until deleted)`, `快照至少保留 ${minimum} 天（或 -1，保留至删除）`),
+            change: read,
+            unknown: read.kind === "unknown",
+        });
+    }
+}
+
+export default stackControl(metadata, validate);
