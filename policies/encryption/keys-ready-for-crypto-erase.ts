@@ -73,7 +73,7 @@ function rotatable(props: Input, conditions: readonly Condition[]): Skip | "unkn
         const read = props.get(c.input).raw();
         if (read.kind === "unknown") return "unknown";
         if (read.kind === "absent") continue;
-        if (c.allowed === "unset" || typeof read.value !== "string" || !c.allowed.includes(read.value)) return c.reason;
+        if (read.kind !== "value" || c.allowed === "unset" || typeof read.value !== "string" || !c.allowed.includes(read.value)) return c.reason;
     }
     return "yes";
 }
