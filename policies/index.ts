@@ -3,9 +3,10 @@ import type { Policies } from "@pulumi/policy";
 import { accessControlControls } from "./access-control";
 import { dataResidencyControls } from "./data-residency";
 import { encryptionControls } from "./encryption";
+import { identityControls } from "./identity";
 import { loggingControls } from "./logging";
 import { type Control } from "./shared/control";
 
-export const controls: readonly Control[] = [...loggingControls, ...accessControlControls, ...dataResidencyControls, ...encryptionControls];
+export const controls: readonly Control[] = [...loggingControls, ...accessControlControls, ...dataResidencyControls, ...encryptionControls, ...identityControls];
 
 export const policies: Policies = controls.map((c) => c.policy);

@@ -32,7 +32,7 @@ import {
 import { bi } from "./messages";
 import { isUnknownValueError } from "./stack";
 
-export const CATEGORIES = ["logging", "access-control", "data-residency", "encryption"] as const;
+export const CATEGORIES = ["logging", "access-control", "data-residency", "encryption", "identity", "threat-protection"] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 export interface ControlMetadata {

@@ -26,6 +26,8 @@ const CATEGORY_ZH: Record<Category, string> = {
     "access-control": "访问控制",
     "data-residency": "数据驻留",
     encryption: "加密",
+    identity: "身份鉴别",
+    "threat-protection": "入侵和漏洞防范",
 };
 
 const SEVERITY_ZH: Record<string, string> = { low: "低", medium: "中", high: "高", critical: "严重" };
