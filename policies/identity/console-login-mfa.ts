@@ -33,7 +33,7 @@ export const metadata: ControlMetadata = {
     name: "console-login-mfa",
     description: "IAM and RAM users with console passwords must log in with a second factor (MFA).",
     category: "identity",
-    bases: ["mlps-8.1.4.1"],
+    bases: ["mlps-8.1.4.1", "csl-23"],
     severity: "high",
     enforcementLevel: "advisory",
     remediationSteps:

@@ -91,7 +91,7 @@ export const metadata: ControlMetadata = {
     description:
         "A stack that gives IAM or RAM users console passwords declares an account password policy, and every password policy requires long, complex passwords changed regularly, not reused, with lockout after repeated failures.",
     category: "identity",
-    bases: ["mlps-8.1.4.1"],
+    bases: ["mlps-8.1.4.1", "csl-23"],
     severity: "high",
     enforcementLevel: "mandatory",
     remediationSteps:

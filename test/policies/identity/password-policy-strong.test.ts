@@ -33,7 +33,8 @@ describe("password-policy-strong: aws.iam.AccountPasswordPolicy", () => {
         expect(text).toContain("found 0 of 4 character classes required; required at least 3 of 4. Set to true enough of `requireLowercaseCharacters`, `requireUppercaseCharacters`, `requireNumbers`, `requireSymbols`.");
         expect(text).toContain("found unset (IAM applies 0): passwords never expire; required 1 to 90 days. Change `maxPasswordAge`.");
         expect(text).toContain("found unset (IAM applies 0); required at least 5 previous passwords. Change `passwordReusePrevention`.");
-        expect(text).toContain("Compliance basis: GB/T 22239-2019 level 3 8.1.4.1 a)–d).");
+        expect(text).toContain("Compliance basis: GB/T 22239-2019 level 3 8.1.4.1 a)–d); Cybersecurity Law Art. 23 (Art. 21 before 2026-01-01).");
+        expect(text).toContain("合规依据：GB/T 22239-2019《信息安全技术 网络安全等级保护基本要求》第三级 8.1.4.1 a)～d)；《中华人民共和国网络安全法》第二十三条。");
         expect(text).toContain("IAM 账号密码策略“account”：当前：未设置（IAM 默认 6）；要求：至少 8 个字符。请修改 `minimumPasswordLength`。");
         expect(text).toContain("当前：未设置（IAM 默认 0）：密码永不过期；要求：1～90 天。请修改 `maxPasswordAge`。");
         // AWS IAM has no lockout setting: nothing is said about one.
