@@ -6,7 +6,8 @@ import { encryptionControls } from "./encryption";
 import { identityControls } from "./identity";
 import { loggingControls } from "./logging";
 import { type Control } from "./shared/control";
+import { threatProtectionControls } from "./threat-protection";
 
-export const controls: readonly Control[] = [...loggingControls, ...accessControlControls, ...dataResidencyControls, ...encryptionControls, ...identityControls];
+export const controls: readonly Control[] = [...loggingControls, ...accessControlControls, ...dataResidencyControls, ...encryptionControls, ...identityControls, ...threatProtectionControls];
 
 export const policies: Policies = controls.map((c) => c.policy);
