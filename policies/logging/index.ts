@@ -1,5 +1,6 @@
 // Logging controls (PRODUCT.md §4.1).
 import { type Control } from "../shared/control";
+import auditRecordsProtected from "./audit-records-protected";
 import auditTrailConfiguration from "./audit-trail-configuration";
 import auditTrailPresent from "./audit-trail-present";
 import databaseAuditLogsKept from "./database-audit-logs-kept";
@@ -7,4 +8,4 @@ import logBucketLifecycleMinimum from "./log-bucket-lifecycle-minimum";
 import logRetentionMinimum from "./log-retention-minimum";
 import vpcFlowLogsAllTraffic from "./vpc-flow-logs-all-traffic";
 
-export const loggingControls: readonly Control[] = [logRetentionMinimum, logBucketLifecycleMinimum, auditTrailPresent, auditTrailConfiguration, vpcFlowLogsAllTraffic, databaseAuditLogsKept];
+export const loggingControls: readonly Control[] = [logRetentionMinimum, logBucketLifecycleMinimum, auditTrailPresent, auditTrailConfiguration, vpcFlowLogsAllTraffic, databaseAuditLogsKept, auditRecordsProtected];
