@@ -1,5 +1,6 @@
 // Logging controls (PRODUCT.md §4.1).
 import { type Control } from "../shared/control";
+import accessLogsEnabled from "./access-logs-enabled";
 import auditRecordsProtected from "./audit-records-protected";
 import auditTrailConfiguration from "./audit-trail-configuration";
 import auditTrailPresent from "./audit-trail-present";
@@ -8,4 +9,4 @@ import logBucketLifecycleMinimum from "./log-bucket-lifecycle-minimum";
 import logRetentionMinimum from "./log-retention-minimum";
 import vpcFlowLogsAllTraffic from "./vpc-flow-logs-all-traffic";
 
-export const loggingControls: readonly Control[] = [logRetentionMinimum, logBucketLifecycleMinimum, auditTrailPresent, auditTrailConfiguration, vpcFlowLogsAllTraffic, databaseAuditLogsKept, auditRecordsProtected];
+export const loggingControls: readonly Control[] = [logRetentionMinimum, logBucketLifecycleMinimum, auditTrailPresent, auditTrailConfiguration, vpcFlowLogsAllTraffic, databaseAuditLogsKept, auditRecordsProtected, accessLogsEnabled];
