@@ -4,3 +4,6 @@ export * as logging from "./logging";
 export * as encryption from "./encryption";
 export * as dataResidency from "./data-residency";
 export * as accessControl from "./access-control";
+export * as auditRecords from "./audit-records";
+export * as identity from "./identity";
+export * as threatProtection from "./threat-protection";
