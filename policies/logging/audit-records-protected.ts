@@ -8,16 +8,18 @@
 import type * as alicloud from "@pulumi/alicloud";
 import type * as aws from "@pulumi/aws";
 import { type PolicyResource, type StackValidationArgs } from "@pulumi/policy";
-import { readConfig } from "../shared/config";
+import { integer, readConfig } from "../shared/config";
 import { type ControlMetadata, stackControl } from "../shared/control";
 import { type Emit, shown } from "../shared/emit";
 import { type Bilingual, bi } from "../shared/messages";
 import { inputName } from "../shared/properties";
 import { Input } from "../shared/reader";
-import { config as retentionConfig } from "./log-retention-minimum";
 import { type LinkSpec, knownIds, linkVia, s3BucketNameFromArn } from "./links";
 
-export const config = { minimumRetentionDays: retentionConfig.minimumRetentionDays };
+// The same key name and default as log-retention-minimum: one organisation-wide minimum.
+export const config = {
+    minimumRetentionDays: integer("Minimum number of days audit log buckets hold logs write-once (Object Lock, WORM).", 180, 1, 3650),
+};
 
 type Cloud = "aws" | "alicloud";
 

@@ -7,16 +7,16 @@
 import type * as alicloud from "@pulumi/alicloud";
 import type * as aws from "@pulumi/aws";
 import { type ResourceValidationArgs } from "@pulumi/policy";
-import { readConfig } from "../shared/config";
+import { integer, readConfig } from "../shared/config";
 import { type ControlMetadata, resourceControl } from "../shared/control";
 import { type Emit, shown } from "../shared/emit";
 import { type Bilingual, bi } from "../shared/messages";
 import { inputName } from "../shared/properties";
 import { Input } from "../shared/reader";
-import { config as retentionConfig } from "./log-retention-minimum";
-
-// The same key as log-retention-minimum: one organisation-wide minimum for every network log.
-export const config = { minimumRetentionDays: retentionConfig.minimumRetentionDays };
+// The same key name and default as log-retention-minimum: one organisation-wide minimum for every network log.
+export const config = {
+    minimumRetentionDays: integer("Minimum number of days databases keep their SQL audit log (Cybersecurity Law Art. 23(3): six months).", 180, 1, 3650),
+};
 
 /** The only SQL collector retentions Alibaba Cloud RDS accepts (days). */
 export const SQL_COLLECTOR_DAYS = [30, 180, 365, 1095, 1825];
