@@ -118,6 +118,12 @@ describe("password-policy-strong: console users without a policy", () => {
         expect(d!.message).toContain("本堆栈（创建了设置了控制台密码的 IAM 用户）：当前：没有账号密码策略；要求：满足最低要求的密码策略。请添加 `aws.iam.AccountPasswordPolicy`。");
     });
 
+    it("IAM and RAM are global: the region of the provider does not matter", async () => {
+        const abroad = { type: "pulumi:providers:aws", name: "virginia", props: { region: "us-east-1" } };
+        expect(levels(await runStack(control, [{ ...r(AWS_LOGIN), provider: abroad }]))).toEqual(["advisory"]);
+        expect(levels(await runStack(control, [{ ...r(AWS_POLICY, {}), provider: abroad }]))).toEqual(["mandatory", "mandatory", "mandatory", "mandatory"]);
+    });
+
     it("passwordPolicyInAnotherStack silences the missing policy but not a weak one", async () => {
         const config = { passwordPolicyInAnotherStack: true };
         expect(await runStack(control, [r(AWS_LOGIN), r(RAM_LOGIN)], { config })).toEqual([]);
