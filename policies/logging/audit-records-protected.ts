@@ -74,14 +74,18 @@ const on = (r: PolicyResource) => ({ urn: r.urn, name: r.name });
 const BUCKET_LINK: LinkSpec = { property: "bucket", references: named("bucket") };
 const bucketIds = (b: PolicyResource) => knownIds(b, ["bucket"]);
 
-/** The stack's buckets that receive audit logs, per cloud, with whether a reference was unresolved. */
+/** The stack's buckets that receive audit or network logs. */
 function auditBuckets(resources: readonly PolicyResource[]): PolicyResource[] {
     const found = new Map<string, PolicyResource>();
+    const candidates: Record<Cloud, PolicyResource[]> = { aws: [], alicloud: [] };
+    for (const b of resources) {
+        if (BUCKETS.aws.includes(b.type)) candidates.aws.push(b);
+        else if (BUCKETS.alicloud.includes(b.type)) candidates.alicloud.push(b);
+    }
     for (const r of resources) {
         const source = LOG_SOURCES[r.type];
         if (!source) continue;
-        const candidates = resources.filter((b) => BUCKETS[source.cloud].includes(b.type));
-        for (const b of linkVia(r, source, candidates, bucketIds).targets) found.set(b.urn, b);
+        for (const b of linkVia(r, source, candidates[source.cloud], bucketIds).targets) found.set(b.urn, b);
     }
     return [...found.values()];
 }
@@ -160,10 +164,17 @@ function validate(args: StackValidationArgs, emit: Emit): void {
         if (kms.kind === "value" || kms.kind === "unknown") continue;
         emit({ kind: bi("CloudTrail trail", "CloudTrail 跟踪"), on: on(trail), found: bi("log files not encrypted with a KMS key", "日志文件未使用 KMS 密钥加密"), required: bi("a KMS key", "KMS 密钥"), change: kms });
     }
-    for (const bucket of auditBuckets(args.resources)) {
+    const buckets = auditBuckets(args.resources);
+    // Each lock or WORM policy is linked once, to the audit buckets it names (not once per bucket).
+    const locksOf = new Map<string, PolicyResource[]>();
+    const lockTypes = [...PROTECTION.aws.types, ...PROTECTION.alicloud.types];
+    for (const lock of args.resources.filter((r) => lockTypes.includes(r.type))) {
+        for (const b of linkVia(lock, BUCKET_LINK, buckets, bucketIds).targets) locksOf.set(b.urn, [...(locksOf.get(b.urn) ?? []), lock]);
+    }
+    for (const bucket of buckets) {
         const cloud: Cloud = BUCKETS.aws.includes(bucket.type) ? "aws" : "alicloud";
         const p = PROTECTION[cloud];
-        const locks = args.resources.filter((r) => p.types.includes(r.type) && linkVia(r, BUCKET_LINK, [bucket], bucketIds).targets.length > 0);
+        const locks = (locksOf.get(bucket.urn) ?? []).filter((l) => p.types.includes(l.type));
         if (locks.length === 0) {
             emit({
                 kind: p.kind,
