@@ -89,6 +89,9 @@ export const reportingDb = new alicloud.rds.Instance("reporting-db", {
     vswitchId: dataSwitch.id,
     securityIps: [VPC_CIDR],
     tdeStatus: "Enabled",
+    // SQL audit (SQL Explorer) kept 180 days.
+    sqlCollectorStatus: "Enabled",
+    sqlCollectorConfigValue: 180,
 });
 
 // Exports for partners: private ACL, public access blocked, encrypted; partners get signed URLs.

@@ -4,7 +4,7 @@ import * as alicloud from "@pulumi/alicloud";
 import { dataSwitch, vpc, webSwitch } from "./network";
 
 // The app's customer-managed key.
-export const dataKey = new alicloud.kms.Key("data-at-rest-key", { description: "app data at rest", pendingWindowInDays: 7, status: "Enabled" });
+export const dataKey = new alicloud.kms.Key("data-at-rest-key", { description: "app data at rest", pendingWindowInDays: 7, status: "Enabled", automaticRotation: "Enabled", rotationInterval: "365d" });
 
 // Reachable only from inside the VPC.
 export const batchSecurityGroup = new alicloud.ecs.SecurityGroup("batch-sg", { vpcId: vpc.id, securityGroupName: "batch-sg" });
@@ -48,6 +48,8 @@ export const database = new alicloud.rds.Instance("orders-db", {
     vswitchId: dataSwitch.id,
     securityIps: ["10.20.0.0/16"],
     encryptionKey: dataKey.id,
+    sqlCollectorStatus: "Enabled",
+    sqlCollectorConfigValue: 365,
 });
 
 // Shared file system, encrypted with a NAS-managed key (encryptType 1).

@@ -5,3 +5,6 @@ export * as encryption from "./encryption";
 export * as dataResidency from "./data-residency";
 export * as accessControl from "./access-control";
 export * as backup from "./backup";
+export * as auditRecords from "./audit-records";
+export * as identity from "./identity";
+export * as threatProtection from "./threat-protection";

@@ -63,6 +63,8 @@ export const reportingDb = new alicloud.rds.Instance("reporting-db", {
     vswitchId: dataSwitch.id,
     securityIps: ["10.20.0.0/16", "0.0.0.0"],
     tdeStatus: "Enabled",
+    sqlCollectorStatus: "Enabled",
+    sqlCollectorConfigValue: 180,
 });
 
 // Downloads bucket: encrypted, no ACL of its own...

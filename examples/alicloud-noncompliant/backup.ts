@@ -19,6 +19,7 @@ export const analytics = new alicloud.polardb.Cluster("analytics", {
     securityIps: ["10.20.0.0/16"],
     tdeStatus: "Enabled",
     deletionLock: 1,
+    collectorStatus: "Enable",
 });
 
 // BREAKS database-backup-retention: level-1 backups are kept 3 days.

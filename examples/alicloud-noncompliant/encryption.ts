@@ -38,6 +38,8 @@ export const cacheDisk = new alicloud.ecs.EcsDisk("batch-cache", { tags: { "data
 
 // BREAKS databases-and-file-systems-encrypted: neither cloud disk encryption (encryptionKey) nor TDE (tdeStatus) is on.
 // FIX: encryptionKey: <a KMS key ID> (at creation), or tdeStatus: "Enabled".
+// BREAKS database-audit-logs-kept: sqlCollectorStatus unset (default Disabled): no SQL audit is recorded.
+// FIX: sqlCollectorStatus: "Enabled" with sqlCollectorConfigValue: 180 or more (in place).
 export const database = new alicloud.rds.Instance("orders-db", {
     tags: { "data-classification": "internal" },
     deletionProtection: true,

@@ -89,6 +89,8 @@ export const reportingDb = new aws.rds.Instance("reporting-db", {
     publiclyAccessible: false,
     storageEncrypted: true,
     skipFinalSnapshot: true,
+    // SQL audit log to CloudWatch (with the MARIADB_AUDIT_PLUGIN option in the option group).
+    enabledCloudwatchLogsExports: ["audit", "error"],
 });
 
 // Exports for partners: private, public access blocked on all four switches; partners get pre-signed URLs.

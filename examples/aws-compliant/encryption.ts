@@ -64,6 +64,8 @@ export const database = new aws.rds.Instance("orders-db", {
     storageEncrypted: true,
     kmsKeyId: dataKey.arn,
     finalSnapshotIdentifier: "orders-db-final",
+    // Statement log to CloudWatch: the database audit record.
+    enabledCloudwatchLogsExports: ["postgresql"],
 });
 
 // Shared file system for uploads being processed.

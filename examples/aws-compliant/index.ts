@@ -6,3 +6,7 @@ export * as dataResidency from "./data-residency";
 export * as accessControl from "./access-control";
 export * as backup from "./backup";
 export * as classification from "./classification";
+export * as keys from "./keys";
+export * as auditRecords from "./audit-records";
+export * as identity from "./identity";
+export * as threatProtection from "./threat-protection";

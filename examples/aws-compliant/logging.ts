@@ -2,6 +2,7 @@
 // activity in every region, and the VPC's flow log captures all traffic.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { auditTrailKey } from "./keys";
 import { vpc } from "./network";
 
 // Application logs kept one year (Cybersecurity Law Art. 23(3) asks for at least six months).
@@ -43,7 +44,7 @@ export const auditBucketPolicy = new aws.s3.BucketPolicy("audit-logs-policy", {
 // Every region, read and write management events (the default selectors), tamper-evident log files.
 export const auditTrail = new aws.cloudtrail.Trail(
     "audit-trail",
-    { s3BucketName: auditBucket.id, isMultiRegionTrail: true, includeGlobalServiceEvents: true, enableLogFileValidation: true },
+    { s3BucketName: auditBucket.id, isMultiRegionTrail: true, includeGlobalServiceEvents: true, enableLogFileValidation: true, kmsKeyId: auditTrailKey.arn },
     { dependsOn: [auditBucketPolicy] },
 );
 

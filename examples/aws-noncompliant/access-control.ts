@@ -101,6 +101,7 @@ export const reportingDb = new aws.rds.Instance("reporting-db", {
     publiclyAccessible: true,
     storageEncrypted: true,
     skipFinalSnapshot: true,
+    enabledCloudwatchLogsExports: ["audit", "error"],
 });
 
 // Static assets bucket: private on its own...

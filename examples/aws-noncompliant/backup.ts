@@ -25,6 +25,7 @@ export const analytics = new aws.rds.Cluster("analytics", {
     storageEncrypted: true,
     backupRetentionPeriod: 14,
     finalSnapshotIdentifier: "analytics-final",
+    enabledCloudwatchLogsExports: ["postgresql"],
 });
 
 // BREAKS copy-destination-allowed-regions: the copy action sends recovery points to a vault in ap-southeast-1.

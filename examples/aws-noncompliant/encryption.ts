@@ -47,6 +47,8 @@ export const workerTemplate = new aws.ec2.LaunchTemplate("worker-template", {
 export const dbSubnets = new aws.rds.SubnetGroup("orders-db-subnets", { subnetIds: [privateSubnet.id, publicSubnet.id] });
 // BREAKS databases-and-file-systems-encrypted: storageEncrypted unset, which defaults to false.
 // FIX: storageEncrypted: true (replaces the database: restore an encrypted snapshot copy).
+// BREAKS database-audit-logs-kept: enabledCloudwatchLogsExports unset, so no PostgreSQL statement log leaves the instance.
+// FIX: enabledCloudwatchLogsExports: ["postgresql"] (in place), into a log group kept at least 180 days.
 export const database = new aws.rds.Instance("orders-db", {
     backupRetentionPeriod: 7,
     deletionProtection: true,

@@ -1,6 +1,7 @@
 // Logging, with mistakes: each resource marked BREAKS fails one logging rule.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { auditTrailKey } from "./keys";
 import { vpc } from "./network";
 
 // BREAKS log-retention-minimum: logs kept 30 days, the law asks for at least 180.
@@ -56,7 +57,7 @@ export const auditBucketPolicy = new aws.s3.BucketPolicy("audit-logs-policy", {
 // FIX: isMultiRegionTrail: true.
 export const auditTrail = new aws.cloudtrail.Trail(
     "audit-trail",
-    { s3BucketName: auditBucket.id, isMultiRegionTrail: false, enableLogFileValidation: true },
+    { s3BucketName: auditBucket.id, isMultiRegionTrail: false, enableLogFileValidation: true, kmsKeyId: auditTrailKey.arn },
     { dependsOn: [auditBucketPolicy] },
 );
 

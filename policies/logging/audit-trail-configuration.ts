@@ -139,7 +139,10 @@ export function cloudTrailManagementAccess(props: Input): Read<Set<Access>> {
     if (basic.kind === "value" && basic.value.length > 0) {
         const out = new Set<Access>();
         for (const sel of basic.value) {
-            if (sel.record().kind !== "value") continue;
+            const record = sel.record();
+            // An unknown selector may be the one that records management events.
+            if (record.kind === "unknown") return record;
+            if (record.kind !== "value") continue;
             // includeManagementEvents defaults to true; readWriteType to All.
             const include = sel.get("includeManagementEvents").raw();
             const rw = sel.get("readWriteType").raw();

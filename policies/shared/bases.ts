@@ -95,6 +95,7 @@ function basis(instrument: InstrumentId, clauseEn: string, clauseZh: string, req
 export const BASES = {
     // Cybersecurity Law, as amended 2025-10-28 (in force 2026-01-01): the amendment inserted new
     // articles, so Art. 21 became Art. 23 and Art. 37 became Art. 39.
+    "csl-23": basis("csl", "Art. 23 (Art. 21 before 2026-01-01)", "第二十三条", "network operators fulfil the security duties of the graded protection scheme (MLPS)", "网络运营者应当按照网络安全等级保护制度的要求，履行安全保护义务"),
     "csl-23-2": basis("csl", "Art. 23(2) (Art. 21(2) before 2026-01-01)", "第二十三条第二项", "technical measures against computer viruses, network attacks and intrusions", "采取防范计算机病毒和网络攻击、网络侵入等危害网络安全行为的技术措施"),
     "csl-23-3": basis("csl", "Art. 23(3) (Art. 21(3) before 2026-01-01)", "第二十三条第三项", "monitor and record network operation and security events, and keep the network logs at least six months", "采取监测、记录网络运行状态、网络安全事件的技术措施，并按照规定留存相关的网络日志不少于六个月"),
     "csl-23-4": basis("csl", "Art. 23(4) (Art. 21(4) before 2026-01-01)", "第二十三条第四项", "data classification, backup of important data, and encryption", "采取数据分类、重要数据备份和加密等措施"),

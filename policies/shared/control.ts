@@ -33,7 +33,7 @@ import {
 import { bi } from "./messages";
 import { isUnknownValueError } from "./stack";
 
-export const CATEGORIES = ["logging", "access-control", "data-residency", "encryption", "backup-recovery", "data-classification"] as const;
+export const CATEGORIES = ["logging", "access-control", "data-residency", "encryption", "backup-recovery", "data-classification", "identity", "threat-protection"] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 export interface ControlMetadata {

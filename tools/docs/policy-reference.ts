@@ -28,6 +28,8 @@ const CATEGORY_ZH: Record<Category, string> = {
     encryption: "加密",
     "backup-recovery": "备份与恢复",
     "data-classification": "数据分类分级",
+    identity: "身份鉴别",
+    "threat-protection": "入侵和漏洞防范",
 };
 
 const SEVERITY_ZH: Record<string, string> = { low: "低", medium: "中", high: "高", critical: "严重" };

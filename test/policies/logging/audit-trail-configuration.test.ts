@@ -44,6 +44,13 @@ describe("audit-trail-configuration: aws.cloudtrail.Trail", () => {
         expect(levels(ds)).toEqual(["advisory"]);
     });
 
+    it("an unknown event selector is advisory: it may be the one that records management events", async () => {
+        // Found by the property suite ({"eventSelectors":[<unknown>],"isMultiRegionTrail":"true"} was mandatory).
+        const ds = await runResource(control, { type: TRAIL, props: { ...goodAws, eventSelectors: [unknown()] } });
+        expect(levels(ds)).toEqual(["advisory"]);
+        expect(ds[0]!.message).toMatch(/found a value that is unknown until deployment; required read and write management events/);
+    });
+
     it("an unknown bucket name does not matter", async () => {
         expect(await runResource(control, { type: TRAIL, props: { ...goodAws, s3BucketName: unknown() } })).toEqual([]);
     });
