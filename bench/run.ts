@@ -2,10 +2,11 @@
 // node_modules, in one process, rounds interleaved so machine noise hits both alike. Prints
 // medians and ratios against the targets of docs/performance.md. Not a test: nothing here fails
 // a build. Knobs (env): BENCH_ROUNDS (7), BENCH_ANALYZE_CALLS (1000), BENCH_SKIP_SOURCE=1,
-// BENCH_SKIP_FOOTPRINT=1, BENCH_ONLY=startup,analyze,stack,footprint,source.
+// BENCH_SKIP_FOOTPRINT=1, BENCH_ONLY=startup,analyze,stack,policies,footprint,source.
 import type { PolicyPackEngine } from "../tools/engine/engine";
 import { startConfigured, timeAnalyze, timeAnalyzeStack } from "./calls";
 import { measureFootprint } from "./footprint";
+import { stackPolicyCosts } from "./policy-costs";
 import { emptyPack, sourcePack, ROOT } from "./packs";
 import { timeStartup } from "./startup";
 import { median, ms, ratio } from "./stats";
@@ -85,6 +86,18 @@ async function main(): Promise<void> {
             }
         } finally {
             for (const engine of engines) await engine.close();
+        }
+    }
+
+    if (wants("policies")) {
+        const stack = scaledStack(await captureExamples(), 10000);
+        const rounds = Math.max(3, Math.ceil(ROUNDS / 2));
+        const costs = stackPolicyCosts(stack, rounds);
+        console.log(`\nper stack policy, 10,000 resources, in process (${rounds} rounds): the SDK's own per-policy build, then each policy's validateStack`);
+        console.log(`  SDK build (deserialise + proxy + links), per policy   ${ms(costs.build)}`);
+        for (const c of costs.policies) {
+            const mark = c.ms <= 250 ? "met" : "MISSED";
+            console.log(`  ${c.name.padEnd(52)} ${ms(c.ms).padStart(8)}  (target ≤ 250 ms over the SDK: ${mark}; ${c.findings} findings)`);
         }
     }
 
