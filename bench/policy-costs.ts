@@ -8,11 +8,8 @@ import { controls } from "../policies";
 import type { EngineResource } from "../tools/engine/types";
 import { median } from "./stats";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { deserializeProperties } = require("@pulumi/policy/deserialize") as { deserializeProperties(s: unknown, keepSecrets: boolean): Record<string, unknown> };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { unknownCheckingProxy } = require("@pulumi/policy/proxy") as { unknownCheckingProxy<T>(v: T): T };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { Struct } = require("google-protobuf/google/protobuf/struct_pb") as { Struct: { fromJavaScript(v: unknown): unknown } };
 
 const OPTS: PolicyResource["opts"] = { protect: false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [] };
