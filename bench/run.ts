@@ -2,10 +2,13 @@
 // node_modules, in one process, rounds interleaved so machine noise hits both alike. Prints
 // medians and ratios against the targets of docs/performance.md. Not a test: nothing here fails
 // a build. Knobs (env): BENCH_ROUNDS (7), BENCH_ANALYZE_CALLS (1000), BENCH_SKIP_SOURCE=1,
-// BENCH_SKIP_FOOTPRINT=1, BENCH_ONLY=startup,analyze,stack,footprint,source.
+// BENCH_SKIP_FOOTPRINT=1, BENCH_ONLY=startup,analyze,stack,policies,scan,footprint,source,
+// BENCH_SCAN_SIZES (5000,10000,20000).
 import type { PolicyPackEngine } from "../tools/engine/engine";
 import { startConfigured, timeAnalyze, timeAnalyzeStack } from "./calls";
 import { measureFootprint } from "./footprint";
+import { stackPolicyCosts } from "./policy-costs";
+import { timeScan } from "./scan-scale";
 import { emptyPack, sourcePack, ROOT } from "./packs";
 import { timeStartup } from "./startup";
 import { median, ms, ratio } from "./stats";
@@ -85,6 +88,35 @@ async function main(): Promise<void> {
             }
         } finally {
             for (const engine of engines) await engine.close();
+        }
+    }
+
+    if (wants("policies")) {
+        const stack = scaledStack(await captureExamples(), 10000);
+        const rounds = Math.max(3, Math.ceil(ROUNDS / 2));
+        const costs = stackPolicyCosts(stack, rounds);
+        console.log(`\nper stack policy, 10,000 resources, in process (${rounds} rounds): the SDK's own per-policy build, then each policy's validateStack`);
+        console.log(`  SDK build (deserialise + proxy + links), per policy   ${ms(costs.build)}`);
+        for (const c of costs.policies) {
+            const mark = c.ms <= 250 ? "met" : "MISSED";
+            console.log(`  ${c.name.padEnd(52)} ${ms(c.ms).padStart(8)}  (target ≤ 250 ms over the SDK: ${mark}; ${c.findings} findings)`);
+        }
+    }
+
+    if (wants("scan")) {
+        const examples = await captureExamples();
+        const sizes = (process.env.BENCH_SCAN_SIZES ?? "5000,10000,20000").split(",").map(Number);
+        console.log(`\nscan of a stack export (the examples copied with renamed URNs), one run per size: wall clock, peak resident memory of the largest process`);
+        const runs = sizes.map((n) => ({ n, run: timeScan(scaledStack(examples, n)) }));
+        for (const { n, run } of runs) {
+            const limits = n === 20000 ? `  (target ≤ 30 s: ${run.ms <= 30_000 ? "met" : "MISSED"}; ≤ 500 MB: ${run.peakMb <= 500 ? "met" : "MISSED"})` : "";
+            console.log(`  ${String(n).padStart(6)} resources: ${(run.ms / 1000).toFixed(1)} s, ${run.peakMb.toFixed(0)} MB, ${run.findings} findings${limits}`);
+        }
+        const first = runs[0];
+        const last = runs[runs.length - 1];
+        if (first && last && last.n > first.n) {
+            const growth = last.run.ms / first.run.ms;
+            console.log(`  growth ${last.n}/${first.n} resources: ${growth.toFixed(2)}× time for ${(last.n / first.n).toFixed(0)}× resources (target ≤ 4.5×: ${growth <= 4.5 ? "met" : "MISSED"})`);
         }
     }
 

@@ -30,7 +30,7 @@ import {
     describeFlag,
     isNamed,
     readFlag,
-    sameRegion,
+    regionOf,
 } from "./common";
 
 export const config = CMK_CONFIG;
@@ -322,25 +322,63 @@ export interface AccountDefaults {
     key: Tri;
 }
 
-/** The account defaults the stack sets for the region of `r`. */
-export function accountDefaultsFor(idx: StackIndex, r: PolicyResource, cloud: Cloud): AccountDefaults {
-    const d = ACCOUNT_DEFAULTS[cloud];
-    const enabled = (e: PolicyResource): Tri => {
-        const f = readFlag(Input.of(e.props).get(d.flag));
-        switch (f.kind) {
-            case "on":
-                return "yes";
-            case "unset":
-                return d.unsetEnables ? "yes" : "no";
-            case "unknown":
-                return "unknown";
-            default:
-                return "no";
+type Region = ReturnType<typeof regionOf>;
+
+/** One account-level setting of the stack: what it says, and the region it applies to. */
+interface AccountSetting {
+    says: Tri;
+    region: Region;
+}
+
+/** Same region, as `sameRegion`: unknown when either region is unknown during preview. */
+function regionMatch(a: Region, b: Region): Tri {
+    if (!a.known || !b.known) return "unknown";
+    return a.value === b.value ? "yes" : "no";
+}
+
+/**
+ * The account defaults the stack sets, per cloud, each setting read once (its flag and region),
+ * so that a stack with many disks and many regions' settings costs disks + settings, not their product.
+ */
+export class AccountDefaultsIndex {
+    private readonly settings = new Map<Cloud, { encryption: AccountSetting[]; key: AccountSetting[] }>();
+
+    constructor(private readonly idx: StackIndex) {}
+
+    private of(cloud: Cloud): { encryption: AccountSetting[]; key: AccountSetting[] } {
+        let s = this.settings.get(cloud);
+        if (!s) {
+            const d = ACCOUNT_DEFAULTS[cloud];
+            const enabled = (e: PolicyResource): Tri => {
+                const f = readFlag(Input.of(e.props).get(d.flag));
+                switch (f.kind) {
+                    case "on":
+                        return "yes";
+                    case "unset":
+                        return d.unsetEnables ? "yes" : "no";
+                    case "unknown":
+                        return "unknown";
+                    default:
+                        return "no";
+                }
+            };
+            s = {
+                encryption: this.idx.ofType(d.encryptionType).map((e) => ({ says: enabled(e), region: regionOf(e, cloud) })),
+                key: this.idx.ofType(d.keyType).map((k) => ({ says: isNamed(Input.of(k.props).get(d.keyInput)) ? "yes" : "no", region: regionOf(k, cloud) })),
+            };
+            this.settings.set(cloud, s);
         }
-    };
-    const encryption = anyOf(idx.ofType(d.encryptionType).map((e) => allOf([enabled(e), sameRegion(e, r, cloud)])));
-    const key = anyOf(idx.ofType(d.keyType).map((k) => allOf([isNamed(Input.of(k.props).get(d.keyInput)) ? "yes" : "no", sameRegion(k, r, cloud)])));
-    return { encryption, key };
+        return s;
+    }
+
+    /** The account defaults the stack sets for the region of `r`. */
+    for(r: PolicyResource, cloud: Cloud): AccountDefaults {
+        const s = this.of(cloud);
+        if (s.encryption.length === 0 && s.key.length === 0) return { encryption: "no", key: "no" };
+        const region = regionOf(r, cloud);
+        const inRegion = (settings: readonly AccountSetting[]): Tri => anyOf(settings.map((e) => allOf([e.says, regionMatch(e.region, region)])));
+        return { encryption: inRegion(s.encryption), key: inRegion(s.key) };
+    }
 }
 
 /** The change of a finding: an input of the disk's resource, or a resource to add. */
@@ -463,7 +501,7 @@ export const metadata: ControlMetadata = {
 
 function validateStack(args: StackValidationArgs, emit: Emit): void {
     const { requireCustomerManagedKeys } = readConfig(config, args.getConfig());
-    const idx = new StackIndex(args.resources);
+    const defaultsIndex = new AccountDefaultsIndex(new StackIndex(args.resources));
     const required = requireCustomerManagedKeys ? REQUIRED_CMK : REQUIRED_ENCRYPTED;
     for (const r of args.resources) {
         const source = DISK_SOURCES[r.type];
@@ -472,7 +510,7 @@ function validateStack(args: StackValidationArgs, emit: Emit): void {
         }
         const props = Input.of(r.props);
         const governed = (source.launchTemplateInputs ?? []).some((n) => isNamed(props.get(n)));
-        const defaults = accountDefaultsFor(idx, r, source.cloud);
+        const defaults = defaultsIndex.for(r, source.cloud);
         for (const slot of source.slots(props)) {
             const o = evaluateDisk(slot, source, governed, defaults, requireCustomerManagedKeys);
             if (o.kind === "ok") continue;

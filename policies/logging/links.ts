@@ -70,14 +70,50 @@ function referenceStrings(inputs: readonly Input[]): string[] | undefined {
 }
 
 /**
+ * The resources a stack policy may link to, indexed once: their URNs, and their known ids read
+ * on first use. A policy that links many resources to many candidates builds one and passes it to
+ * every `linkVia`, so each candidate's ids are read once instead of once per linking resource.
+ */
+export class Candidates {
+    private readonly position: ReadonlyMap<string, number>;
+    private byId: Map<string, PolicyResource[]> | undefined;
+
+    constructor(
+        readonly list: readonly PolicyResource[],
+        private readonly idsOf: (r: PolicyResource) => string[],
+    ) {
+        this.position = new Map(list.map((c, i) => [c.urn, i]));
+    }
+
+    has(urn: string): boolean {
+        return this.position.has(urn);
+    }
+
+    /** The candidates holding one of `ids`, in candidate order, except `exclude`. */
+    matching(ids: ReadonlySet<string>, exclude?: string): PolicyResource[] {
+        if (!this.byId) {
+            this.byId = new Map();
+            for (const c of this.list) {
+                for (const id of new Set(this.idsOf(c))) this.byId.set(id, [...(this.byId.get(id) ?? []), c]);
+            }
+        }
+        const found = new Set<PolicyResource>();
+        for (const id of ids) for (const c of this.byId.get(id) ?? []) if (c.urn !== exclude) found.add(c);
+        return [...found].sort((a, b) => this.position.get(a.urn)! - this.position.get(b.urn)!);
+    }
+}
+
+/**
  * The resources among `candidates` that `from` refers to through `spec`: the property
  * dependencies that are candidates; if none, the candidates whose known ids match a known
  * reference string. Unresolved only when the reference is unknown and no dependency explains it.
+ * With `excludeSelf`, `from` is never its own target.
  */
-export function linkVia(from: PolicyResource, spec: LinkSpec, candidates: readonly PolicyResource[], idsOf: (r: PolicyResource) => string[]): Link {
-    const wanted = new Set(candidates.map((c) => c.urn));
+export function linkVia(from: PolicyResource, spec: LinkSpec, candidates: readonly PolicyResource[] | Candidates, idsOf: (r: PolicyResource) => string[], excludeSelf = false): Link {
+    const index = candidates instanceof Candidates ? candidates : new Candidates(candidates, idsOf);
+    const exclude = excludeSelf ? from.urn : undefined;
     const deps = dependenciesVia(from, spec.property);
-    const viaDeps = deps.filter((d) => wanted.has(d.urn));
+    const viaDeps = deps.filter((d) => d.urn !== exclude && index.has(d.urn));
     if (viaDeps.length > 0) {
         return { targets: uniqueByUrn(viaDeps), unresolved: false };
     }
@@ -87,7 +123,7 @@ export function linkVia(from: PolicyResource, spec: LinkSpec, candidates: readon
         return { targets: [], unresolved: deps.length === 0 };
     }
     const ids = new Set(refs.map((s) => (spec.normalize ? spec.normalize(s) : s)));
-    return { targets: candidates.filter((c) => idsOf(c).some((id) => ids.has(id))), unresolved: false };
+    return { targets: ids.size === 0 ? [] : index.matching(ids, exclude), unresolved: false };
 }
 
 function uniqueByUrn(rs: readonly PolicyResource[]): PolicyResource[] {

@@ -14,7 +14,7 @@ import { inputName, toBoolean } from "../shared/properties";
 import { Input } from "../shared/reader";
 import { type Cloud } from "../shared/regions";
 import { StackIndex } from "../shared/stack";
-import { type LinkSpec, knownIds, linkVia, s3BucketNameFromArn } from "./links";
+import { Candidates, type LinkSpec, knownIds, linkVia, s3BucketNameFromArn } from "./links";
 
 export const config = {
     minimumRetentionDays: integer("Minimum number of days a bucket receiving logs must keep them (Cybersecurity Law Art. 23(3): six months).", 180, 1, 3650),
@@ -221,14 +221,19 @@ export const metadata: ControlMetadata = {
 
 const bucketIds = (r: PolicyResource): string[] => knownIds(r, ["bucket"]);
 
+/** Each cloud's buckets, indexed once for every link a policy run resolves. */
+function bucketCandidates(idx: StackIndex): Record<Cloud, Candidates> {
+    return { aws: new Candidates(idx.ofType(...BUCKETS.aws), bucketIds), alicloud: new Candidates(idx.ofType(...BUCKETS.alicloud), bucketIds) };
+}
+
 /** Log buckets of the stack, each with the senders that deliver to it. Unresolvable senders get an advisory. */
-function logBuckets(idx: StackIndex, emit: Emit, minimum: number): Map<string, PolicyResource[]> {
+function logBuckets(idx: StackIndex, candidates: Record<Cloud, Candidates>, emit: Emit, minimum: number): Map<string, PolicyResource[]> {
     const out = new Map<string, PolicyResource[]>();
     for (const [type, sender] of Object.entries(LOG_SENDERS)) {
-        const buckets = idx.ofType(...BUCKETS[sender.cloud]);
+        const buckets = candidates[sender.cloud];
         for (const r of idx.ofType(type)) {
             for (const spec of sender.links) {
-                const link = linkVia(r, spec, buckets.filter((b) => b.urn !== r.urn), bucketIds);
+                const link = linkVia(r, spec, buckets, bucketIds, true);
                 if (link.unresolved) {
                     emit({
                         kind: sender.kind,
@@ -263,12 +268,13 @@ const tooSoon = (after: Expiration["after"], minimum: number): boolean => after 
 function validate(args: StackValidationArgs, emit: Emit): void {
     const { minimumRetentionDays } = readConfig(config, args.getConfig());
     const idx = new StackIndex(args.resources);
-    const receivers = logBuckets(idx, emit, minimumRetentionDays);
+    const candidates = bucketCandidates(idx);
+    const receivers = logBuckets(idx, candidates, emit, minimumRetentionDays);
     if (receivers.size === 0) return;
     const required = bi(`logs kept at least ${minimumRetentionDays} days`, `日志至少保留 ${minimumRetentionDays} 天`);
 
     for (const [type, source] of Object.entries(LIFECYCLES)) {
-        const buckets = idx.ofType(...BUCKETS[source.cloud]);
+        const buckets = candidates[source.cloud];
         for (const carrier of idx.ofType(type)) {
             const targets = source.bucket ? linkVia(carrier, source.bucket, buckets, bucketIds).targets : [carrier];
             const logBucket = targets.find((b) => receivers.has(b.urn));

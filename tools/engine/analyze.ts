@@ -59,6 +59,33 @@ function stackView(r: EngineResource): EngineResource {
     return r.outputs === undefined ? r : { ...r, properties: r.outputs };
 }
 
+/** Analyze and Remediate calls in flight at once. */
+const IN_FLIGHT = 8;
+
+/**
+ * `fn` over `items`, at most `limit` at a time, results in item order. On failure it waits for
+ * the calls already started and throws the error of the earliest failing item: the one a
+ * sequential run would have stopped at.
+ */
+export async function inOrder<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+    const results: R[] = new Array<R>(items.length);
+    const errors = new Map<number, unknown>();
+    let next = 0;
+    const worker = async (): Promise<void> => {
+        while (next < items.length && errors.size === 0) {
+            const i = next++;
+            try {
+                results[i] = await fn(items[i]!);
+            } catch (e) {
+                errors.set(i, e);
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    if (errors.size > 0) throw errors.get(Math.min(...errors.keys()));
+    return results;
+}
+
 /** Remediate one resource; returns it with the remediated inputs and what changed. */
 async function remediateOne(engine: PolicyPackEngine, r: EngineResource): Promise<{ resource: EngineResource; remediation?: ResourceRemediation }> {
     const results = await engine.remediate(r);
@@ -92,17 +119,16 @@ export async function runAnalysis(
 
     const wantsRemediation = opts.remediate !== false && Object.values(config).some((c) => c.enforcementLevel === "remediate");
     // As the CLI's step generator: every registered resource (the root stack, default providers
-    // and components included) is remediated, then analyzed on the remediated inputs, one
-    // resource after the other in registration order.
-    const findings: Finding[] = [];
-    const analyzed: EngineResource[] = [];
-    const remediations: ResourceRemediation[] = [];
-    for (const r of resources) {
+    // and components included) is remediated, then analyzed on the remediated inputs. Resources
+    // are independent, so, as the CLI's step executor does, several are in flight at once (the
+    // gRPC round trip, not the policies, dominates one call); results keep registration order.
+    const steps = await inOrder(resources, IN_FLIGHT, async (r) => {
         const step = wantsRemediation ? await remediateOne(engine, r) : { resource: r };
-        if (step.remediation) remediations.push(step.remediation);
-        analyzed.push(step.resource);
-        findings.push(...(await engine.analyze(step.resource)));
-    }
+        return { ...step, findings: await engine.analyze(step.resource) };
+    });
+    const findings = steps.flatMap((s) => s.findings);
+    const analyzed = steps.map((s) => s.resource);
+    const remediations = steps.flatMap((s) => (s.remediation ? [s.remediation] : []));
     const analyzeMs = lap();
     findings.push(...(await engine.analyzeStack(analyzed.map(stackView))));
     const analyzeStackMs = lap();
