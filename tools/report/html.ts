@@ -59,7 +59,7 @@ th{background:#f6f8fa}td.n{text-align:right;font-variant-numeric:tabular-nums}
 code,.mono{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.85em;word-break:break-all}
 .s{font-weight:600;white-space:nowrap}.s-passed{color:var(--ok)}.s-failed{color:var(--bad)}.s-exempted{color:var(--ex)}.s-unknown{color:var(--unk)}.s-notApplicable{color:var(--na)}
 .notice{border-left:4px solid var(--ex);background:#fff8c5;padding:8px 12px}
-dl.prov{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px}dl.prov dt{font-weight:600}dl.prov dd{margin:0;word-break:break-all}
+dl.prov{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px}dl.prov dt{font-weight:600}dl.prov dd{margin:0;overflow-wrap:anywhere}
 .requires{color:#57606a;font-size:.92em}
 @media (max-width:640px){body{font-size:14px;padding:8px}dl.prov{grid-template-columns:1fr}}
 @media print{body{max-width:none;padding:0;font-size:10.5pt}.area{break-before:page}h2,h3,h4{break-after:avoid}tr{break-inside:avoid}.scroll{overflow:visible}a{color:inherit;text-decoration:none}}
