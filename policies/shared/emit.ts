@@ -69,7 +69,7 @@ export interface EmitContext {
     exemptionFor(urn: string | undefined): ExemptionHit | undefined;
 }
 
-const UNKNOWN_NOTE = bi(
+export const UNKNOWN_NOTE = bi(
     "(This rests on a value that is unknown until deployment, so it is advisory now; re-check after the update.)",
     "（该结论依赖部署后才能确定的值，现以建议级别报告；请在更新后复查。）",
 );

@@ -64,8 +64,8 @@ describe("npm pack", () => {
         }
     });
 
-    it("contains nothing the pack or scan does not run: no other tools, tests, examples, bench, docs, sources or source maps", () => {
-        const shipped = /^(dist\/tools\/(engine|scan)\/[^/]+\.js|docs\/(policies\.md|scan-output\.schema\.json))$/;
+    it("contains nothing the pack or scan does not run (scan --format html runs tools/report): no other tools, tests, examples, bench, docs, sources or source maps", () => {
+        const shipped = /^(dist\/tools\/(engine|scan|report)\/[^/]+\.js|docs\/(policies\.md|scan-output\.schema\.json))$/;
         const unwanted = files.filter(
             (f) =>
                 (/^(dist\/)?(tools|test|examples|bench|docs|node_modules)\//.test(f) && !shipped.test(f)) ||

@@ -280,7 +280,7 @@ describe("bad input: exit 2, one line on stderr, nothing on stdout", () => {
         ["exportNoType", /^scan: .*resource-without-type\.json is not a usable stack export: deployment\.resources\[0\] has no urn or type$/],
         ["configOutOfRange", "scan: invalid policy config: scan-pack/log-retention-minimum: minimumRetentionDays: must be >= 1 (got 0)"],
         ["configNotJson", new RegExp(`^scan: invalid policy config: ${CONFIGS.broken.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: not valid JSON \\(.+\\)$`)],
-        ["badFormat", "scan: --format must be one of text, json, sarif, junitxml, codequality (got xml)"],
+        ["badFormat", "scan: --format must be one of text, json, sarif, junitxml, codequality, html (got xml)"],
         ["checkTypo", "scan: --check log-retention-minimun: matches no policy of the pack (see scan list)"],
         ["missingBaseline", `scan: cannot read baseline ${path.join(TMP, "nope.json")} (ENOENT); write one with --create-baseline`],
         ["badOutputPath", "scan: --output-file-path has 2 entries for 3 formats (text, json, sarif): give one per format, or one directory"],

@@ -31,7 +31,17 @@ export interface StackAnalysis {
     remediations: ResourceRemediation[];
     /** The resources as analyzed: after remediation when it ran. */
     resources: EngineResource[];
+    /** Checks that passed: per policy, each resource of a type it reads that got no finding from it. */
+    passed: PassedCheck[];
     timings: AnalysisTimings;
+}
+
+/** A resource a policy checked and found nothing wrong with: evidence of coverage, not only of failure. */
+export interface PassedCheck {
+    policyName: string;
+    urn: string;
+    type: string;
+    name: string;
 }
 
 export interface RunOptions {
@@ -43,6 +53,26 @@ export interface RunOptions {
      * remediated inputs). Default true; false analyzes the resources as written.
      */
     remediate?: boolean;
+    /**
+     * The type tokens each policy reads (not part of the protocol: from the pack's control
+     * metadata). With it, every resource of those types that got no finding from an enabled
+     * policy is a passed check; without it, `passed` is empty.
+     */
+    resourceTypes?: ReadonlyMap<string, readonly string[]>;
+}
+
+/** Per policy in pack order, the resources of the types it reads without a finding from it. */
+export function passedChecks(info: AnalyzerInfo, config: ResolvedConfig, resources: EngineResource[], findings: Finding[], types: ReadonlyMap<string, readonly string[]>): PassedCheck[] {
+    const failed = new Set(findings.filter((f) => f.urn !== undefined).map((f) => `${f.policyName}\u0000${f.urn}`));
+    const passed: PassedCheck[] = [];
+    for (const p of info.policies) {
+        const read = new Set(types.get(p.name) ?? []);
+        if (read.size === 0 || (config[p.name]?.enforcementLevel ?? p.enforcementLevel) === "disabled") continue;
+        for (const r of resources) {
+            if (read.has(r.type) && !failed.has(`${p.name}\u0000${r.urn}`)) passed.push({ policyName: p.name, urn: r.urn, type: r.type, name: r.name });
+        }
+    }
+    return passed;
 }
 
 export interface AnalyzeStackOptions extends RunOptions, StartOptions {
@@ -132,12 +162,14 @@ export async function runAnalysis(
     const analyzeMs = lap();
     findings.push(...(await engine.analyzeStack(analyzed.map(stackView))));
     const analyzeStackMs = lap();
+    const finalInfo = await engine.getAnalyzerInfo();
     return {
-        info: await engine.getAnalyzerInfo(),
+        info: finalInfo,
         config,
         findings,
         remediations,
         resources: analyzed,
+        passed: opts.resourceTypes ? passedChecks(finalInfo, config, analyzed, findings, opts.resourceTypes) : [],
         timings: { configureMs, analyzeMs, analyzeStackMs },
     };
 }

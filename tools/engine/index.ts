@@ -8,9 +8,11 @@ export { loadSdk, findSdkDir, type SdkResolution } from "./sdk";
 export { ALL, ENFORCEMENT_LEVELS, loadPolicyConfigFile, parsePolicyConfig, policySchema, resolveConfig, type PolicyConfigFile } from "./config";
 export {
     analyzeStack,
+    passedChecks,
     runAnalysis,
     type AnalysisTimings,
     type AnalyzeStackOptions,
+    type PassedCheck,
     type ResourceRemediation,
     type RunOptions,
     type StackAnalysis,

@@ -4,7 +4,7 @@
 import { parseArgs as parseNodeArgs } from "util";
 import { UserInputError } from "../engine/errors";
 
-export const FORMATS = ["text", "json", "sarif", "junitxml", "codequality"] as const;
+export const FORMATS = ["text", "json", "sarif", "junitxml", "codequality", "html"] as const;
 export type Format = (typeof FORMATS)[number];
 export const LANGS = ["en", "zh", "both"] as const;
 export type Lang = (typeof LANGS)[number];
@@ -68,8 +68,8 @@ exit code:
   --hard-fail-on LIST       only these fail the run: levels, severities (that or higher) or
                             policy names; wins over --soft-fail-on
 output:
-  --format LIST, -o LIST    text (default), json, sarif, junitxml, codequality; several
-                            comma-separated or repeated
+  --format LIST, -o LIST    text (default), json, sarif, junitxml, codequality, html
+                            (the assessor's report, docs/report.md); several comma-separated or repeated
   --output-file-path PATH   one file per format (comma-separated, in --format order; "console"
                             = stdout), or a directory receiving results_<format>.<ext>
   --quiet                   text: only the findings that fail the run

@@ -15,6 +15,18 @@ export function relativeSource(source: SourcePosition | undefined, target: ScanT
     return { file, line: source.line, column: source.column };
 }
 
+/** Passed checks per policy (pack order), limited to the policies --check/--skip-check select. */
+export function passedByPolicy(report: ScanReport): { policyName: string; resources: { urn: string; resourceType: string; resourceName: string }[] }[] {
+    const byPolicy = new Map<string, { urn: string; resourceType: string; resourceName: string }[]>();
+    for (const p of report.passed ?? []) {
+        const list = byPolicy.get(p.policyName) ?? [];
+        list.push({ urn: p.urn, resourceType: p.type, resourceName: p.name });
+        byPolicy.set(p.policyName, list);
+    }
+    const selected = report.selectedPolicy ?? ((): boolean => true);
+    return [...byPolicy].filter(([name]) => selected(name)).map(([policyName, resources]) => ({ policyName, resources }));
+}
+
 export function toJsonOutput(report: ScanReport) {
     const findings = reportedFindings(report);
     return {
@@ -42,6 +54,7 @@ export function toJsonOutput(report: ScanReport) {
             exemption: f.exemption,
             fails: f.fails,
         })),
+        passed: passedByPolicy(report),
         remediations: (report.showRemediations === false ? [] : report.remediations).map((r) => ({
             urn: r.urn,
             resourceType: r.type,

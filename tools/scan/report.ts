@@ -1,5 +1,5 @@
 // The result of a scan, independent of output format.
-import type { ResourceRemediation } from "../engine/analyze";
+import type { PassedCheck, ResourceRemediation } from "../engine/analyze";
 import type { AnalyzerInfo, EnforcementLevel, EngineResource, Finding, ResolvedConfig, Severity, SourcePosition } from "../engine/types";
 import { isRootStack, parseUrn, ROOT_STACK_TYPE } from "../engine/urn";
 
@@ -25,6 +25,8 @@ export interface ScanReport {
     resources: EngineResource[];
     findings: Finding[];
     remediations: ResourceRemediation[];
+    /** Checks that passed (resources of a type a policy reads, without a finding from it); JSON and HTML only. */
+    passed?: PassedCheck[];
     /** Show each remediated resource's changes (scan --remediate); default true. */
     showRemediations?: boolean;
     /** The policy config the pack ran with (exemptResources, levels). */
@@ -33,6 +35,8 @@ export interface ScanReport {
     repoRoot?: string;
     /** Which findings are reported and which fail the run; default: all reported, mandatory fail. */
     selection?: Selection;
+    /** The policies --check/--skip-check leave in (passed checks of the others are not shown); default all. */
+    selectedPolicy?: (name: string) => boolean;
     view?: View;
 }
 

@@ -14,6 +14,7 @@ import { formatJson } from "./format-json";
 import { formatJunit } from "./format-junit";
 import { formatSarif } from "./format-sarif";
 import { formatText } from "./format-text";
+import { formatHtml } from "../report/html";
 import { formatList, listPolicies, packResourceTypes } from "./list";
 import { type PackageInfo, readPackageInfo } from "./package-info";
 import { prepareProgram, runProgram } from "./program";
@@ -88,9 +89,10 @@ const FORMATTERS: Record<Format, Formatter> = {
     sarif: (r, { pkg }) => formatSarif(r, pkg),
     junitxml: (r) => formatJunit(r),
     codequality: (r) => formatCodeQuality(r),
+    html: (r) => formatHtml(r),
 };
 
-const EXTENSIONS: Record<Format, string> = { text: "txt", json: "json", sarif: "sarif", junitxml: "xml", codequality: "json" };
+const EXTENSIONS: Record<Format, string> = { text: "txt", json: "json", sarif: "sarif", junitxml: "xml", codequality: "json", html: "html" };
 export const CONSOLE = "console";
 
 export interface PlannedOutput {
@@ -169,7 +171,7 @@ async function run(args: ScanArgs, cwd: string, defaultPack: string, io: ScanIo)
         try {
             progress.phase(`analysing ${loaded.resources.length} resources`);
             // As the CLI: policies at level remediate always remediate; --remediate shows the changes.
-            const analysis = await runAnalysis(engine, loaded.resources, { config });
+            const analysis = await runAnalysis(engine, loaded.resources, { config, resourceTypes: packResourceTypes(packDir) });
             const report: ScanReport = {
                 tool: { name: TOOL_NAME, version: pkg.version },
                 pack: { name: analysis.info.name, version: analysis.info.version, dir: packDir },
@@ -178,6 +180,7 @@ async function run(args: ScanArgs, cwd: string, defaultPack: string, io: ScanIo)
                 resources: analysis.resources,
                 findings: analysis.findings,
                 remediations: analysis.remediations,
+                passed: analysis.passed,
                 showRemediations: args.remediate,
                 config: analysis.config,
                 repoRoot: args.repoRoot ? path.resolve(cwd, args.repoRoot) : (gitTopLevel(loaded.target.absolutePath) ?? cwd),
@@ -187,6 +190,7 @@ async function run(args: ScanArgs, cwd: string, defaultPack: string, io: ScanIo)
             const all = buildSelection(options, analysis.info.policies, resolved);
             // A new baseline holds every selected finding of this run, whether or not an old one listed it.
             if (args.createBaseline) writeOutput(path.resolve(cwd, args.createBaseline), JSON.stringify(toBaseline(resolved.filter(all.reported)), null, 2) + "\n");
+            report.selectedPolicy = policyFilter(args, analysis.info.policies);
             report.selection = baseline ? buildSelection({ ...options, baseline }, analysis.info.policies, resolved) : all;
             const view = { lang: args.lang, quiet: args.quiet, compact: args.compact, sarifCategory: args.sarifCategory };
             let stdout = "";
