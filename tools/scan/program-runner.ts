@@ -10,6 +10,7 @@ import type * as runtimeNs from "@pulumi/pulumi/runtime";
 import type { SourcePosition } from "../engine/types";
 import { childUrn } from "../engine/urn";
 import type { CapturedResource, RunnerResult, RunnerSpec } from "./capture";
+import { answerLookup } from "./lookups";
 import { pulumiSdkDir, registerTypeScript } from "./typescript";
 
 type Runtime = typeof runtimeNs;
@@ -66,6 +67,7 @@ function capture(req: RegisterResourceRequest): CapturedResource {
         type: req.getType(),
         name: req.getName(),
         custom: req.getCustom(),
+        remote: typeof req.getRemote === "function" && req.getRemote() ? true : undefined,
         parent: req.getParent(),
         // Raw wire form, exactly what the engine would receive: not the mocks' deserialised inputs.
         object: (req.getObject()?.toJavaScript() ?? {}) as CapturedResource["object"],
@@ -96,16 +98,32 @@ async function main(): Promise<void> {
         stage = "registering TypeScript";
         registerTypeScript(pulumiDir, spec.programDir);
     }
-    const runtime = require(path.join(pulumiDir, "runtime")) as Runtime;
+    // waitForRPCs is exported but marked internal, so not in the typings.
+    const runtime = require(path.join(pulumiDir, "runtime")) as Runtime & { waitForRPCs(): Promise<void> };
 
     // setMocks installs a MockMonitor (runtime/mocks) with setMockOptions and turns on the
     // monitor features that SDK version supports; preview = true gives first-preview semantics:
     // no ids, no outputs, so every output a program passes on is unknown.
+    const captured: CapturedResource[] = [];
+    const fallbackLookups = new Set<string>();
+    const stackConfig = JSON.parse(process.env.PULUMI_CONFIG ?? "{}") as Record<string, string>;
+    /** A lookup's provider config: the explicit provider's inputs, else the stack's `<package>:` keys. */
+    const lookupConfig = (token: string, providerRef: string | undefined): Record<string, unknown> => {
+        const pkg = token.split(":")[0];
+        const explicit = providerRef ? captured.find((c) => c.urn !== "" && providerRef.startsWith(`${c.urn}::`)) : undefined;
+        if (explicit) return explicit.object as Record<string, unknown>;
+        const prefix = `${pkg}:`;
+        return Object.fromEntries(Object.entries(stackConfig).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]));
+    };
     await runtime.setMocks(
         {
             newResource: () => ({ id: undefined as unknown as string, state: {} }),
-            // Invokes cannot reach a cloud offline: they return nothing.
-            call: () => ({}),
+            // Invokes cannot reach a cloud offline: one table answers them with fake values.
+            call: ({ token, inputs, provider }) => {
+                const { outputs, known } = answerLookup(token, lookupConfig(token, provider), (inputs ?? {}) as Record<string, unknown>);
+                if (!known) fallbackLookups.add(token);
+                return outputs;
+            },
         },
         spec.project,
         spec.stack,
@@ -114,7 +132,6 @@ async function main(): Promise<void> {
     );
     const monitor = runtime.getMonitor() as unknown as Monitor;
     if (typeof monitor.newUrn === "function") monitor.newUrn = (parent, type, name) => childUrn(spec.stack, spec.project, parent, type, name);
-    const captured: CapturedResource[] = [];
     const register = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req, cb) => {
         const entry = capture(req);
@@ -140,8 +157,19 @@ async function main(): Promise<void> {
     });
     // Registrations started by the program may still be in flight; wait for the RPC queue.
     stage = "waiting for registrations";
+    await runtime.waitForRPCs();
+    // The language host lets the event loop drain, so `beforeExit` handlers run and may register
+    // more (@pulumi/aws creates bucket notifications there); emit it until nothing new comes.
+    stage = "running beforeExit handlers";
+    for (let round = 0; round < 10; round++) {
+        const before = captured.length;
+        process.emit("beforeExit", 0);
+        await new Promise((resolve) => setImmediate(resolve));
+        await runtime.waitForRPCs();
+        if (captured.length === before) break;
+    }
     await runtime.disconnect();
-    report({ ok: true, resources: captured });
+    report({ ok: true, resources: captured, fallbackLookups: [...fallbackLookups].sort() });
     process.exit(0);
 }
 

@@ -34,6 +34,8 @@ export interface ScanReport {
     /** Which findings are reported and which fail the run; default: all reported, mandatory fail. */
     selection?: Selection;
     view?: View;
+    /** What scan could not see or had to make up while reading the target (one line each). */
+    warnings?: string[];
 }
 
 /** How findings are shown; defaults: both languages, every finding, full messages, no colour. */
@@ -132,6 +134,13 @@ export function summarize(findings: ResolvedFinding[]): Summary {
         advisory: findings.filter((f) => f.enforcementLevel === "advisory").length,
         resources: new Set(findings.map((f) => f.urn ?? "")).size,
     };
+}
+
+/** How many resources the pack was given, by type (sorted by type): what was scanned, findings or not. */
+export function resourceCounts(resources: readonly { type: string }[]): { total: number; byType: Record<string, number> } {
+    const byType: Record<string, number> = {};
+    for (const r of [...resources].sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : 0))) byType[r.type] = (byType[r.type] ?? 0) + 1;
+    return { total: resources.length, byType };
 }
 
 /** By default a finding fails the run when it is mandatory, as in pulumi preview. */
