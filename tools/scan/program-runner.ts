@@ -5,13 +5,26 @@
 // Usage: node program-runner.js <spec.json>   (env: PULUMI_CONFIG, PULUMI_PROJECT, ... set by scan)
 import * as fs from "fs";
 import * as path from "path";
+import { pathToFileURL } from "url";
 import type { RegisterResourceOutputsRequest, RegisterResourceRequest, RegisterResourceResponse } from "@pulumi/pulumi/proto/resource_pb";
 import type * as runtimeNs from "@pulumi/pulumi/runtime";
 import type { SourcePosition } from "../engine/types";
 import { childUrn } from "../engine/urn";
 import type { CapturedResource, RunnerResult, RunnerSpec } from "./capture";
 import { answerLookup } from "./lookups";
-import { pulumiSdkDir, registerTypeScript } from "./typescript";
+import { esmEntry, isEsmProgram, pulumiSdkDir, registerTypeScript } from "./typescript";
+
+// A real import(), which TypeScript would otherwise compile to require() in this CommonJS module.
+const dynamicImport = new Function("u", "return import(u)") as (u: string) => Promise<Record<string, unknown>>;
+
+/** The program's exports as the language host takes them: an ES module's default export, else its named ones. */
+async function loadEntry(programDir: string, entry: string): Promise<unknown> {
+    if (!isEsmProgram(programDir)) return require(entry) as unknown;
+    const ns = await dynamicImport(pathToFileURL(esmEntry(entry)).href);
+    if (Object.getOwnPropertyDescriptor(ns, "default") === undefined) return ns;
+    if (Object.keys(ns).length !== 1) throw new Error("expected entrypoint module to have either a default export or named exports but not both");
+    return ns.default;
+}
 
 type Runtime = typeof runtimeNs;
 type Callback = (err: unknown, resp: RegisterResourceResponse | undefined) => void;
@@ -152,7 +165,7 @@ async function main(): Promise<void> {
 
     stage = "running the program";
     await runtime.runInPulumiStack(async () => {
-        const exported: unknown = require(spec.entry);
+        const exported = await loadEntry(spec.programDir, spec.entry);
         return exported instanceof Function ? await (exported as () => unknown)() : await exported;
     });
     // Registrations started by the program may still be in flight; wait for the RPC queue.
