@@ -136,7 +136,7 @@ describe("scan a program directory", () => {
         const r = result("noStackFile");
         expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 1, stderr: "" });
         expect(r.stdout).toContain("log-retention-minimum  (aws:cloudwatch:LogGroup: short-retention)");
-        expect(r.stdout).toContain("warning: no stack file Pulumi.prod.yaml: the program runs with empty stack config, as after pulumi stack init\n");
+        expect(r.stdout).toContain("warning: no stack file Pulumi.dev.yaml: the program runs with empty stack config, as after pulumi stack init\n");
     });
 
     it("an export of a stack never deployed (no resources key) is an empty stack: no findings, exit 0", () => {
