@@ -51,7 +51,7 @@ export const metadata: ControlMetadata = {
 };
 
 function validate(args: StackValidationArgs, emit: Emit): void {
-    for (const { subnet, defaultOnly } of uncovered(args.resources, SUBNET_TYPES, BINDINGS)) {
+    for (const { subnet, defaultOnly, unresolved } of uncovered(args.resources, SUBNET_TYPES, BINDINGS)) {
         // The fix is on another resource: an association to add, or the ACL's subnet list.
         emit({
             kind: bi("subnet", "子网"),
@@ -60,6 +60,7 @@ function validate(args: StackValidationArgs, emit: Emit): void {
             required: bi("associated with a network ACL defined for it", "关联为其定义的网络 ACL"),
             change: { type: "aws.ec2.NetworkAclAssociation", input: "subnetId", add: true },
             fix: bi("Or list the subnet in the `subnetIds` of an aws.ec2.NetworkAcl.", "或将该子网加入 aws.ec2.NetworkAcl 的 `subnetIds`。"),
+            ...(unresolved ? { unknown: true } : {}),
         });
     }
 }

@@ -39,7 +39,7 @@ export const metadata: ControlMetadata = {
 };
 
 function validate(args: StackValidationArgs, emit: Emit): void {
-    for (const { subnet } of uncovered(args.resources, VSWITCH_TYPES, BINDINGS)) {
+    for (const { subnet, unresolved } of uncovered(args.resources, VSWITCH_TYPES, BINDINGS)) {
         // The fix is on another resource: an attachment to add, or the ACL's resource list.
         emit({
             kind: bi("vSwitch", "交换机"),
@@ -48,6 +48,8 @@ function validate(args: StackValidationArgs, emit: Emit): void {
             required: bi("bound to a network ACL", "绑定网络 ACL"),
             change: { type: "alicloud.vpc.VpcNetworkAclAttachment", input: "resourceId", add: true },
             fix: bi("Or list the vSwitch in the `resources` of an alicloud.vpc.NetworkAcl.", "或将该交换机加入 alicloud.vpc.NetworkAcl 的 `resources`。"),
+            // A binding whose target is unknown until deployment may be this vSwitch's.
+            ...(unresolved ? { unknown: true } : {}),
         });
     }
 }

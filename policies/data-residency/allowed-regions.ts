@@ -212,9 +212,19 @@ function alicloudEvidence(args: ResourceValidationArgs): Evidence[] {
     return out;
 }
 
+/**
+ * A component (aws:s3:BucketEventSubscription, aws:cloudwatch:EventRuleEventSubscription) is placed
+ * nowhere: only its children are. The SDKs' custom resources are `pkg:module/name:Type`; the
+ * analyzer is not told `custom`, so the token's shape tells.
+ */
+export function isComponentType(type: string): boolean {
+    const parts = type.split(":");
+    return !isProviderType(type) && parts.length === 3 && !parts[1].includes("/");
+}
+
 function validate(args: ResourceValidationArgs, emit: Emit): void {
     const cloud = cloudOf(args.type);
-    if (!cloud || isGlobalServiceType(args.type)) {
+    if (!cloud || isGlobalServiceType(args.type) || isComponentType(args.type)) {
         return;
     }
     const cfg: ResidencyConfig = readResidencyConfig(args.getConfig());

@@ -18,6 +18,8 @@ const BOTH: readonly Direction[] = ["accept", "reject"];
 
 interface NetworkSpec {
     kind: Bilingual;
+    /** Classes that adopt the same network (aws.ec2.DefaultVpc manages the default VPC): the same check. */
+    sameAs: readonly string[];
     flowLogType: string;
     /** The flow log type as written in a program, for "Add a `<type>`" / "Change `x` of the `<type>`". */
     flowLogProgram: string;
@@ -47,6 +49,7 @@ const ALI_FLOW_STATUS = inputName<alicloud.vpc.FlowLogArgs>("status");
 export const NETWORKS: Record<string, NetworkSpec> = {
     "aws:ec2/vpc:Vpc": {
         kind: bi("VPC", "VPC"),
+        sameAs: ["aws:ec2/defaultVpc:DefaultVpc"],
         flowLogType: "aws:ec2/flowLog:FlowLog",
         flowLogProgram: "aws.ec2.FlowLog",
         flowLogKind: bi("VPC flow log", "VPC 流日志"),
@@ -62,6 +65,7 @@ export const NETWORKS: Record<string, NetworkSpec> = {
     },
     "alicloud:vpc/network:Network": {
         kind: bi("VPC", "专有网络 VPC"),
+        sameAs: [],
         flowLogType: "alicloud:vpc/flowLog:FlowLog",
         flowLogProgram: "alicloud.vpc.FlowLog",
         flowLogKind: bi("VPC flow log", "VPC 流日志"),
@@ -105,7 +109,7 @@ export const metadata: ControlMetadata = {
             '`resourceType: "VPC"`、`resourceId` 指向该 VPC、`trafficType: "All"`（或以 `resourceType: "VSwitch"` 覆盖每个交换机）。分别采集 ACCEPT 和 REJECT 流量的两个流日志' +
             "合起来也满足要求。将流日志发送到日志保留至少 180 天的存储（由 log-retention-minimum 和 log-bucket-lifecycle-minimum 检查）。",
     },
-    resourceTypes: [...Object.keys(NETWORKS), ...Object.values(NETWORKS).flatMap((n) => [n.flowLogType, ...n.switchTypes])],
+    resourceTypes: [...Object.keys(NETWORKS), ...Object.values(NETWORKS).flatMap((n) => [...n.sameAs, n.flowLogType, ...n.switchTypes])],
 };
 
 /** What a flow log captures: the directions, or unknown during preview. */
@@ -150,7 +154,7 @@ function flowLogTargets(spec: NetworkSpec, fl: PolicyResource, vpcs: PolicyResou
 }
 
 function checkNetwork(spec: NetworkSpec, idx: StackIndex, vpcType: string, emit: Emit): void {
-    const vpcs = idx.ofType(vpcType);
+    const vpcs = idx.ofType(vpcType, ...spec.sameAs);
     if (vpcs.length === 0) return;
     const switches = idx.ofType(...spec.switchTypes);
     const byVpc = new Map(vpcs.map((v) => [v.urn, empty()]));

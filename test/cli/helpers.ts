@@ -105,7 +105,7 @@ export function scan(args: string[], env: Record<string, string> = {}): Promise<
 }
 
 interface ScanJson {
-    findings: { policyName: string; enforcementLevel: string; resourceType: string; resourceName: string; stackLevel: boolean }[];
+    findings: { policyName: string; enforcementLevel: string; resourceType: string; resourceName: string; stackLevel: boolean; message: string }[];
 }
 
 /** scan --format json, as rows. */
@@ -113,10 +113,15 @@ export async function scanRows(args: string[]): Promise<{ code: number | null; r
     const r = await scan([...args, "--format", "json"]);
     if (!r.stdout) throw new Error(`scan ${args.join(" ")} printed nothing: ${r.stderr.trim()}`);
     const out = JSON.parse(r.stdout) as ScanJson;
-    const rows = out.findings.map((f) => ({
-        policy: f.policyName,
-        resource: f.stackLevel || f.resourceType === "pulumi:pulumi:Stack" ? "stack" : `${f.resourceType}::${f.resourceName}`,
-        level: f.enforcementLevel,
-    }));
+    // The exemption as the CLI rows read it: from the pack's note in the message.
+    const rows = out.findings.map((f) => {
+        const exemption = exemptionOf(f.message);
+        return {
+            policy: f.policyName,
+            resource: f.stackLevel || f.resourceType === "pulumi:pulumi:Stack" ? "stack" : `${f.resourceType}::${f.resourceName}`,
+            level: f.enforcementLevel,
+            ...(exemption ? { exemption } : {}),
+        };
+    });
     return { code: r.code, rows: sortRows(rows) };
 }

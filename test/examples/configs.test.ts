@@ -153,7 +153,8 @@ describe("remediate.json with --remediate", () => {
     it("alicloud-noncompliant: text output shows each resource's diff", () => {
         const r = run("remediateAlicloud");
         expect(r.code).toBe(1);
-        const section = r.stdout.slice(r.stdout.indexOf("Remediations:"), r.stdout.lastIndexOf("\n\n"));
+        // The section ends where the Scanned line (then the summary) begins.
+        const section = r.stdout.slice(r.stdout.indexOf("Remediations:"), r.stdout.indexOf("\n\nScanned "));
         expect(section.split("\n")).toEqual([
             // In the order the program registers the resources (the log store waits for its tagged project).
             "Remediations:",

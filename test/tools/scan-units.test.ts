@@ -21,7 +21,10 @@ import { userError } from "./helpers";
 
 function tempDir(files: Record<string, string>): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "scan-units-"));
-    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+    for (const [name, text] of Object.entries(files)) {
+        fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+        fs.writeFileSync(path.join(dir, name), text);
+    }
     return dir;
 }
 
@@ -168,15 +171,26 @@ describe("project and stack files", () => {
         expect(headline("")).toBe("");
     });
 
-    it("a missing stack file is bad input", () => {
-        const dir = tempDir({ "Pulumi.yaml": "name: web\nruntime: nodejs\n" });
-        expect(userError(() => readStackConfig(readProject(dir), "dev"))).toBe(`${dir} has no stack file Pulumi.dev.yaml (create it, or choose a stack with --stack)`);
+    it("a missing stack file is empty stack config (project defaults apply), with a warning", () => {
+        const dir = tempDir({ "Pulumi.yaml": "name: web\nruntime: nodejs\nconfig:\n  size: {default: small}\n" });
+        const warnings: string[] = [];
+        expect(readStackConfig(readProject(dir), "dev", warnings)).toMatchObject({ name: "dev", config: { "web:size": "small" }, secretKeys: [] });
+        expect(warnings).toEqual(["no stack file Pulumi.dev.yaml: the program runs with empty stack config, as after pulumi stack init"]);
+    });
+
+    it("a package.json main that does not exist falls back to the directory's index, with a warning", () => {
+        const dir = tempDir({ "Pulumi.yaml": "name: a\nruntime: nodejs\n", "package.json": '{"main": "index.js"}', "index.ts": "" });
+        const warnings: string[] = [];
+        expect(resolveEntry(readProject(dir), warnings)).toBe(path.join(dir, "index.ts"));
+        expect(warnings).toEqual(["package.json main index.js does not exist; running index.ts instead, as Pulumi does"]);
+        const none = tempDir({ "Pulumi.yaml": "name: a\nruntime: nodejs\n", "package.json": '{"main": "index.js"}' });
+        expect(userError(() => resolveEntry(readProject(none)))).toBe(`${none} has no index.ts or index.js, and package.json main index.js does not exist`);
     });
 
     it("finds the entry: Pulumi.yaml main, package.json main, then index.js before index.ts", () => {
         const withMain = tempDir({ "Pulumi.yaml": "name: a\nruntime: nodejs\nmain: app.ts\n", "app.ts": "" });
         expect(resolveEntry(readProject(withMain))).toBe(path.join(withMain, "app.ts"));
-        const pkg = tempDir({ "Pulumi.yaml": "name: a\nruntime: nodejs\n", "package.json": '{"main": "bin/index.js"}' });
+        const pkg = tempDir({ "Pulumi.yaml": "name: a\nruntime: nodejs\n", "package.json": '{"main": "bin/index.js"}', "bin/index.js": "" });
         expect(resolveEntry(readProject(pkg))).toBe(path.join(pkg, "bin/index.js"));
         const both = tempDir({ "Pulumi.yaml": "name: a\nruntime: nodejs\n", "index.ts": "", "index.js": "" });
         expect(resolveEntry(readProject(both))).toBe(path.join(both, "index.js"));
@@ -404,6 +418,8 @@ describe("report and formats", () => {
                 "    ~ aws:cloudwatch/logGroup:LogGroup: logs  (retention)",
                 "        ~ retentionInDays: 7 => 180",
                 "        + tags.b: \"2\"",
+                "",
+                "Scanned 2 resources: 1 aws:cloudwatch/logGroup:LogGroup, 1 pulumi:pulumi:Stack",
                 "",
                 "0 mandatory, 0 advisory findings on 0 resources",
                 "",

@@ -47,11 +47,12 @@ const RUNS: Record<string, string[]> = {
     exportJson: [EXPORT, "--pack", PACK, "--format", "json"],
     missingPath: ["test/fixtures/programs/nope", "--pack", PACK],
     noPulumiYaml: [PACK, "--pack", PACK],
-    noStackFile: [AWS_SMALL, "--pack", PACK, "--stack", "prod"],
+    noStackFile: [rel(path.join(PROGRAMS, "no-stack-file")), "--pack", PACK],
     throws: [rel(path.join(PROGRAMS, "throws")), "--pack", PACK],
     hangs: [rel(path.join(PROGRAMS, "hangs")), "--pack", PACK, "--timeout", "1"],
     exportNotJson: [rel(path.join(EXPORTS, "truncated.json")), "--pack", PACK],
-    exportNoResources: [rel(path.join(EXPORTS, "no-resources.json")), "--pack", PACK],
+    // The real pack: it reports nothing on a stack that provisions nothing (scan-pack's trail rule would).
+    exportNoResources: [rel(path.join(EXPORTS, "no-resources.json"))],
     exportNoType: [rel(path.join(EXPORTS, "resource-without-type.json")), "--pack", PACK],
     configOutOfRange: [EXPORT, "--pack", PACK, "--config", CONFIGS.zero],
     configNotJson: [AWS_SMALL, "--pack", PACK, "--config", CONFIGS.broken],
@@ -121,11 +122,27 @@ describe("scan a program directory", () => {
                 "          The stack has an audit trail.",
                 "          found no aws.cloudtrail.Trail in this stack.",
                 "",
+                // Everything scanned, findings or not: the stack, the default provider and both log groups.
+                "Scanned 4 resources: 2 aws:cloudwatch/logGroup:LogGroup, 1 pulumi:providers:aws, 1 pulumi:pulumi:Stack",
+                "",
                 "1 mandatory, 1 advisory findings on 2 resources",
                 "",
             ].join("\n"),
         );
         expect(r.code).toBe(1);
+    });
+
+    it("a stack without its stack file runs with empty stack config, as after pulumi stack init, and says so", () => {
+        const r = result("noStackFile");
+        expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 1, stderr: "" });
+        expect(r.stdout).toContain("log-retention-minimum  (aws:cloudwatch:LogGroup: short-retention)");
+        expect(r.stdout).toContain("warning: no stack file Pulumi.dev.yaml: the program runs with empty stack config, as after pulumi stack init\n");
+    });
+
+    it("an export of a stack never deployed (no resources key) is an empty stack: no findings, exit 0", () => {
+        const r = result("exportNoResources");
+        expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: "" });
+        expect(r.stdout).toContain("\nScanned 0 resources\n\n0 mandatory, 0 advisory findings on 0 resources\n");
     });
 
     it("json: matches docs/scan-output.schema.json, findings in full", () => {
@@ -272,11 +289,9 @@ describe("bad input: exit 2, one line on stderr, nothing on stdout", () => {
     const cases: [string, string | RegExp][] = [
         ["missingPath", "scan: no such file or directory: test/fixtures/programs/nope"],
         ["noPulumiYaml", `scan: ${path.join(ROOT, PACK)} has no Pulumi.yaml: not a Pulumi program directory`],
-        ["noStackFile", `scan: ${path.join(ROOT, AWS_SMALL)} has no stack file Pulumi.prod.yaml (create it, or choose a stack with --stack)`],
         ["throws", `scan: program ${path.join(PROGRAMS, "throws")} threw Error: bucketName is required`],
         ["hangs", `scan: program ${path.join(PROGRAMS, "hangs")} did not finish within 1 s`],
         ["exportNotJson", /^scan: .*truncated\.json is not a usable stack export: not valid JSON \(.+\)$/],
-        ["exportNoResources", /^scan: .*no-resources\.json is not a usable stack export: no deployment\.resources array \(expected the output of `pulumi stack export`\)$/],
         ["exportNoType", /^scan: .*resource-without-type\.json is not a usable stack export: deployment\.resources\[0\] has no urn or type$/],
         ["configOutOfRange", "scan: invalid policy config: scan-pack/log-retention-minimum: minimumRetentionDays: must be >= 1 (got 0)"],
         ["configNotJson", new RegExp(`^scan: invalid policy config: ${CONFIGS.broken.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: not valid JSON \\(.+\\)$`)],
@@ -408,6 +423,8 @@ describe("text views end to end", () => {
                 `    ❌ scan-pack@v2.0.0 (local: ${PACK})`,
                 "        - [mandatory] [severity: high]  log-retention-minimum  (aws:cloudwatch:LogGroup: short-retention)",
                 "          当前为 7 天；要求至少 180 天。",
+                "",
+                "Scanned 4 resources: 2 aws:cloudwatch/logGroup:LogGroup, 1 pulumi:providers:aws, 1 pulumi:pulumi:Stack",
                 "",
                 "1 mandatory, 1 advisory findings on 2 resources; 1 not failing not shown (--quiet)",
                 "",

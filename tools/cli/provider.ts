@@ -8,40 +8,12 @@
 import * as path from "path";
 import type * as grpcNs from "@grpc/grpc-js";
 import type { Provider } from "@pulumi/pulumi/provider";
+import { LOOKUPS, type LookupConfig } from "../scan/lookups";
 
-type Config = Record<string, unknown>;
-type Invoke = (config: Config, args: Record<string, unknown>) => Record<string, unknown>;
+type Config = LookupConfig;
 
-const ACCOUNT = { aws: "123456789012", alicloud: "1234567890123456" };
-
-function region(config: Config, fallback: string): string {
-    return typeof config.region === "string" && config.region !== "" ? config.region : fallback;
-}
-
-const awsRegion = (c: Config): string => region(c, "cn-north-1");
-const aliRegion = (c: Config): string => region(c, "cn-hangzhou");
-const partition = (r: string): string => (r.startsWith("cn-") ? "aws-cn" : "aws");
-
-/** The data sources answered, by token; anything else is an error naming the token. */
-export const INVOKES: Record<string, Invoke> = {
-    "aws:index/getRegion:getRegion": (c) => ({ id: awsRegion(c), name: awsRegion(c), region: awsRegion(c), description: awsRegion(c), endpoint: `ec2.${awsRegion(c)}.amazonaws.com.cn` }),
-    "aws:index/getPartition:getPartition": (c) => ({ id: partition(awsRegion(c)), partition: partition(awsRegion(c)), dnsSuffix: "amazonaws.com.cn", reverseDnsPrefix: "cn.com.amazonaws" }),
-    "aws:index/getCallerIdentity:getCallerIdentity": (c) => ({
-        id: ACCOUNT.aws,
-        accountId: ACCOUNT.aws,
-        arn: `arn:${partition(awsRegion(c))}:iam::${ACCOUNT.aws}:user/test`,
-        userId: "AIDATESTUSER",
-    }),
-    "aws:index/getAvailabilityZones:getAvailabilityZones": (c) => ({
-        id: awsRegion(c),
-        names: [`${awsRegion(c)}a`, `${awsRegion(c)}b`],
-        zoneIds: [`${awsRegion(c)}-az1`, `${awsRegion(c)}-az2`],
-    }),
-    "alicloud:index/getRegions:getRegions": (c) => ({ id: aliRegion(c), ids: [aliRegion(c)], regions: [{ id: aliRegion(c), regionId: aliRegion(c), localName: aliRegion(c) }] }),
-    "alicloud:index/getZones:getZones": (c) => ({ id: aliRegion(c), ids: [`${aliRegion(c)}-h`, `${aliRegion(c)}-i`], zones: [{ id: `${aliRegion(c)}-h` }, { id: `${aliRegion(c)}-i` }] }),
-    "alicloud:index/getAccount:getAccount": () => ({ id: ACCOUNT.alicloud }),
-    "alicloud:index/getCallerIdentity:getCallerIdentity": () => ({ id: ACCOUNT.alicloud, accountId: ACCOUNT.alicloud, arn: `acs:ram::${ACCOUNT.alicloud}:root`, identityType: "Account" }),
-};
+/** The data sources answered: scan's offline lookup table; anything else is an error naming the token. */
+export const INVOKES = LOOKUPS;
 
 /**
  * @pulumi/pulumi/provider's server does not hand the provider its Configure request; wrap the

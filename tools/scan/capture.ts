@@ -7,6 +7,8 @@ export interface CapturedResource {
     type: string;
     name: string;
     custom: boolean;
+    /** A multi-language component: its children are built by a provider plugin, not offline. */
+    remote?: boolean;
     parent: string;
     /** RegisterResourceRequest.object as JavaScript: unknown sentinels and secret sigs kept. */
     object: WireProperties;
@@ -40,4 +42,10 @@ export interface RunnerSpec {
     resultFile: string;
 }
 
-export type RunnerResult = { ok: true; resources: CapturedResource[] } | { ok: false; error: { name: string; message: string; stage: string } };
+export type RunnerResult =
+    | {
+          ok: true;
+          resources: CapturedResource[];
+          /** Invoke tokens the lookup table did not know, answered by the generic fallback. */
+          fallbackLookups: string[];
+      } | { ok: false; error: { name: string; message: string; stage: string } };

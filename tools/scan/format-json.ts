@@ -4,7 +4,7 @@ import { fileURLToPath } from "url";
 import type { SourcePosition } from "../engine/types";
 import { displayValue, propertyChanges } from "./diff";
 import { reportedFindings } from "./findings";
-import { type ScanReport, type ScanTarget, summarize } from "./report";
+import { type ScanReport, type ScanTarget, resourceCounts, summarize } from "./report";
 
 export const JSON_FORMAT_VERSION = 1;
 
@@ -40,6 +40,8 @@ export function toJsonOutput(report: ScanReport) {
             stack: report.target.stack ?? null,
         },
         summary: { ...summarize(findings), failing: findings.filter((f) => f.fails).length, baselined: report.selection?.baselined ?? 0 },
+        scanned: resourceCounts(report.resources),
+        warnings: report.warnings ?? [],
         findings: findings.map((f) => ({
             policyName: f.policyName,
             enforcementLevel: f.enforcementLevel,

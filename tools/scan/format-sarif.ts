@@ -138,6 +138,10 @@ export function toSarif(report: ScanReport, pkg?: PackageInfo): Log {
         automationDetails: { id: `${sarifCategory(report)}/` },
         originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(root).href.replace(/\/?$/, "/") } },
         results: reportedFindings(report).map((f) => result(f, report, root, ruleIndex)),
+        // What scan could not see (remote components, lookups answered by the fallback) travels with the results.
+        ...(report.warnings?.length
+            ? { invocations: [{ executionSuccessful: true, toolExecutionNotifications: report.warnings.map((w) => ({ level: "warning" as const, message: { text: w } })) }] }
+            : {}),
     };
     return { $schema: SARIF_SCHEMA, version: "2.1.0", runs: [run] };
 }

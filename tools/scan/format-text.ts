@@ -8,7 +8,7 @@ import { type Paint, painter } from "./colour";
 import { propertyChanges } from "./diff";
 import { reportedFindings } from "./findings";
 import { findingText, fullText } from "./message";
-import { type ReportedFinding, type ResolvedFinding, type ScanReport, type View, summarize } from "./report";
+import { type ReportedFinding, type ResolvedFinding, type ScanReport, type View, resourceCounts, summarize } from "./report";
 
 const PACK_INDENT = "    ";
 const FINDING_INDENT = "        ";
@@ -95,6 +95,13 @@ function remediateSummary(remediations: ResourceRemediation[]): string[] {
     });
 }
 
+/** `Scanned 3 resources: 1 aws:s3/bucket:Bucket, 2 pulumi:pulumi:Stack`: an empty scan looks empty. */
+export function scannedLine(report: Pick<ScanReport, "resources">): string {
+    const { total, byType } = resourceCounts(report.resources);
+    const types = Object.entries(byType).map(([type, n]) => `${n} ${type}`);
+    return `Scanned ${total} ${total === 1 ? "resource" : "resources"}${types.length ? `: ${types.join(", ")}` : ""}`;
+}
+
 export function formatText(report: ScanReport, cwd = process.cwd()): string {
     const view = report.view ?? {};
     const paint = painter(view.color);
@@ -117,6 +124,8 @@ export function formatText(report: ScanReport, cwd = process.cwd()): string {
         ...(baselined ? [`${baselined} in the baseline not shown`] : []),
     ];
     const tally = `${summary.mandatory} mandatory, ${summary.advisory} advisory findings on ${summary.resources} resources${extra.length ? `; ${extra.join("; ")}` : ""}`;
+    if (!view.compact) lines.push("", scannedLine(report));
+    for (const w of report.warnings ?? []) lines.push(paint("yellow", `warning: ${w}`));
     if (!(view.compact && lines.length === 0)) lines.push("");
     lines.push(failing ? paint("red", tally) : tally);
     return lines.join("\n") + "\n";

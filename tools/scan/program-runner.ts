@@ -5,12 +5,26 @@
 // Usage: node program-runner.js <spec.json>   (env: PULUMI_CONFIG, PULUMI_PROJECT, ... set by scan)
 import * as fs from "fs";
 import * as path from "path";
+import { pathToFileURL } from "url";
 import type { RegisterResourceOutputsRequest, RegisterResourceRequest, RegisterResourceResponse } from "@pulumi/pulumi/proto/resource_pb";
 import type * as runtimeNs from "@pulumi/pulumi/runtime";
 import type { SourcePosition } from "../engine/types";
 import { childUrn } from "../engine/urn";
 import type { CapturedResource, RunnerResult, RunnerSpec } from "./capture";
-import { pulumiSdkDir, registerTypeScript } from "./typescript";
+import { answerLookup } from "./lookups";
+import { esmEntry, isEsmProgram, pulumiSdkDir, registerTypeScript } from "./typescript";
+
+// A real import(), which TypeScript would otherwise compile to require() in this CommonJS module.
+const dynamicImport = new Function("u", "return import(u)") as (u: string) => Promise<Record<string, unknown>>;
+
+/** The program's exports as the language host takes them: an ES module's default export, else its named ones. */
+async function loadEntry(programDir: string, entry: string): Promise<unknown> {
+    if (!isEsmProgram(programDir)) return require(entry) as unknown;
+    const ns = await dynamicImport(pathToFileURL(esmEntry(entry)).href);
+    if (Object.getOwnPropertyDescriptor(ns, "default") === undefined) return ns;
+    if (Object.keys(ns).length !== 1) throw new Error("expected entrypoint module to have either a default export or named exports but not both");
+    return ns.default;
+}
 
 type Runtime = typeof runtimeNs;
 type Callback = (err: unknown, resp: RegisterResourceResponse | undefined) => void;
@@ -66,6 +80,7 @@ function capture(req: RegisterResourceRequest): CapturedResource {
         type: req.getType(),
         name: req.getName(),
         custom: req.getCustom(),
+        remote: typeof req.getRemote === "function" && req.getRemote() ? true : undefined,
         parent: req.getParent(),
         // Raw wire form, exactly what the engine would receive: not the mocks' deserialised inputs.
         object: (req.getObject()?.toJavaScript() ?? {}) as CapturedResource["object"],
@@ -96,16 +111,32 @@ async function main(): Promise<void> {
         stage = "registering TypeScript";
         registerTypeScript(pulumiDir, spec.programDir);
     }
-    const runtime = require(path.join(pulumiDir, "runtime")) as Runtime;
+    // waitForRPCs is exported but marked internal, so not in the typings.
+    const runtime = require(path.join(pulumiDir, "runtime")) as Runtime & { waitForRPCs(): Promise<void> };
 
     // setMocks installs a MockMonitor (runtime/mocks) with setMockOptions and turns on the
     // monitor features that SDK version supports; preview = true gives first-preview semantics:
     // no ids, no outputs, so every output a program passes on is unknown.
+    const captured: CapturedResource[] = [];
+    const fallbackLookups = new Set<string>();
+    const stackConfig = JSON.parse(process.env.PULUMI_CONFIG ?? "{}") as Record<string, string>;
+    /** A lookup's provider config: the explicit provider's inputs, else the stack's `<package>:` keys. */
+    const lookupConfig = (token: string, providerRef: string | undefined): Record<string, unknown> => {
+        const pkg = token.split(":")[0];
+        const explicit = providerRef ? captured.find((c) => c.urn !== "" && providerRef.startsWith(`${c.urn}::`)) : undefined;
+        if (explicit) return explicit.object as Record<string, unknown>;
+        const prefix = `${pkg}:`;
+        return Object.fromEntries(Object.entries(stackConfig).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]));
+    };
     await runtime.setMocks(
         {
             newResource: () => ({ id: undefined as unknown as string, state: {} }),
-            // Invokes cannot reach a cloud offline: they return nothing.
-            call: () => ({}),
+            // Invokes cannot reach a cloud offline: one table answers them with fake values.
+            call: ({ token, inputs, provider }) => {
+                const { outputs, known } = answerLookup(token, lookupConfig(token, provider), (inputs ?? {}) as Record<string, unknown>);
+                if (!known) fallbackLookups.add(token);
+                return outputs;
+            },
         },
         spec.project,
         spec.stack,
@@ -114,7 +145,6 @@ async function main(): Promise<void> {
     );
     const monitor = runtime.getMonitor() as unknown as Monitor;
     if (typeof monitor.newUrn === "function") monitor.newUrn = (parent, type, name) => childUrn(spec.stack, spec.project, parent, type, name);
-    const captured: CapturedResource[] = [];
     const register = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req, cb) => {
         const entry = capture(req);
@@ -135,13 +165,24 @@ async function main(): Promise<void> {
 
     stage = "running the program";
     await runtime.runInPulumiStack(async () => {
-        const exported: unknown = require(spec.entry);
+        const exported = await loadEntry(spec.programDir, spec.entry);
         return exported instanceof Function ? await (exported as () => unknown)() : await exported;
     });
     // Registrations started by the program may still be in flight; wait for the RPC queue.
     stage = "waiting for registrations";
+    await runtime.waitForRPCs();
+    // The language host lets the event loop drain, so `beforeExit` handlers run and may register
+    // more (@pulumi/aws creates bucket notifications there); emit it until nothing new comes.
+    stage = "running beforeExit handlers";
+    for (let round = 0; round < 10; round++) {
+        const before = captured.length;
+        process.emit("beforeExit", 0);
+        await new Promise((resolve) => setImmediate(resolve));
+        await runtime.waitForRPCs();
+        if (captured.length === before) break;
+    }
     await runtime.disconnect();
-    report({ ok: true, resources: captured });
+    report({ ok: true, resources: captured, fallbackLookups: [...fallbackLookups].sort() });
     process.exit(0);
 }
 

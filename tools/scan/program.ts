@@ -18,6 +18,8 @@ export interface ProgramTarget {
     entry: string;
     /** What the pack is told about the stack (env and ConfigureStack), as the CLI would. */
     context: StackContext;
+    /** What the user should know about how the program was read (one line each). */
+    warnings: string[];
 }
 
 export interface LoadedProgram extends ProgramTarget {
@@ -27,13 +29,15 @@ export interface LoadedProgram extends ProgramTarget {
 
 /** Reads Pulumi.yaml and the stack file: everything known before the program runs. */
 export function prepareProgram(dir: string, stackName?: string): ProgramTarget {
+    const warnings: string[] = [];
     const project = readProject(dir);
-    const stack = readStackConfig(project, selectStackName(dir, stackName));
-    const entry = resolveEntry(project);
+    const stack = readStackConfig(project, selectStackName(dir, stackName), warnings);
+    const entry = resolveEntry(project, warnings);
     return {
         project,
         stack,
         entry,
+        warnings,
         context: {
             project: project.name,
             stack: stack.name,
@@ -113,7 +117,16 @@ export async function runProgram(t: ProgramTarget, opts: RunOptions = {}): Promi
             { project: t.project.name, stack: t.stack.name, config: t.stack.config, secretKeys: t.stack.secretKeys },
             t.project.dir,
         );
-        return { ...t, resources, runMs: Date.now() - started };
+        const warnings = [...t.warnings];
+        if (result.fallbackLookups.length > 0) {
+            warnings.push(
+                `lookups answered by a generic fallback (no cloud offline; values are fake): ${result.fallbackLookups.join(", ")}; findings that depend on their results may be missing`,
+            );
+        }
+        for (const c of result.resources.filter((r) => r.remote)) {
+            warnings.push(`${c.type} "${c.name}" is a remote component: its children are not visible offline; run pulumi preview --policy-pack to check them`);
+        }
+        return { ...t, warnings, resources, runMs: Date.now() - started };
     } finally {
         fs.rmSync(tmp, { recursive: true, force: true });
     }

@@ -116,11 +116,13 @@ function projectDefaults(doc: unknown): Record<string, unknown> {
     return out;
 }
 
-export function readStackConfig(project: ProjectSpec, stack: string): StackConfig {
+export function readStackConfig(project: ProjectSpec, stack: string, warnings: string[] = []): StackConfig {
     const candidates = [`Pulumi.${stack}.yaml`, `Pulumi.${stack}.yml`].map((f) => path.join(project.dir, f));
-    const file = candidates.find((f) => fs.existsSync(f));
-    if (!file) throw new UserInputError(`${project.dir} has no stack file Pulumi.${stack}.yaml (create it, or choose a stack with --stack)`);
-    const doc = readYaml(file, "stack file") ?? {};
+    const found = candidates.find((f) => fs.existsSync(f));
+    // As after `pulumi stack init`: the stack exists, its config is empty (project defaults apply).
+    if (!found) warnings.push(`no stack file Pulumi.${stack}.yaml: the program runs with empty stack config, as after pulumi stack init`);
+    const file = found ?? candidates[0];
+    const doc = (found ? readYaml(file, "stack file") : {}) ?? {};
     if (!isPlainObject(doc)) throw new UserInputError(`${file} is not a YAML mapping`);
     if (doc.config !== undefined && doc.config !== null && !isPlainObject(doc.config)) {
         throw new UserInputError(`${file}: config must be a mapping of keys to values`);
@@ -141,7 +143,7 @@ export function readStackConfig(project: ProjectSpec, stack: string): StackConfi
  * The module the language host loads: `main` from Pulumi.yaml, else the package.json entry,
  * else the directory itself (Node then picks index.js / index.ts).
  */
-export function resolveEntry(project: ProjectSpec): string {
+export function resolveEntry(project: ProjectSpec, warnings: string[] = []): string {
     const dir = project.dir;
     const fromMain = project.main ? path.resolve(dir, project.main) : undefined;
     if (fromMain) {
@@ -149,6 +151,7 @@ export function resolveEntry(project: ProjectSpec): string {
         return fromMain;
     }
     const pkgFile = path.join(dir, "package.json");
+    let missingMain: string | undefined;
     if (fs.existsSync(pkgFile)) {
         let pkg: unknown;
         try {
@@ -156,10 +159,20 @@ export function resolveEntry(project: ProjectSpec): string {
         } catch (err) {
             throw new UserInputError(`${pkgFile} is not valid JSON (${(err as Error).message})`);
         }
-        if (isPlainObject(pkg) && typeof pkg.main === "string") return path.resolve(dir, pkg.main);
+        if (isPlainObject(pkg) && typeof pkg.main === "string") {
+            const main = path.resolve(dir, pkg.main);
+            if (fs.existsSync(main) || fs.existsSync(`${main}.js`) || fs.existsSync(`${main}.ts`)) return main;
+            // The language host warns and falls back to the directory (a main of index.js beside an index.ts).
+            missingMain = pkg.main;
+        }
     }
     // Node resolves a directory to index.js before index.ts, and so does the language host.
     const index = ["index.js", "index.ts"].map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
-    if (!index) throw new UserInputError(`${dir} has no index.ts or index.js, and no main in Pulumi.yaml or package.json`);
+    if (!index) {
+        const why = missingMain ? `package.json main ${missingMain} does not exist` : "no main in Pulumi.yaml or package.json";
+        throw new UserInputError(`${dir} has no index.ts or index.js, and ${why}`);
+    }
+    // The language host warns and falls back to the directory (a main of index.js beside an index.ts).
+    if (missingMain) warnings.push(`package.json main ${missingMain} does not exist; running ${path.basename(index)} instead, as Pulumi does`);
     return index;
 }

@@ -38,6 +38,8 @@ export interface ScanReport {
     /** The policies --check/--skip-check leave in (passed checks of the others are not shown); default all. */
     selectedPolicy?: (name: string) => boolean;
     view?: View;
+    /** What scan could not see or had to make up while reading the target (one line each). */
+    warnings?: string[];
 }
 
 /** How findings are shown; defaults: both languages, every finding, full messages, no colour. */
@@ -136,6 +138,13 @@ export function summarize(findings: ResolvedFinding[]): Summary {
         advisory: findings.filter((f) => f.enforcementLevel === "advisory").length,
         resources: new Set(findings.map((f) => f.urn ?? "")).size,
     };
+}
+
+/** How many resources the pack was given, by type (sorted by type): what was scanned, findings or not. */
+export function resourceCounts(resources: readonly { type: string }[]): { total: number; byType: Record<string, number> } {
+    const byType: Record<string, number> = {};
+    for (const r of [...resources].sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : 0))) byType[r.type] = (byType[r.type] ?? 0) + 1;
+    return { total: resources.length, byType };
 }
 
 /** By default a finding fails the run when it is mandatory, as in pulumi preview. */

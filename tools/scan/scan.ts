@@ -43,6 +43,7 @@ export function projectRoot(from = __dirname): string {
 interface Loaded {
     target: ScanTarget;
     resources: EngineResource[];
+    warnings: string[];
 }
 
 /** Settles both, then throws the first failure (closing the engine if it did start). */
@@ -71,14 +72,14 @@ async function load(args: ScanArgs, cwd: string, packDir: string): Promise<[Poli
             stack: program.stack.name,
             entry: program.entry,
         };
-        return [engine, { target, resources: program.resources }];
+        return [engine, { target, resources: program.resources, warnings: program.warnings }];
     }
     if (args.stack) throw new UserInputError(`--stack applies to program directories, not to the stack export ${args.target}`);
     const exported = readStackExport(absolute);
     const context = exported.project && exported.stack ? { project: exported.project, stack: exported.stack, dryRun: true } : undefined;
     const engine = await start(context);
     const target: ScanTarget = { kind: "stack-export", path: args.target, absolutePath: absolute, project: exported.project, stack: exported.stack };
-    return [engine, { target, resources: exported.resources }];
+    return [engine, { target, resources: exported.resources, warnings: [] }];
 }
 
 type Formatter = (report: ScanReport, ctx: { cwd: string; pkg: PackageInfo }) => string;
@@ -184,6 +185,7 @@ async function run(args: ScanArgs, cwd: string, defaultPack: string, io: ScanIo)
                 showRemediations: args.remediate,
                 config: analysis.config,
                 repoRoot: args.repoRoot ? path.resolve(cwd, args.repoRoot) : (gitTopLevel(loaded.target.absolutePath) ?? cwd),
+                warnings: loaded.warnings,
             };
             const resolved = resolveFindings(report);
             const options = { check: args.check, skipCheck: args.skipCheck, softFail: args.softFail, softFailOn: args.softFailOn, hardFailOn: args.hardFailOn };

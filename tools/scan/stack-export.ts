@@ -63,7 +63,8 @@ export function parseStackExport(text: string, file: string): LoadedExport {
         throw bad(file, `not valid JSON (${(err as Error).message})`);
     }
     const deployment = isPlainObject(doc) ? doc.deployment : undefined;
-    const raw = isPlainObject(deployment) ? deployment.resources : undefined;
+    // `pulumi stack export` of a stack that was never deployed has a deployment without `resources`.
+    const raw = isPlainObject(deployment) ? (deployment.resources ?? []) : undefined;
     if (!Array.isArray(raw)) throw bad(file, "no deployment.resources array (expected the output of `pulumi stack export`)");
     if (isPlainObject(doc) && typeof doc.version === "number" && doc.version > 3) {
         throw bad(file, `deployment version ${doc.version} is newer than the supported version 3`);

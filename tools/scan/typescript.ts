@@ -2,6 +2,15 @@
 // Shared by scan's program runner and the real-CLI preview harness (tools/cli/preview.ts).
 import * as fs from "fs";
 import * as path from "path";
+import { pathToFileURL } from "url";
+
+function resolveFrom(request: string, dir: string): string | undefined {
+    try {
+        return require.resolve(request, { paths: [dir] });
+    } catch {
+        return undefined;
+    }
+}
 
 /** The @pulumi/pulumi a program resolves: the language host runs the program with that one. */
 export function pulumiSdkDir(programDir: string): string {
@@ -20,6 +29,25 @@ interface TsNode {
     register(opts: Record<string, unknown>): unknown;
 }
 
+/** `"type": "module"` in the program's package.json: the language host imports it as an ES module. */
+export function isEsmProgram(programDir: string): boolean {
+    try {
+        const pkg = JSON.parse(fs.readFileSync(path.join(programDir, "package.json"), "utf8")) as { type?: unknown };
+        return pkg.type === "module";
+    } catch {
+        return false;
+    }
+}
+
+/** The file the language host imports for an ES module program: a file, or the directory's index. */
+export function esmEntry(entry: string): string {
+    if (!fs.statSync(entry).isDirectory()) return entry;
+    // The language host's order (cmd/run), as `node <dir>` would.
+    const index = ["index.js", "index.mjs", "index.ts", "index.mts"].find((f) => fs.existsSync(path.join(entry, f)));
+    if (!index) throw new Error(`No entrypoint found in ${entry}`);
+    return path.join(entry, index);
+}
+
 /**
  * Registers ts-node the way @pulumi/pulumi's cmd/run does (its tsutils find ts-node and
  * typescript, the program's tsconfig.json is honoured), but transpile-only: type checking a
@@ -32,12 +60,29 @@ export function registerTypeScript(pulumiDir: string, programDir: string): void 
     const ts = require(typescriptRequire) as { version: string };
     const [major, minor] = ts.version.split(".").map(Number);
     const nodeNext = major > 4 || (major === 4 && minor >= 7);
-    (require(tsnodeRequire) as TsNode).register({
+    const options = {
         compiler: typescriptRequire,
         transpileOnly: true,
         typeCheck: false,
         project: tsConfigPath,
         skipProject: !fs.existsSync(tsConfigPath),
+    };
+    // Automatic ESM mode, as the language host: an ES module project, TypeScript > 4.7 and the
+    // project's own ts-node with ts-node/esm; its loader hooks (cmd/run/hooks.js) transpile imports.
+    const tsNodeEsm = resolveFrom("ts-node/esm", pulumiDir);
+    if (isEsmProgram(programDir) && (major > 4 || (major === 4 && minor > 7)) && tsNodeEsm) {
+        const register = (require("module") as { register?: (specifier: string, parentURL: string, opts: { data: unknown }) => void }).register;
+        if (!register) throw new Error(`Node.js ${process.version} cannot register ES module loader hooks (module.register needs Node.js 20.6 or later)`);
+        register(pathToFileURL(path.join(pulumiDir, "cmd", "run", "hooks.js")).href, pathToFileURL(__filename).href, {
+            data: {
+                ...options,
+                compilerOptions: { target: "ES2022", module: "nodenext", moduleResolution: "nodenext", sourceMap: "true", ...tsutils.loadTypeScriptCompilerOptions(tsConfigPath) },
+            },
+        });
+        return;
+    }
+    (require(tsnodeRequire) as TsNode).register({
+        ...options,
         compilerOptions: {
             target: "ES2020",
             module: nodeNext ? "nodenext" : "commonjs",

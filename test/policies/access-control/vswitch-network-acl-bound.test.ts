@@ -41,6 +41,30 @@ describe("vswitch-network-acl-bound", () => {
         expect(names(await runStack(vswitchControl, [vpc, web, acl]))).toEqual(["web"]);
     });
 
+    it("a binding through another resource's output (unknown in preview, no dependency on a vSwitch) makes uncovered vSwitches advisory, never mandatory", async () => {
+        // resources[].resourceId comes from another resource (here the VPC), not from the vSwitch.
+        const acl: TestResource = {
+            type: ALI_ACL,
+            name: "acl",
+            props: { vpcId: unknown(), resources: [{ resourceId: unknown(), resourceType: "VSwitch" }] },
+            propertyDependencies: { vpcId: [u(ALI_VPC, "vpc")], resources: [u("alicloud:vpc/network:Network", "vpc")] },
+        };
+        const ds = await runStack(vswitchControl, [vpc, web, acl]);
+        expect(names(ds)).toEqual(["web"]);
+        expect(ds.map((d) => d.enforcementLevel)).toEqual(["advisory"]);
+        // A wholly unknown attachment target, with no dependency at all: advisory too.
+        const att: TestResource = { type: ALI_ATTACH, name: "att", props: { networkAclId: unknown(), resourceId: unknown(), resourceType: "VSwitch" } };
+        expect((await runStack(vswitchControl, [vpc, web, att])).map((d) => d.enforcementLevel)).toEqual(["advisory"]);
+    });
+
+    it("a binding by a known vSwitch ID covers it; other vSwitches stay mandatory", async () => {
+        const known: TestResource = { type: SWITCH, name: "known", props: { id: "vsw-123" } };
+        const att: TestResource = { type: ALI_ATTACH, name: "att", props: { networkAclId: unknown(), resourceId: "vsw-123", resourceType: "VSwitch" } };
+        const ds = await runStack(vswitchControl, [vpc, web, known, att]);
+        expect(names(ds)).toEqual(["web"]);
+        expect(ds.map((d) => d.enforcementLevel)).toEqual(["mandatory"]);
+    });
+
     it("covers the deprecated vpc.Subnet class", async () => {
         expect(names(await runStack(vswitchControl, [{ type: OLD_SUBNET, name: "old" }]))).toEqual(["old"]);
     });

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
-import control, { ALICLOUD_GLOBAL_TYPES, AWS_GLOBAL_MODULES, AWS_GLOBAL_TYPES, isGlobalServiceType } from "../../../policies/data-residency/allowed-regions";
+import control, { ALICLOUD_GLOBAL_TYPES, AWS_GLOBAL_MODULES, AWS_GLOBAL_TYPES, isComponentType, isGlobalServiceType } from "../../../policies/data-residency/allowed-regions";
 import { type TestResource, levels, runResource, secret, unknown } from "../../helpers/harness";
 
 const BUCKET = "aws:s3/bucket:Bucket";
@@ -14,6 +14,19 @@ const awsProvider = (region?: unknown, name = "default") => ({ type: "pulumi:pro
 const aliProvider = (region?: unknown, name = "default") => ({ type: "pulumi:providers:alicloud", name, props: region === undefined ? {} : { region } });
 
 const run = (r: TestResource, config?: Record<string, unknown>) => runResource(control, r, config ? { config } : {});
+
+describe("allowed-regions: components are placed nowhere", () => {
+    it("a component (no region of its own, no provider) gets no finding; its children are checked", async () => {
+        for (const type of ["aws:s3:BucketEventSubscription", "aws:cloudwatch:EventRuleEventSubscription", "alicloud:fc:Subscription"]) {
+            expect(isComponentType(type), type).toBe(true);
+            expect(await run({ type, name: "sub", props: {} }), type).toEqual([]);
+        }
+        // A custom resource with no region anywhere still gets the advisory.
+        expect(levels(await run({ type: BUCKET, name: "data", props: {} }))).toEqual(["advisory"]);
+        expect(isComponentType(BUCKET)).toBe(false);
+        expect(isComponentType("pulumi:providers:aws")).toBe(false);
+    });
+});
 
 describe("allowed-regions: AWS effective region", () => {
     it("a provider in us-east-1 puts a violation on each resource that uses it", async () => {

@@ -99,6 +99,17 @@ describe("vpc-flow-logs-all-traffic: aws.ec2.Vpc", () => {
     it("a stack without VPCs has nothing to report", async () => {
         expect(await runStack(control, [flow("fl", undefined, "ALL", "vpc-1")])).toEqual([]);
     });
+
+    it("an adopted default VPC (aws.ec2.DefaultVpc) is checked as a VPC: no flow log violates; one of its own covers it", async () => {
+        const DEFAULT_VPC = "aws:ec2/defaultVpc:DefaultVpc";
+        const adopted: TestResource = { type: DEFAULT_VPC, name: "default", props: {} };
+        const ds = await runStack(control, [adopted, vpc("app"), flow("app-flow", "app", "ALL")]);
+        expect(levels(ds)).toEqual(["mandatory"]);
+        expect(ds[0]!.urn).toBe(urnOf(DEFAULT_VPC, "default"));
+        expect(ds[0]!.message).toContain('VPC "default": found no flow log');
+        const covered: TestResource = { type: FLOW, name: "default-flow", props: { vpcId: unknown(), trafficType: "ALL" }, propertyDependencies: { vpcId: [urnOf(DEFAULT_VPC, "default")] } };
+        expect(await runStack(control, [adopted, covered, vpc("app"), flow("app-flow", "app", "ALL")])).toEqual([]);
+    });
 });
 
 const net = (name = "net"): TestResource => ({ type: NET, name, props: { cidrBlock: "10.0.0.0/16" } });
