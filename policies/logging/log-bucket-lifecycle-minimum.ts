@@ -35,6 +35,13 @@ interface LogSender {
     links: readonly LinkSpec[];
 }
 
+/** `accessLogs.bucket` of a load balancer, unless `accessLogs.enabled` is explicitly false. */
+const enabledAccessLogBucket = (p: Input): Input[] => {
+    const logs = p.get("accessLogs");
+    const enabled = logs.get("enabled").boolean();
+    return enabled.kind === "value" && !enabled.value ? [] : [logs.get("bucket")];
+};
+
 /** `outer.inner`, or each `outer[i].inner` when `outer` is a list. */
 const nested =
     (outer: string, inner: string) =>
@@ -76,6 +83,9 @@ export const LOG_SENDERS: Record<string, LogSender> = {
         kind: bi("OSS bucket access logging", "OSS Bucket（存储空间）访问日志记录"),
         links: [{ property: inputName<alicloud.oss.BucketArgs>("logging"), references: nested("logging", "targetBucket") }],
     },
+    // Load balancer access logs (issue: network behaviour at the entry points); a disabled block delivers nothing.
+    "aws:lb/loadBalancer:LoadBalancer": { cloud: "aws", kind: bi("load balancer access logs", "负载均衡访问日志"), links: [{ property: inputName<aws.lb.LoadBalancerArgs>("accessLogs"), references: enabledAccessLogBucket }] },
+    "aws:alb/loadBalancer:LoadBalancer": { cloud: "aws", kind: bi("load balancer access logs", "负载均衡访问日志"), links: [{ property: inputName<aws.alb.LoadBalancerArgs>("accessLogs"), references: enabledAccessLogBucket }] },
     "alicloud:actiontrail/trail:Trail": { cloud: "alicloud", kind: bi("ActionTrail trail", "操作审计（ActionTrail）跟踪"), links: [direct(inputName<alicloud.actiontrail.TrailArgs>("ossBucketName"))] },
     "alicloud:actiontrail/trailDeprecated:TrailDeprecated": {
         cloud: "alicloud",

@@ -147,9 +147,17 @@ describe("log-bucket-lifecycle-minimum: which buckets receive logs", () => {
         ["aws.s3.BucketLoggingV2 targetBucket", { type: "aws:s3/bucketLoggingV2:BucketLoggingV2", name: "al", props: { bucket: "app", targetBucket: "corp-logs", targetPrefix: "x/" } }],
         ["inline logging on another bucket", { type: BUCKET, name: "app", props: { logging: { targetBucket: unknown() } }, propertyDependencies: dep("logging", BUCKET, "logs") }],
         ["inline loggings on a BucketV2", { type: BUCKET_V2, name: "app", props: { loggings: [{ targetBucket: "corp-logs" }] } }],
+        ["load balancer access logs (known bucket)", { type: "aws:lb/loadBalancer:LoadBalancer", name: "web", props: { accessLogs: { enabled: true, bucket: "corp-logs" } } }],
+        ["alb access logs (dependency)", { type: "aws:alb/loadBalancer:LoadBalancer", name: "web", props: { accessLogs: { bucket: unknown() } }, propertyDependencies: dep("accessLogs", BUCKET, "logs") }],
     ])("%s", async (_n, sender) => {
         const named = { ...expiring, props: { ...expiring.props, bucket: "corp-logs" } };
         expect(levels(await runStack(control, [named, sender]))).toEqual(["mandatory"]);
+    });
+
+    it("a load balancer whose access logs are disabled delivers nothing", async () => {
+        const named = { ...expiring, props: { ...expiring.props, bucket: "corp-logs" } };
+        const lb: TestResource = { type: "aws:lb/loadBalancer:LoadBalancer", name: "web", props: { accessLogs: { enabled: false, bucket: "corp-logs" } } };
+        expect(await runStack(control, [named, lb])).toEqual([]);
     });
 
     it("a flow log into CloudWatch Logs names no bucket and is not unresolved", async () => {
