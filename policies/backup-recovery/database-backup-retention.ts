@@ -31,8 +31,8 @@ export interface RetentionCheck {
     max: number;
     /** What the retention is of, when a resource has more than one (e.g. log backups). */
     what?: Bilingual;
-    /** A check that passes whatever the retention (e.g. long-term backups already cover it). */
-    coveredBy?: (minimum: number) => boolean;
+    /** A check that passes whatever the retention (e.g. long-term backups already cover it); "unknown" during preview. */
+    coveredBy?: (minimum: number) => boolean | "unknown";
 }
 
 /** A switch that must be on before any retention counts (DynamoDB point-in-time recovery). */
@@ -117,7 +117,7 @@ export const BACKUP_SOURCES: Record<string, BackupSource> = {
                         read: p.get(POLARDB_LEVEL1).number(),
                         unsetDays: 7,
                         max: 14,
-                        coveredBy: (m) => level2.kind === "value" && level2.value >= m,
+                        coveredBy: (m) => (level2.kind === "unknown" ? "unknown" : level2.kind === "value" && level2.value >= m),
                     },
                 ],
             };
@@ -210,10 +210,13 @@ export function shortfalls(type: string, props: Input, minimum: number): Shortfa
             out.push({ path: r.read.path, found: shown(r.read), required, unknown: true });
             continue;
         }
-        if (r.coveredBy?.(minimum)) continue;
+        const cover = r.coveredBy?.(minimum);
+        if (cover === true) continue;
+        // Unknown cover (long-term backups set from an output): whatever this retention is, not mandatory.
+        const unknown = cover === "unknown";
         const target = minimum <= r.max ? minimum : undefined;
         if (r.read.kind === "invalid") {
-            out.push({ path: r.read.path, found: shown(r.read), required, unknown: false });
+            out.push({ path: r.read.path, found: shown(r.read), required, unknown });
             continue;
         }
         const days = r.read.kind === "absent" ? r.unsetDays : r.read.value;
@@ -222,7 +225,7 @@ export function shortfalls(type: string, props: Input, minimum: number): Shortfa
             path: r.read.path,
             found: daysText(days, r.read.kind === "absent", NO_BACKUPS),
             required,
-            unknown: false,
+            unknown,
             ...(target === undefined ? { fix: LONGEST } : { target }),
         });
     }

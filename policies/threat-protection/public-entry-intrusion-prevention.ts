@@ -120,6 +120,9 @@ function checkAws(resources: readonly PolicyResource[], emit: Emit): void {
         });
     }
 
+    // GuardDuty is asked for because of internet-facing entry points; if none is known to face the
+    // internet yet (exposure unknown during preview), the finding cannot be mandatory.
+    const exposureUnknown = entries.every(([, e]) => e === "unknown");
     const detectors = resources.filter((r) => r.type === GUARDDUTY);
     if (detectors.length === 0) {
         emit({
@@ -128,6 +131,7 @@ function checkAws(resources: readonly PolicyResource[], emit: Emit): void {
             found: bi("no GuardDuty detector", "没有 GuardDuty 检测器"),
             required: bi("GuardDuty threat detection on", "开启 GuardDuty 威胁检测"),
             change: { type: "aws.guardduty.Detector", add: true },
+            unknown: exposureUnknown,
         });
         return;
     }
@@ -140,7 +144,7 @@ function checkAws(resources: readonly PolicyResource[], emit: Emit): void {
             found: shown(e),
             required: bi("true (the default)", "true（默认值）"),
             change: e,
-            unknown: e.kind === "unknown",
+            unknown: e.kind === "unknown" || exposureUnknown,
         });
     }
 }

@@ -71,6 +71,13 @@ describe("database-backup-retention: messages", () => {
         );
         expect(covered).toEqual([]);
     });
+
+    it("long-term backups unknown during preview may cover a short level-1 retention: advisory, never mandatory", async () => {
+        // Property-suite counterexample: level 1 unreadable, level 2 unknown.
+        const ds = await runResource(control, { type: "alicloud:polardb/backupPolicy:BackupPolicy", props: { dataLevel1BackupRetentionPeriod: 3, dataLevel2BackupRetentionPeriod: unknown() } });
+        expect(levels(ds)).toEqual(["advisory"]);
+        expect(levels(await runResource(control, { type: "alicloud:polardb/backupPolicy:BackupPolicy", props: { dataLevel1BackupRetentionPeriod: "x", dataLevel2BackupRetentionPeriod: unknown() } }))).toEqual(["advisory"]);
+    });
 });
 
 describe("database-backup-retention: aws.rds.Instance read replicas", () => {

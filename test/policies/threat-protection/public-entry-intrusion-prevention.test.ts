@@ -76,3 +76,19 @@ describe("public-entry-intrusion-prevention: Alibaba Cloud", () => {
         expect(d!.message).toContain("应用型负载均衡（ALB）实例“public-alb”：当前：面向公网的实例，堆栈中没有 WAF 或云防火墙；要求：在其前部署 WAF 3.0 或云防火墙。请添加 `alicloud.wafv3.Instance`。");
     });
 });
+
+describe("public-entry-intrusion-prevention: GuardDuty when exposure is unknown", () => {
+    it("a load balancer whose type is unknown during preview makes the missing detector advisory, not mandatory", async () => {
+        // Property-suite counterexample: one ALB of unknown type, one load balancer that is not an application one.
+        const ds = await runStack(
+            control,
+            [
+                { type: "aws:alb/loadBalancer:LoadBalancer", name: "r0", props: { loadBalancerType: unknown() } },
+                { type: "aws:lb/loadBalancer:LoadBalancer", name: "r1", props: { loadBalancerType: "network" } },
+            ],
+            { config: { enforcementLevel: "mandatory" } },
+        );
+        expect(ds.length).toBeGreaterThan(0);
+        expect(ds.filter((d) => d.enforcementLevel === "mandatory")).toEqual([]);
+    });
+});
