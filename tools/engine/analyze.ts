@@ -89,8 +89,12 @@ function stackView(r: EngineResource): EngineResource {
     return r.outputs === undefined ? r : { ...r, properties: r.outputs };
 }
 
-/** Analyze and Remediate calls in flight at once. */
-const IN_FLIGHT = 8;
+/**
+ * Analyze and Remediate calls in flight at once. The real CLI (3.274.1, test/cli/agreement.test.ts)
+ * sends them one resource at a time, Remediate then Analyze; the model follows it. `inOrder` keeps
+ * the pipelining available for the benchmark.
+ */
+const IN_FLIGHT = 1;
 
 /**
  * `fn` over `items`, at most `limit` at a time, results in item order. On failure it waits for
@@ -149,9 +153,8 @@ export async function runAnalysis(
 
     const wantsRemediation = opts.remediate !== false && Object.values(config).some((c) => c.enforcementLevel === "remediate");
     // As the CLI's step generator: every registered resource (the root stack, default providers
-    // and components included) is remediated, then analyzed on the remediated inputs. Resources
-    // are independent, so, as the CLI's step executor does, several are in flight at once (the
-    // gRPC round trip, not the policies, dominates one call); results keep registration order.
+    // and components included) is remediated, then analyzed on the remediated inputs, one resource
+    // after another as the real CLI sends them (IN_FLIGHT); results keep registration order.
     const steps = await inOrder(resources, IN_FLIGHT, async (r) => {
         const step = wantsRemediation ? await remediateOne(engine, r) : { resource: r };
         return { ...step, findings: await engine.analyze(step.resource) };
