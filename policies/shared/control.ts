@@ -80,8 +80,7 @@ function configSchema(config: ConfigProperties = {}): PolicyConfigSchema {
 
 function hit(e: Exemption | undefined): ExemptionHit | undefined {
     if (!e) return undefined;
-    const [en = "", zh = ""] = exemptionNote(e).split("\n");
-    return { note: bi(en, zh), active: isActive(e) };
+    return { note: exemptionNote(e), active: isActive(e) };
 }
 
 /** A `compliance:exempt` tag naming this policy without a reason exempts nothing, and says so. */

@@ -10,6 +10,7 @@
 // with a note saying the exemption lapsed, so a temporary exception cannot quietly become permanent.
 import type { PolicyConfigSchema } from "@pulumi/policy";
 import { matchesGlob } from "./glob";
+import { type Bilingual, bi } from "./messages";
 import { isRecord } from "./properties";
 import { tryRead } from "./stack";
 
@@ -141,30 +142,30 @@ export function configExemption(urn: string, name: string, rules: readonly Exemp
 }
 
 /** Who exempted the resource, in both languages. */
-export function exemptedBy(e: Exemption): { en: string; zh: string } {
+export function exemptedBy(e: Exemption): Bilingual {
     return e.source === "tag"
-        ? { en: `the resource's ${EXEMPT_TAG} tag`, zh: `资源标签 ${EXEMPT_TAG}` }
-        : { en: `policy config exemptResources pattern ${JSON.stringify(e.pattern)}`, zh: `策略配置 exemptResources 规则 ${JSON.stringify(e.pattern)}` };
+        ? bi(`the resource's ${EXEMPT_TAG} tag`, `资源标签 ${EXEMPT_TAG}`)
+        : bi(`policy config exemptResources pattern ${JSON.stringify(e.pattern)}`, `策略配置 exemptResources 规则 ${JSON.stringify(e.pattern)}`);
 }
 
 /** The note appended to an exempted finding (or one whose exemption lapsed), in both languages. */
-export function exemptionNote(e: Exemption): string {
+export function exemptionNote(e: Exemption): Bilingual {
     const by = exemptedBy(e);
     const untilInput = e.source === "tag" ? EXEMPT_UNTIL_TAG : "until";
     if (e.lapsed === "expired") {
-        return (
-            `Exemption expired on ${e.until} (by ${by.en}; reason: ${e.reason}): reported at the policy's own level. Fix the resource, or renew the exemption with a new ${untilInput}.\n` +
-            `豁免已于 ${e.until} 到期（依据：${by.zh}；理由：${e.reason}），按策略本身的级别报告。请整改资源，或以新的 ${untilInput} 续期豁免。`
+        return bi(
+            `Exemption expired on ${e.until} (by ${by.en}; reason: ${e.reason}): reported at the policy's own level. Fix the resource, or renew the exemption with a new ${untilInput}.`,
+            `豁免已于 ${e.until} 到期（依据：${by.zh}；理由：${e.reason}），按策略本身的级别报告。请整改资源，或以新的 ${untilInput} 续期豁免。`,
         );
     }
     if (e.lapsed === "invalid-date") {
-        return (
-            `Exemption ignored: its ${untilInput} ${JSON.stringify(e.until)} is not a date YYYY-MM-DD (by ${by.en}; reason: ${e.reason}): reported at the policy's own level.\n` +
-            `豁免无效：${untilInput} ${JSON.stringify(e.until)} 不是 YYYY-MM-DD 格式的日期（依据：${by.zh}；理由：${e.reason}），按策略本身的级别报告。`
+        return bi(
+            `Exemption ignored: its ${untilInput} ${JSON.stringify(e.until)} is not a date YYYY-MM-DD (by ${by.en}; reason: ${e.reason}): reported at the policy's own level.`,
+            `豁免无效：${untilInput} ${JSON.stringify(e.until)} 不是 YYYY-MM-DD 格式的日期（依据：${by.zh}；理由：${e.reason}），按策略本身的级别报告。`,
         );
     }
-    const until = e.until ? { en: `; until ${e.until}`, zh: `；有效期至 ${e.until}` } : { en: "", zh: "" };
-    return `Exempted (reported as advisory) by ${by.en}; reason: ${e.reason}${until.en}\n已豁免（以建议级别报告），依据：${by.zh}；理由：${e.reason}${until.zh}`;
+    const until = e.until ? bi(`; until ${e.until}`, `；有效期至 ${e.until}`) : bi("", "");
+    return bi(`Exempted (reported as advisory) by ${by.en}; reason: ${e.reason}${until.en}`, `已豁免（以建议级别报告），依据：${by.zh}；理由：${e.reason}${until.zh}`);
 }
 
 /** True when the tag names this policy explicitly but gives no reason: the exemption is void, and that is worth a finding. */

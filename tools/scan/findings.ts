@@ -23,7 +23,8 @@ export function findingExemption(f: ResolvedFinding, resource: EngineResource | 
     const e =
         tagExemption(f.policyName, readTags(props, resource.type), now) ??
         configExemption(resource.urn, resource.name, readExemptionRules(config?.[f.policyName]?.properties ?? {}), now);
-    if (!e || !f.message.includes(exemptionNote(e))) return null;
+    const note = e && exemptionNote(e);
+    if (!e || !note || !f.message.includes(`${note.en}\n${note.zh}`)) return null;
     return { source: e.source, who: exemptedBy(e).en, pattern: e.pattern ?? null, reason: e.reason, until: e.until ?? null, status: e.lapsed ?? "active" };
 }
 

@@ -90,20 +90,25 @@ describe("readTags", () => {
 describe("exemptionNote", () => {
     it("says who exempted and why, in both languages", () => {
         const note = exemptionNote({ source: "tag", reason: "bastion host" });
-        expect(note).toContain("compliance:exempt tag; reason: bastion host");
-        expect(note).toContain("已豁免");
-        expect(exemptionNote({ source: "config", reason: "r", pattern: "*::x" })).toContain('exemptResources pattern "*::x"');
+        expect(note.en).toContain("compliance:exempt tag; reason: bastion host");
+        expect(note.zh).toContain("已豁免");
+        expect(note.zh).toContain("理由：bastion host");
+        const config = exemptionNote({ source: "config", reason: "r", pattern: "*::x" });
+        expect(config.en).toContain('exemptResources pattern "*::x"');
+        expect(config.zh).toContain('exemptResources 规则 "*::x"');
     });
 
     it("names the last day, or says the exemption lapsed and the finding keeps its level", () => {
-        expect(exemptionNote({ source: "tag", reason: "r", until: "2027-03-31" })).toBe(
-            "Exempted (reported as advisory) by the resource's compliance:exempt tag; reason: r; until 2027-03-31\n已豁免（以建议级别报告），依据：资源标签 compliance:exempt；理由：r；有效期至 2027-03-31",
-        );
+        expect(exemptionNote({ source: "tag", reason: "r", until: "2027-03-31" })).toEqual({
+            en: "Exempted (reported as advisory) by the resource's compliance:exempt tag; reason: r; until 2027-03-31",
+            zh: "已豁免（以建议级别报告），依据：资源标签 compliance:exempt；理由：r；有效期至 2027-03-31",
+        });
         const expired = exemptionNote({ source: "config", reason: "r", pattern: "db*", until: "2026-06-30", lapsed: "expired" });
-        expect(expired.split("\n")[0]).toBe(
+        expect(expired.en).toBe(
             'Exemption expired on 2026-06-30 (by policy config exemptResources pattern "db*"; reason: r): reported at the policy\'s own level. Fix the resource, or renew the exemption with a new until.',
         );
-        expect(expired).not.toContain("reported as advisory");
-        expect(exemptionNote({ source: "tag", reason: "r", until: "May", lapsed: "invalid-date" })).toContain('its compliance:exempt-until "May" is not a date YYYY-MM-DD');
+        expect(expired.en).not.toContain("reported as advisory");
+        expect(expired.zh).toBe("豁免已于 2026-06-30 到期（依据：策略配置 exemptResources 规则 \"db*\"；理由：r），按策略本身的级别报告。请整改资源，或以新的 until 续期豁免。");
+        expect(exemptionNote({ source: "tag", reason: "r", until: "May", lapsed: "invalid-date" }).en).toContain('its compliance:exempt-until "May" is not a date YYYY-MM-DD');
     });
 });
