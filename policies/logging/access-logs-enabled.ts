@@ -11,16 +11,14 @@ import { type PolicyResource, type StackValidationArgs } from "@pulumi/policy";
 import { type ControlMetadata, stackControl } from "../shared/control";
 import { type Emit, shown } from "../shared/emit";
 import { bi } from "../shared/messages";
+import { ALI_ALB, AWS_LOAD_BALANCERS as AWS_LBS, awsLoadBalancerType } from "../shared/load-balancers";
 import { inputName } from "../shared/properties";
 import { Input } from "../shared/reader";
 import { knownIds, linkVia } from "./links";
 
-const AWS_LBS = ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"];
 const API_STAGES = ["aws:apigateway/stage:Stage", "aws:apigatewayv2/stage:Stage"];
-const ALI_ALB = "alicloud:alb/loadBalancer:LoadBalancer";
 const ALI_ATTACHMENT = "alicloud:alb/loadBalancerAccessLogConfigAttachment:LoadBalancerAccessLogConfigAttachment";
 const ACCESS_LOGS = inputName<aws.lb.LoadBalancerArgs>("accessLogs");
-const LB_TYPE = inputName<aws.lb.LoadBalancerArgs>("loadBalancerType");
 const STAGE_SETTINGS = inputName<aws.apigateway.StageArgs>("accessLogSettings");
 const ALB_CONFIG = inputName<alicloud.alb.LoadBalancerArgs>("accessLogConfig");
 const ATTACHMENT_LB = inputName<alicloud.alb.LoadBalancerAccessLogConfigAttachmentArgs>("loadBalancerId");
@@ -52,7 +50,7 @@ const on = (r: PolicyResource) => ({ urn: r.urn, name: r.name });
 
 function checkAwsLb(r: PolicyResource, emit: Emit): void {
     const props = Input.of(r.props);
-    const type = props.get(LB_TYPE).string();
+    const type = awsLoadBalancerType(r);
     if (type.kind === "value" && type.value === "gateway") return;
     const enabled = props.get(ACCESS_LOGS).get("enabled").boolean();
     if (enabled.kind === "value" && enabled.value) return;

@@ -5,13 +5,13 @@
 // stages. On Alibaba Cloud, WAF 3.0 or Cloud Firewall protects public ALB and SLB instances; the
 // protection is configured on the firewall side, so presence in the stack is what is checked.
 // Advisory by default; `intrusionPreventionInAnotherStack` for firewalls managed centrally.
-import type * as alicloud from "@pulumi/alicloud";
 import type * as aws from "@pulumi/aws";
 import { type PolicyResource, type StackValidationArgs } from "@pulumi/policy";
 import { boolean, readConfig } from "../shared/config";
 import { type ControlMetadata, stackControl } from "../shared/control";
 import { type Emit, shown } from "../shared/emit";
 import { type Bilingual, bi } from "../shared/messages";
+import { ALI_ALB, ALI_SLBS, AWS_LOAD_BALANCERS as AWS_LBS, type Exposure, awsLoadBalancerType, loadBalancerExposure } from "../shared/load-balancers";
 import { inputName } from "../shared/properties";
 import { Input } from "../shared/reader";
 import { knownIds, linkVia } from "../logging/links";
@@ -20,21 +20,13 @@ export const config = {
     intrusionPreventionInAnotherStack: boolean("WAF, GuardDuty or Cloud Firewall protection is managed in another stack: do not report public entry points here.", false),
 };
 
-const AWS_LBS = ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"];
 const API_STAGE = "aws:apigateway/stage:Stage";
 const WAF_ASSOCIATIONS = ["aws:wafv2/webAclAssociation:WebAclAssociation", "aws:wafregional/webAclAssociation:WebAclAssociation"];
 const GUARDDUTY = "aws:guardduty/detector:Detector";
-const LB_TYPE = inputName<aws.lb.LoadBalancerArgs>("loadBalancerType");
-const LB_INTERNAL = inputName<aws.lb.LoadBalancerArgs>("internal");
 const ASSOCIATION_TARGET = inputName<aws.wafv2.WebAclAssociationArgs>("resourceArn");
 const DETECTOR_ENABLE = inputName<aws.guardduty.DetectorArgs>("enable");
 
-const ALI_ALB = "alicloud:alb/loadBalancer:LoadBalancer";
-const ALI_SLBS = ["alicloud:slb/loadBalancer:LoadBalancer", "alicloud:slb/applicationLoadBalancer:ApplicationLoadBalancer"];
 const ALI_FIREWALLS = ["alicloud:wafv3/instance:Instance", "alicloud:cloudfirewall/instance:Instance", "alicloud:cloudfirewall/instanceV2:InstanceV2"];
-const ALB_ADDRESS = inputName<alicloud.alb.LoadBalancerArgs>("addressType");
-const SLB_ADDRESS = inputName<alicloud.slb.LoadBalancerArgs>("addressType");
-const SLB_VSWITCH = inputName<alicloud.slb.LoadBalancerArgs>("vswitchId");
 
 export const metadata: ControlMetadata = {
     name: "public-entry-intrusion-prevention",
@@ -58,30 +50,12 @@ export const metadata: ControlMetadata = {
     config,
 };
 
-type Exposure = "public" | "private" | "unknown";
-
-/** An AWS load balancer WAF can protect: application type (the default) and not internal (the default). */
+/** An AWS load balancer WAF can protect: application type (the default) and internet-facing. */
 function awsLbExposure(r: PolicyResource): Exposure {
-    const props = Input.of(r.props);
-    const type = props.get(LB_TYPE).string();
-    const internal = props.get(LB_INTERNAL).boolean();
+    const type = awsLoadBalancerType(r);
     if (type.kind === "value" && type.value !== "application") return "private";
-    if (internal.kind === "value" && internal.value) return "private";
-    return type.kind === "unknown" || internal.kind === "unknown" ? "unknown" : "public";
-}
-
-function aliExposure(r: PolicyResource): Exposure {
-    const props = Input.of(r.props);
-    if (r.type === ALI_ALB) {
-        const a = props.get(ALB_ADDRESS).string();
-        return a.kind === "unknown" ? "unknown" : a.kind === "value" && a.value === "Internet" ? "public" : "private";
-    }
-    const a = props.get(SLB_ADDRESS).string();
-    if (a.kind === "unknown") return "unknown";
-    if (a.kind === "value") return a.value === "internet" ? "public" : "private";
-    // Unset: an SLB in a vSwitch is intranet; one without is a classic-network internet instance.
-    const vswitch = props.get(SLB_VSWITCH).raw();
-    return vswitch.kind === "unknown" ? "unknown" : vswitch.kind === "value" ? "private" : "public";
+    const exposure = loadBalancerExposure(r);
+    return exposure === "public" && type.kind === "unknown" ? "unknown" : exposure;
 }
 
 const on = (r: PolicyResource) => ({ urn: r.urn, name: r.name });
@@ -152,7 +126,7 @@ function checkAws(resources: readonly PolicyResource[], emit: Emit): void {
 function checkAlicloud(resources: readonly PolicyResource[], emit: Emit): void {
     if (resources.some((r) => ALI_FIREWALLS.includes(r.type))) return;
     for (const r of resources.filter((x) => x.type === ALI_ALB || ALI_SLBS.includes(x.type))) {
-        const exposure = aliExposure(r);
+        const exposure = loadBalancerExposure(r);
         if (exposure === "private") continue;
         emit({
             kind: kindOf(r),
