@@ -24,58 +24,81 @@ export const config = {
 
 type Config = ConfigValues<typeof config>;
 
-/** One password-policy resource type: its inputs and the value the provider applies when each is unset. */
+/** The numeric settings of a password policy, each checked against one configured bound. */
+type Setting = "length" | "maxAge" | "reuse" | "lockout";
+
+/** One password-policy resource type: per setting, its input and the value the provider applies when it is unset. */
 interface PolicyType {
     cloud: "aws" | "alicloud";
     kind: Bilingual;
-    length: { input: string; unset: number };
+    /** Lockout (failed logins before lockout, 0 = none) is absent where the cloud has none. */
+    settings: Partial<Record<Setting, { input: string; unset: number }>>;
     classes: { inputs: readonly string[]; unset: boolean };
-    maxAge: { input: string; unset: number };
-    reuse: { input: string; unset: number };
-    /** Failed logins before lockout (0 = no lockout); absent where the cloud has no lockout. */
-    lockout?: { input: string; unset: number };
-    /** How the default reads in a finding, e.g. "AWS default 6". */
+    /** How the default reads in a finding, e.g. "IAM applies 6". */
     defaultNote: Bilingual;
 }
 
+/** What each setting must be, from the configuration; `zero` says what 0 means where it disables the setting. */
+const RULES: Record<Setting, { ok: (n: number, c: Config) => boolean; required: (c: Config) => Bilingual; days?: true; zero?: Bilingual }> = {
+    length: { ok: (n, c) => n >= c.minimumPasswordLength, required: (c) => bi(`at least ${c.minimumPasswordLength} characters`, `至少 ${c.minimumPasswordLength} 个字符`) },
+    maxAge: {
+        ok: (n, c) => n >= 1 && n <= c.maximumPasswordAgeDays,
+        required: (c) => bi(`1 to ${c.maximumPasswordAgeDays} days`, `1～${c.maximumPasswordAgeDays} 天`),
+        days: true,
+        zero: bi("passwords never expire", "密码永不过期"),
+    },
+    reuse: { ok: (n, c) => n >= c.minimumPasswordReusePrevention, required: (c) => bi(`at least ${c.minimumPasswordReusePrevention} previous passwords`, `至少 ${c.minimumPasswordReusePrevention} 个历史密码`) },
+    lockout: {
+        ok: (n, c) => n >= 1 && n <= c.maximumLoginAttempts,
+        required: (c) => bi(`lockout after 1 to ${c.maximumLoginAttempts} failed logins`, `连续登录失败 1～${c.maximumLoginAttempts} 次后锁定`),
+        zero: bi("no lockout", "不锁定"),
+    },
+};
+
 const CLASS_INPUTS = ["requireLowercaseCharacters", "requireUppercaseCharacters", "requireNumbers", "requireSymbols"] as const;
-// Typed against each SDK so a renamed input fails the typecheck.
-const awsClasses = CLASS_INPUTS.map((n) => inputName<aws.iam.AccountPasswordPolicyArgs>(n));
-const ramClasses = CLASS_INPUTS.map((n) => inputName<alicloud.ram.AccountPasswordPolicyArgs>(n));
-const ramNewClasses = CLASS_INPUTS.map((n) => inputName<alicloud.ram.PasswordPolicyArgs>(n));
+type AwsArgs = aws.iam.AccountPasswordPolicyArgs;
+type RamArgs = alicloud.ram.AccountPasswordPolicyArgs;
+type RamNewArgs = alicloud.ram.PasswordPolicyArgs;
 
 export const POLICY_TYPES: Record<string, PolicyType> = {
     // The inputs document no defaults; IAM's UpdateAccountPasswordPolicy applies length 6, no
     // character classes, passwords that never expire and no reuse prevention to what is omitted.
+    // IAM has no lockout.
     "aws:iam/accountPasswordPolicy:AccountPasswordPolicy": {
         cloud: "aws",
         kind: bi("IAM account password policy", "IAM 账号密码策略"),
-        length: { input: inputName<aws.iam.AccountPasswordPolicyArgs>("minimumPasswordLength"), unset: 6 },
-        classes: { inputs: awsClasses, unset: false },
-        maxAge: { input: inputName<aws.iam.AccountPasswordPolicyArgs>("maxPasswordAge"), unset: 0 },
-        reuse: { input: inputName<aws.iam.AccountPasswordPolicyArgs>("passwordReusePrevention"), unset: 0 },
+        settings: {
+            length: { input: inputName<AwsArgs>("minimumPasswordLength"), unset: 6 },
+            maxAge: { input: inputName<AwsArgs>("maxPasswordAge"), unset: 0 },
+            reuse: { input: inputName<AwsArgs>("passwordReusePrevention"), unset: 0 },
+        },
+        classes: { inputs: CLASS_INPUTS.map((n) => inputName<AwsArgs>(n)), unset: false },
         defaultNote: bi("IAM applies", "IAM 默认"),
     },
     // Documented defaults: length 12, every class required, never expires, no reuse check, 5 attempts.
     "alicloud:ram/accountPasswordPolicy:AccountPasswordPolicy": {
         cloud: "alicloud",
         kind: bi("RAM account password policy", "RAM 账号密码策略"),
-        length: { input: inputName<alicloud.ram.AccountPasswordPolicyArgs>("minimumPasswordLength"), unset: 12 },
-        classes: { inputs: ramClasses, unset: true },
-        maxAge: { input: inputName<alicloud.ram.AccountPasswordPolicyArgs>("maxPasswordAge"), unset: 0 },
-        reuse: { input: inputName<alicloud.ram.AccountPasswordPolicyArgs>("passwordReusePrevention"), unset: 0 },
-        lockout: { input: inputName<alicloud.ram.AccountPasswordPolicyArgs>("maxLoginAttempts"), unset: 5 },
+        settings: {
+            length: { input: inputName<RamArgs>("minimumPasswordLength"), unset: 12 },
+            maxAge: { input: inputName<RamArgs>("maxPasswordAge"), unset: 0 },
+            reuse: { input: inputName<RamArgs>("passwordReusePrevention"), unset: 0 },
+            lockout: { input: inputName<RamArgs>("maxLoginAttempts"), unset: 5 },
+        },
+        classes: { inputs: CLASS_INPUTS.map((n) => inputName<RamArgs>(n)), unset: true },
         defaultNote: bi("default", "默认"),
     },
     // The newer resource: length 8, no class required, never expires, no reuse check, no lockout.
     "alicloud:ram/passwordPolicy:PasswordPolicy": {
         cloud: "alicloud",
         kind: bi("RAM password policy", "RAM 密码策略"),
-        length: { input: inputName<alicloud.ram.PasswordPolicyArgs>("minimumPasswordLength"), unset: 8 },
-        classes: { inputs: ramNewClasses, unset: false },
-        maxAge: { input: inputName<alicloud.ram.PasswordPolicyArgs>("maxPasswordAge"), unset: 0 },
-        reuse: { input: inputName<alicloud.ram.PasswordPolicyArgs>("passwordReusePrevention"), unset: 0 },
-        lockout: { input: inputName<alicloud.ram.PasswordPolicyArgs>("maxLoginAttemps"), unset: 0 },
+        settings: {
+            length: { input: inputName<RamNewArgs>("minimumPasswordLength"), unset: 8 },
+            maxAge: { input: inputName<RamNewArgs>("maxPasswordAge"), unset: 0 },
+            reuse: { input: inputName<RamNewArgs>("passwordReusePrevention"), unset: 0 },
+            lockout: { input: inputName<RamNewArgs>("maxLoginAttemps"), unset: 0 },
+        },
+        classes: { inputs: CLASS_INPUTS.map((n) => inputName<RamNewArgs>(n)), unset: false },
         defaultNote: bi("default", "默认"),
     },
 };
@@ -116,62 +139,43 @@ function valueOf(read: Read<number>, unset: number): number | undefined {
     return read.kind === "absent" ? unset : read.kind === "value" ? read.value : undefined;
 }
 
-function foundNumber(read: Read<number>, unset: number, t: PolicyType, days = false): Bilingual {
-    const unit = days ? bi(" days", " 天") : bi("", "");
+function found(read: Read<number>, unset: number, t: PolicyType, rule: (typeof RULES)[Setting]): Bilingual {
+    const n = valueOf(read, unset);
+    if (n === 0 && rule.zero) {
+        const value = read.kind === "absent" ? bi(`unset (${t.defaultNote.en} 0)`, `未设置（${t.defaultNote.zh} 0）`) : bi("0", "0");
+        return bi(`${value.en}: ${rule.zero.en}`, `${value.zh}：${rule.zero.zh}`);
+    }
+    const unit = rule.days ? bi(" days", " 天") : bi("", "");
     if (read.kind === "value") return bi(`${read.value}${unit.en}`, `${read.value}${unit.zh}`);
     return shown(read, { unset: bi(`${t.defaultNote.en} ${unset}`, `${t.defaultNote.zh} ${unset}`) });
 }
 
+const classOn = (r: Read<boolean>, unset: boolean) => (r.kind === "absent" ? unset : r.kind === "value" && r.value);
+
 function checkPolicy(r: PolicyResource, t: PolicyType, c: Config, emit: Emit): void {
     const props = Input.of(r.props);
     const on = { urn: r.urn, name: r.name };
-    const report = (read: Read<unknown>, found: Bilingual, required: Bilingual, fix?: Bilingual) =>
-        emit({ kind: t.kind, on, found, required, change: read, ...(fix ? { fix } : {}), unknown: read.kind === "unknown" });
-
-    const length = props.get(t.length.input).number();
-    const len = valueOf(length, t.length.unset);
-    if (len === undefined || len < c.minimumPasswordLength) {
-        report(length, foundNumber(length, t.length.unset, t), bi(`at least ${c.minimumPasswordLength} characters`, `至少 ${c.minimumPasswordLength} 个字符`));
+    for (const [setting, rule] of Object.entries(RULES) as [Setting, (typeof RULES)[Setting]][]) {
+        const s = t.settings[setting];
+        if (!s) continue;
+        const read = props.get(s.input).number();
+        const n = valueOf(read, s.unset);
+        if (n !== undefined && rule.ok(n, c)) continue;
+        emit({ kind: t.kind, on, found: found(read, s.unset, t, rule), required: rule.required(c), change: read, unknown: read.kind === "unknown" });
     }
 
-    const classes = t.classes.inputs.map((input) => props.get(input).boolean());
-    const required = classes.filter((r) => (r.kind === "absent" ? t.classes.unset : r.kind === "value" && r.value)).length;
+    const classes = t.classes.inputs.map((input) => [input, props.get(input).boolean()] as const);
+    const required = classes.filter(([, r]) => classOn(r, t.classes.unset)).length;
     if (required < c.minimumPasswordCharacterClasses) {
-        const anyUnknown = classes.some((r) => r.kind === "unknown");
-        const off = t.classes.inputs.filter((_, i) => {
-            const r = classes[i]!;
-            return !(r.kind === "absent" ? t.classes.unset : r.kind === "value" && r.value);
-        });
+        const off = classes.filter(([, r]) => !classOn(r, t.classes.unset)).map(([input]) => `\`${input}\``);
         emit({
             kind: t.kind,
             on,
             found: bi(`${required} of 4 character classes required`, `要求 4 类字符中的 ${required} 类`),
             required: bi(`at least ${c.minimumPasswordCharacterClasses} of 4`, `至少 ${c.minimumPasswordCharacterClasses} 类`),
-            change: { text: bi(`Set to true enough of ${off.map((i) => `\`${i}\``).join(", ")}.`, `请将 ${off.map((i) => `\`${i}\``).join("、")} 中足够多的项设为 true。`) },
-            unknown: anyUnknown,
+            change: { text: bi(`Set to true enough of ${off.join(", ")}.`, `请将 ${off.join("、")} 中足够多的项设为 true。`) },
+            unknown: classes.some(([, r]) => r.kind === "unknown"),
         });
-    }
-
-    const maxAge = props.get(t.maxAge.input).number();
-    const age = valueOf(maxAge, t.maxAge.unset);
-    if (age === undefined || age < 1 || age > c.maximumPasswordAgeDays) {
-        const found = age === 0 ? bi(`${maxAge.kind === "absent" ? `unset (${t.defaultNote.en} 0)` : "0"}: passwords never expire`, `${maxAge.kind === "absent" ? `未设置（${t.defaultNote.zh} 0）` : "0"}：密码永不过期`) : foundNumber(maxAge, t.maxAge.unset, t, true);
-        report(maxAge, found, bi(`1 to ${c.maximumPasswordAgeDays} days`, `1～${c.maximumPasswordAgeDays} 天`));
-    }
-
-    const reuse = props.get(t.reuse.input).number();
-    const kept = valueOf(reuse, t.reuse.unset);
-    if (kept === undefined || kept < c.minimumPasswordReusePrevention) {
-        report(reuse, foundNumber(reuse, t.reuse.unset, t), bi(`at least ${c.minimumPasswordReusePrevention} previous passwords`, `至少 ${c.minimumPasswordReusePrevention} 个历史密码`));
-    }
-
-    if (t.lockout) {
-        const attempts = props.get(t.lockout.input).number();
-        const n = valueOf(attempts, t.lockout.unset);
-        if (n === undefined || n < 1 || n > c.maximumLoginAttempts) {
-            const found = n === 0 ? bi(`${attempts.kind === "absent" ? `unset (${t.defaultNote.en} 0)` : "0"}: no lockout`, `${attempts.kind === "absent" ? `未设置（${t.defaultNote.zh} 0）` : "0"}：不锁定`) : foundNumber(attempts, t.lockout.unset, t);
-            report(attempts, found, bi(`lockout after 1 to ${c.maximumLoginAttempts} failed logins`, `连续登录失败 1～${c.maximumLoginAttempts} 次后锁定`));
-        }
     }
 }
 
