@@ -12,3 +12,14 @@ export const weeklyBaseline = new alicloud.threatdetection.BaselineStrategy("wee
     riskSubTypeName: "hc_exploit_redis",
     targetType: "groupId",
 });
+// The virus and vulnerability scan runs every 7 days (at most maximumScanCycleDays, 30).
+export const weeklyScan = new alicloud.threatdetection.CycleTask("weekly-scan", {
+    taskName: "VIRUS_VUL_SCHEDULE_SCAN",
+    taskType: "VIRUS_VUL_SCHEDULE_SCAN",
+    firstDateStr: 1767225600000,
+    targetStartTime: 0,
+    targetEndTime: 6,
+    periodUnit: "day",
+    intervalPeriod: 7,
+    enable: 1,
+});
