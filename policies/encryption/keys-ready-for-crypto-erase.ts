@@ -13,6 +13,7 @@ import { type Emit, shown } from "../shared/emit";
 import { type Bilingual, bi } from "../shared/messages";
 import { inputName } from "../shared/properties";
 import { Input, type Read } from "../shared/reader";
+import { type Fix, remediation, setInput } from "../shared/remediate";
 
 /** AWS accepts a deletion waiting period of 7–30 days; Alibaba Cloud 7–366. */
 const AWS_MAX_WINDOW = 30;
@@ -34,10 +35,10 @@ type Skip = Bilingual | undefined;
 interface KeyType {
     /** Whether the key can rotate automatically; a reason when it cannot (asymmetric, external material…), "unknown" when that depends on an unknown input. */
     rotatable(props: Input): Skip | "unknown" | "yes";
-    /** Every rotation input that is not as required, with what is required. */
-    rotation(props: Input): { read: Read<unknown>; required: Bilingual; unset: Bilingual }[];
-    /** The deletion waiting period input, its documented default (undefined: none documented) and the largest accepted value. */
-    window: { read(props: Input): Read<number>; documentedDefault: number | undefined; max: number; unset: Bilingual };
+    /** Every rotation input that is not as required, with what is required and the value a remediation writes. */
+    rotation(props: Input): { read: Read<unknown>; required: Bilingual; unset: Bilingual; fixed: string | boolean; silent?: true }[];
+    /** The deletion waiting period input (written by a remediation), its documented default (undefined: none documented) and the largest accepted value. */
+    window: { input: string; read(props: Input): Read<number>; documentedDefault: number | undefined; max: number; unset: Bilingual };
 }
 
 const AWS_SPEC = inputName<aws.kms.KeyArgs>("customerMasterKeySpec");
@@ -98,10 +99,10 @@ export const KEY_TYPES: Record<string, KeyType> = {
         rotatable: (props) => rotatable(props, AWS_CONDITIONS),
         rotation(props) {
             const read = props.get(AWS_ROTATION).boolean();
-            return read.kind === "value" && read.value ? [] : [{ read, required: bi("true", "true"), unset: bi("default false", "默认 false") }];
+            return read.kind === "value" && read.value ? [] : [{ read, required: bi("true", "true"), unset: bi("default false", "默认 false"), fixed: true }];
         },
         // Unset = 30 days (documented default).
-        window: { read: (props) => props.get(AWS_WINDOW).number(), documentedDefault: 30, max: AWS_MAX_WINDOW, unset: bi("default 30", "默认 30") },
+        window: { input: AWS_WINDOW, read: (props) => props.get(AWS_WINDOW).number(), documentedDefault: 30, max: AWS_MAX_WINDOW, unset: bi("default 30", "默认 30") },
     },
     "alicloud:kms/key:Key": {
         rotatable: (props) => rotatable(props, ALI_CONDITIONS),
@@ -109,17 +110,22 @@ export const KEY_TYPES: Record<string, KeyType> = {
             const out: ReturnType<KeyType["rotation"]> = [];
             const state = props.get(ALI_ROTATION).string();
             if (!(state.kind === "value" && state.value === "Enabled")) {
-                out.push({ read: state, required: bi('"Enabled"', '"Enabled"'), unset: bi("default Disabled", "默认 Disabled") });
+                out.push({ read: state, required: bi('"Enabled"', '"Enabled"'), unset: bi("default Disabled", "默认 Disabled"), fixed: "Enabled" });
             }
-            // Required by the API when rotation is on; checked only then, to give one finding at a time.
+            // Required by the API when rotation is on; reported only then, to give one finding at a time.
+            // A remediation that enables rotation sets it too: 365 days suits default keys (fixed
+            // 365) and software-protected ones (7–365).
             const interval = props.get(ALI_INTERVAL).string();
-            if (state.kind === "value" && state.value === "Enabled" && interval.kind !== "value") {
-                out.push({ read: interval, required: bi('a rotation period such as "365d"', '轮换周期，例如 "365d"'), unset: bi("required when automaticRotation is Enabled", "automaticRotation 为 Enabled 时必填") });
+            const on = state.kind === "value" && state.value === "Enabled";
+            if (interval.kind === "absent" && !on) out.push({ read: interval, required: bi("", ""), unset: bi("", ""), fixed: "365d", silent: true });
+            if (on && interval.kind !== "value") {
+                out.push({ read: interval, required: bi('a rotation period such as "365d"', '轮换周期，例如 "365d"'), unset: bi("required when automaticRotation is Enabled", "automaticRotation 为 Enabled 时必填"), fixed: "365d" });
             }
             return out;
         },
         // No default is documented: the API accepts 7 days, so an unset window meets only a minimum of 7.
         window: {
+            input: ALI_WINDOW,
             read: (props) => props.get(ALI_WINDOW, ALI_WINDOW_DEPRECATED).number(),
             documentedDefault: undefined,
             max: ALI_MAX_WINDOW,
@@ -154,6 +160,15 @@ export const metadata: ControlMetadata = {
     config,
 };
 
+/** The deletion waiting period against the minimum (capped at what the cloud accepts). */
+function deletionWindow(keyType: KeyType, props: Input, configured: number): { minimum: number; read: Read<number>; short: boolean } {
+    const { window } = keyType;
+    const minimum = Math.min(configured, window.max);
+    const read = window.read(props);
+    const days = read.kind === "value" ? read.value : read.kind === "absent" ? (window.documentedDefault ?? MIN_WINDOW) : undefined;
+    return { minimum, read, short: days === undefined || days < minimum };
+}
+
 function validate(args: ResourceValidationArgs, emit: Emit): void {
     const keyType = KEY_TYPES[args.type];
     if (!keyType) return;
@@ -162,7 +177,8 @@ function validate(args: ResourceValidationArgs, emit: Emit): void {
 
     const canRotate = keyType.rotatable(props);
     if (canRotate === "yes" || canRotate === "unknown") {
-        for (const { read, required, unset } of keyType.rotation(props)) {
+        for (const { read, required, unset, silent } of keyType.rotation(props)) {
+            if (silent) continue;
             emit({
                 kind: KIND,
                 found: shown(read, { vocabulary: ["Enabled", "Disabled"], unset }),
@@ -175,10 +191,8 @@ function validate(args: ResourceValidationArgs, emit: Emit): void {
     }
 
     const { window } = keyType;
-    const minimum = Math.min(minimumKeyDeletionWindowDays, window.max);
-    const read = window.read(props);
-    const days = read.kind === "value" ? read.value : read.kind === "absent" ? (window.documentedDefault ?? MIN_WINDOW) : undefined;
-    if (days !== undefined && days >= minimum) return;
+    const { minimum, read, short } = deletionWindow(keyType, props, minimumKeyDeletionWindowDays);
+    if (!short) return;
     emit({
         kind: KIND,
         found: read.kind === "value" ? bi(`${read.value} days`, `${read.value} 天`) : shown(read, { unset: window.unset }),
@@ -189,4 +203,33 @@ function validate(args: ResourceValidationArgs, emit: Emit): void {
     });
 }
 
-export default resourceControl(metadata, validate);
+/**
+ * Turns rotation on (with a 365-day interval on Alibaba Cloud when none is set) for keys known to
+ * be rotatable, and raises a short deletion window to the minimum. Unknown or wrongly shaped
+ * values are left for the user. All of these change in place (in-place-updates.ts).
+ */
+const fixKey: Fix = (args) => {
+    const keyType = KEY_TYPES[args.type];
+    if (!keyType) return false;
+    const props = Input.of(args.props);
+    let changed = false;
+    if (keyType.rotatable(props) === "yes") {
+        const pending = keyType.rotation(props);
+        if (pending.every((p) => p.read.kind === "absent" || p.read.kind === "value")) {
+            for (const p of pending) {
+                const input = p.read.path;
+                if (!input || input.includes(".")) continue;
+                setInput(args.props, input, p.fixed);
+                changed = true;
+            }
+        }
+    }
+    const { minimum, read, short } = deletionWindow(keyType, props, readConfig(config, args.getConfig()).minimumKeyDeletionWindowDays);
+    if (short && (read.kind === "absent" || read.kind === "value")) {
+        setInput(args.props, read.kind === "value" ? read.path : keyType.window.input, minimum);
+        changed = true;
+    }
+    return changed;
+};
+
+export default resourceControl(metadata, validate, remediation(fixKey));

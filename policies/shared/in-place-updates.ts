@@ -47,6 +47,11 @@ const POLARDB_CLUSTER = `${ALI} alicloud/resource_alicloud_polardb_cluster.go (a
 const MONGODB = `${ALI} alicloud/resource_alicloud_mongodb_instance.go and _sharding_instance.go: backup_retention_period and db_instance_release_protection not ForceNew; update calls ModifyBackupPolicy / ModifyDBInstanceAttribute`;
 const KVSTORE = `${ALI} alicloud/resource_alicloud_kvstore_instance.go (alicloud_kvstore_instance): instance_release_protection not ForceNew; update calls ModifyInstanceAttribute`;
 
+// Keys ready for crypto-erase: rotation is a key policy setting, and the deletion waiting period is
+// read only when the key is scheduled for deletion.
+const AWS_KMS_KEY = `${AWS} internal/service/kms/key.go (aws_kms_key): enable_key_rotation and deletion_window_in_days Optional, not ForceNew (key_spec, key_usage, custom_key_store_id, xks_key_id are); update calls EnableKeyRotation / DisableKeyRotation, the window is used by ScheduleKeyDeletion`;
+const ALI_KMS_KEY = `${ALI} alicloud/resource_alicloud_kms_key.go (alicloud_kms_key): automatic_rotation, rotation_interval and pending_window_in_days (deprecated deletion_window_in_days) Optional, not ForceNew (key_spec, key_usage, origin, protection_level, dkms_instance_id are); update calls UpdateRotationPolicy, the window is used by ScheduleKeyDeletion`;
+
 const entries = (type: string, properties: readonly string[], checkedAgainst: string): InPlaceUpdate[] =>
     properties.map((property) => ({ type, property, checkedAgainst }));
 
@@ -79,6 +84,8 @@ export const IN_PLACE_UPDATES: readonly InPlaceUpdate[] = [
     ...entries("alicloud:mongodb/instance:Instance", ["backupRetentionPeriod", "dbInstanceReleaseProtection"], MONGODB),
     ...entries("alicloud:mongodb/shardingInstance:ShardingInstance", ["backupRetentionPeriod", "dbInstanceReleaseProtection"], MONGODB),
     ...entries("alicloud:kvstore/instance:Instance", ["instanceReleaseProtection"], KVSTORE),
+    ...entries("aws:kms/key:Key", ["enableKeyRotation", "deletionWindowInDays"], AWS_KMS_KEY),
+    ...entries("alicloud:kms/key:Key", ["automaticRotation", "rotationInterval", "pendingWindowInDays", "deletionWindowInDays"], ALI_KMS_KEY),
 ];
 
 /** The top-level input of a property path: `accessControlPolicy.grants[0]` → `accessControlPolicy`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import control from "../../../policies/encryption/keys-ready-for-crypto-erase";
-import { levels, runResource, secret, unknown } from "../../helpers/harness";
+import { levels, runRemediation, runResource, secret, unknown } from "../../helpers/harness";
 
 const AWS_KEY = "aws:kms/key:Key";
 const ALI_KEY = "alicloud:kms/key:Key";
@@ -98,5 +98,39 @@ describe("keys-ready-for-crypto-erase: alicloud.kms.Key", () => {
         expect(levels(await runResource(control, { type: ALI_KEY, props: { automaticRotation: unknown() } }))).toEqual(["advisory"]);
         expect(levels(await runResource(control, { type: ALI_KEY, props: { ...ok, pendingWindowInDays: unknown() } }))).toEqual(["advisory"]);
         expect(levels(await runResource(control, { type: ALI_KEY, props: { origin: unknown() } }))).toEqual(["advisory"]);
+    });
+});
+
+describe("keys-ready-for-crypto-erase: remediation (in place)", () => {
+    const cfg = (minimumKeyDeletionWindowDays: number) => ({ config: { minimumKeyDeletionWindowDays } });
+
+    it.each<[string, string, Record<string, unknown>, number, Record<string, unknown> | undefined]>([
+        ["AWS rotation off is turned on", AWS_KEY, { enableKeyRotation: false }, 7, { enableKeyRotation: true }],
+        ["AWS rotation unset is turned on", AWS_KEY, {}, 7, { enableKeyRotation: true }],
+        ["AWS window raised to the minimum", AWS_KEY, { enableKeyRotation: true, deletionWindowInDays: 7 }, 14, { enableKeyRotation: true, deletionWindowInDays: 14 }],
+        ["AWS window capped at 30 for a higher minimum", AWS_KEY, { enableKeyRotation: true, deletionWindowInDays: 10 }, 90, { enableKeyRotation: true, deletionWindowInDays: 30 }],
+        ["AWS unset window (default 30) is left", AWS_KEY, { enableKeyRotation: true }, 90, undefined],
+        ["an asymmetric AWS key is not given rotation", AWS_KEY, { customerMasterKeySpec: "RSA_2048", keyUsage: "SIGN_VERIFY" }, 7, undefined],
+        ["Alibaba Cloud rotation enabled with a 365-day interval", ALI_KEY, { pendingWindowInDays: 7 }, 7, { pendingWindowInDays: 7, automaticRotation: "Enabled", rotationInterval: "365d" }],
+        ["Alibaba Cloud rotation enabled, the interval set is kept", ALI_KEY, { pendingWindowInDays: 7, automaticRotation: "Disabled", rotationInterval: "30d" }, 7, { pendingWindowInDays: 7, automaticRotation: "Enabled", rotationInterval: "30d" }],
+        ["Alibaba Cloud enabled without an interval gets one", ALI_KEY, { pendingWindowInDays: 7, automaticRotation: "Enabled" }, 7, { pendingWindowInDays: 7, automaticRotation: "Enabled", rotationInterval: "365d" }],
+        ["Alibaba Cloud unset window set to a raised minimum", ALI_KEY, { automaticRotation: "Enabled", rotationInterval: "365d" }, 30, { automaticRotation: "Enabled", rotationInterval: "365d", pendingWindowInDays: 30 }],
+        ["Alibaba Cloud deprecated window raised where it is", ALI_KEY, { automaticRotation: "Enabled", rotationInterval: "365d", deletionWindowInDays: 7 }, 30, { automaticRotation: "Enabled", rotationInterval: "365d", deletionWindowInDays: 30 }],
+        ["an external-material key is not given rotation", ALI_KEY, { origin: "EXTERNAL", pendingWindowInDays: 7 }, 7, undefined],
+        ["compliant keys are left", ALI_KEY, { automaticRotation: "Enabled", rotationInterval: "365d", pendingWindowInDays: 7 }, 7, undefined],
+    ])("%s", async (_n, type, props, minimum, expected) => {
+        expect(await runRemediation(control, { type, name: "k", props }, cfg(minimum))).toEqual(expected);
+    });
+
+    it("unknown values are left for the user", async () => {
+        expect(await runRemediation(control, { type: AWS_KEY, name: "k", props: { enableKeyRotation: unknown(), deletionWindowInDays: unknown() } }, cfg(14))).toBeUndefined();
+        expect(await runRemediation(control, { type: ALI_KEY, name: "k", props: { automaticRotation: "Enabled", rotationInterval: "365d", pendingWindowInDays: unknown() } }, cfg(30))).toBeUndefined();
+        // Whether the key can rotate is unknown: rotation is not turned on.
+        expect(await runRemediation(control, { type: AWS_KEY, name: "k", props: { customerMasterKeySpec: unknown() } }, cfg(7))).toBeUndefined();
+    });
+
+    it("an exempted key is not remediated", async () => {
+        const tags = { "compliance:exempt": "keys-ready-for-crypto-erase", "compliance:exempt-reason": "imported key, rotated by hand" };
+        expect(await runRemediation(control, { type: AWS_KEY, name: "k", props: { tags } }, cfg(7))).toBeUndefined();
     });
 });
