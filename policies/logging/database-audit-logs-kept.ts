@@ -13,6 +13,7 @@ import { type Emit, shown } from "../shared/emit";
 import { type Bilingual, bi } from "../shared/messages";
 import { inputName } from "../shared/properties";
 import { Input } from "../shared/reader";
+import { type Fix, remediation, setInput } from "../shared/remediate";
 // The same key name and default as log-retention-minimum: one organisation-wide minimum for every network log.
 export const config = {
     minimumRetentionDays: integer("Minimum number of days databases keep their SQL audit log (Cybersecurity Law Art. 23(3): six months).", 180, 1, 3650),
@@ -21,9 +22,14 @@ export const config = {
 /** The only SQL collector retentions Alibaba Cloud RDS accepts (days). */
 export const SQL_COLLECTOR_DAYS = [30, 180, 365, 1095, 1825];
 
+/** An input a remediation writes, with its new value. */
+type Write = readonly [input: string, value: unknown];
+
 interface Check {
     kind: Bilingual;
     check(props: Input, minimum: number, emit: Emit): void;
+    /** The in-place writes that make the database comply; none when a value is unknown or of the wrong shape. */
+    fix(props: Input, minimum: number): Write[];
 }
 
 const RDS_STATUS = inputName<alicloud.rds.InstanceArgs>("sqlCollectorStatus");
@@ -64,6 +70,17 @@ function sqlCollector(kind: Bilingual): Check {
                 unknown: days.kind === "unknown",
             });
         },
+        fix(props, minimum) {
+            const status = props.get(RDS_STATUS).string();
+            const days = props.get(RDS_DAYS).number();
+            if (status.kind === "unknown" || status.kind === "invalid" || days.kind === "unknown" || days.kind === "invalid") return [];
+            const writes: Write[] = status.kind === "value" && status.value === "Enabled" ? [] : [[RDS_STATUS, "Enabled"]];
+            const value = days.kind === "value" ? days.value : 30;
+            // Only the accepted retentions can be written; past 1825 nothing the API accepts is enough.
+            const next = SQL_COLLECTOR_DAYS.find((d) => d >= minimum);
+            if (value < minimum && next !== undefined) writes.push([RDS_DAYS, next]);
+            return writes;
+        },
     };
 }
 
@@ -103,6 +120,19 @@ function cloudwatchExports(kind: Bilingual): Check {
                 }
             }
             emitMissing(emit, kind, exportsRead, logType, items.kind === "unknown" || engine.kind === "unknown");
+        },
+        fix(props) {
+            const engine = props.get(AWS_ENGINE).string();
+            const logType = engine.kind === "value" ? AWS_AUDIT_LOG[engine.value] : undefined;
+            if (logType === undefined) return [];
+            const items = props.get(AWS_EXPORTS).items();
+            if (items.kind === "absent") return [[AWS_EXPORTS, [logType]]];
+            if (items.kind !== "value") return [];
+            const types = items.value.map((i) => i.string());
+            // Every element must be a known string to write the list back without losing one.
+            const known = types.flatMap((t) => (t.kind === "value" ? [t.value] : []));
+            if (known.length !== types.length || known.includes(logType)) return [];
+            return [[AWS_EXPORTS, [...known, logType]]];
         },
     };
 }
@@ -153,6 +183,10 @@ export const DATABASES: Record<string, Check> = {
                 unknown: status.kind === "unknown",
             });
         },
+        fix(props) {
+            const status = props.get(POLARDB_STATUS).string();
+            return status.kind === "absent" || (status.kind === "value" && status.value !== "Enable") ? [[POLARDB_STATUS, "Enable"]] : [];
+        },
     },
     "aws:rds/instance:Instance": cloudwatchExports(bi("RDS DB instance", "RDS 数据库实例")),
     "aws:rds/cluster:Cluster": cloudwatchExports(bi("RDS DB cluster", "RDS 数据库集群")),
@@ -169,14 +203,14 @@ export const metadata: ControlMetadata = {
         'alicloud.rds.Instance / DdrInstance: set `sqlCollectorStatus: "Enabled"` (default Disabled) and `sqlCollectorConfigValue` to 180 or more (accepted 30, 180, 365, 1095, 1825; default 30). ' +
         'alicloud.polardb.Cluster: set `collectorStatus: "Enable"` and its SQL audit retention in the console. ' +
         'aws.rds.Instance / Cluster: add the engine\'s audit log to `enabledCloudwatchLogsExports` ("audit" for MySQL, MariaDB and Oracle; "postgresql" for PostgreSQL) with the audit plugin on, ' +
-        "and keep the /aws/rds/... log group at least 180 days. SQL Server and Db2 have no audit log export and are not checked.",
+        "and keep the /aws/rds/... log group at least 180 days. SQL Server and Db2 have no audit log export and are not checked. All of these change in place.",
     zh: {
         description: "数据库记录 SQL 审计日志，并保留不短于最短日志保留期限（默认 180 天，即六个月）。",
         remediationSteps:
             'alicloud.rds.Instance / DdrInstance：将 `sqlCollectorStatus` 设为 "Enabled"（默认 Disabled），`sqlCollectorConfigValue` 设为 180 或更大（仅接受 30、180、365、1095、1825；默认 30）。' +
             'alicloud.polardb.Cluster：将 `collectorStatus` 设为 "Enable"，并在控制台设置 SQL 审计日志保留期。' +
             'aws.rds.Instance / Cluster：在 `enabledCloudwatchLogsExports` 中加入数据库引擎的审计日志（MySQL、MariaDB 和 Oracle 为 "audit"，PostgreSQL 为 "postgresql"）并开启审计插件，' +
-            "/aws/rds/... 日志组至少保留 180 天。SQL Server 和 Db2 没有审计日志导出，不检查。",
+            "/aws/rds/... 日志组至少保留 180 天。SQL Server 和 Db2 没有审计日志导出，不检查。以上修改均为原地更新。",
     },
     resourceTypes: Object.keys(DATABASES),
     config,
@@ -189,4 +223,13 @@ function validate(args: ResourceValidationArgs, emit: Emit): void {
     db.check(Input.of(args.props), minimumRetentionDays, emit);
 }
 
-export default resourceControl(metadata, validate);
+/** Turns the SQL collector or audit log export on, and raises an RDS collector retention to the next accepted value. */
+const fixDatabase: Fix = (args) => {
+    const db = DATABASES[args.type];
+    if (!db) return false;
+    const writes = db.fix(Input.of(args.props), readConfig(config, args.getConfig()).minimumRetentionDays);
+    for (const [input, value] of writes) setInput(args.props, input, value);
+    return writes.length > 0;
+};
+
+export default resourceControl(metadata, validate, remediation(fixDatabase));

@@ -52,6 +52,12 @@ const KVSTORE = `${ALI} alicloud/resource_alicloud_kvstore_instance.go (alicloud
 const AWS_KMS_KEY = `${AWS} internal/service/kms/key.go (aws_kms_key): enable_key_rotation and deletion_window_in_days Optional, not ForceNew (key_spec, key_usage, custom_key_store_id, xks_key_id are); update calls EnableKeyRotation / DisableKeyRotation, the window is used by ScheduleKeyDeletion`;
 const ALI_KMS_KEY = `${ALI} alicloud/resource_alicloud_kms_key.go (alicloud_kms_key): automatic_rotation, rotation_interval and pending_window_in_days (deprecated deletion_window_in_days) Optional, not ForceNew (key_spec, key_usage, origin, protection_level, dkms_instance_id are); update calls UpdateRotationPolicy, the window is used by ScheduleKeyDeletion`;
 
+// Database audit logs: the SQL collector and log exports are settings of the live database.
+const ALI_RDS_SQL = `${ALI} alicloud/resource_alicloud_db_instance.go (alicloud_db_instance): sql_collector_status and sql_collector_config_value Optional, not ForceNew; update calls ModifySQLCollectorPolicy / ModifySQLCollectorRetention`;
+const ALI_DDR_SQL = `${ALI} alicloud/resource_alicloud_rds_ddr_instance.go (alicloud_rds_ddr_instance): sql_collector_status and sql_collector_config_value Optional, not ForceNew; update calls ModifySQLCollectorPolicy / ModifySQLCollectorRetention`;
+const POLARDB_COLLECTOR = `${ALI} alicloud/resource_alicloud_polardb_cluster.go (alicloud_polardb_cluster): collector_status Optional, not ForceNew; update calls ModifyDBClusterAuditLogCollector`;
+const RDS_EXPORTS = `${AWS} internal/service/rds/instance.go and cluster.go (aws_db_instance, aws_rds_cluster): enabled_cloudwatch_logs_exports Optional, not ForceNew; update sends CloudwatchLogsExportConfiguration with ModifyDBInstance / ModifyDBCluster`;
+
 const entries = (type: string, properties: readonly string[], checkedAgainst: string): InPlaceUpdate[] =>
     properties.map((property) => ({ type, property, checkedAgainst }));
 
@@ -84,6 +90,11 @@ export const IN_PLACE_UPDATES: readonly InPlaceUpdate[] = [
     ...entries("alicloud:mongodb/instance:Instance", ["backupRetentionPeriod", "dbInstanceReleaseProtection"], MONGODB),
     ...entries("alicloud:mongodb/shardingInstance:ShardingInstance", ["backupRetentionPeriod", "dbInstanceReleaseProtection"], MONGODB),
     ...entries("alicloud:kvstore/instance:Instance", ["instanceReleaseProtection"], KVSTORE),
+    ...entries("alicloud:rds/instance:Instance", ["sqlCollectorStatus", "sqlCollectorConfigValue"], ALI_RDS_SQL),
+    ...entries("alicloud:rds/ddrInstance:DdrInstance", ["sqlCollectorStatus", "sqlCollectorConfigValue"], ALI_DDR_SQL),
+    ...entries("alicloud:polardb/cluster:Cluster", ["collectorStatus"], POLARDB_COLLECTOR),
+    ...entries("aws:rds/instance:Instance", ["enabledCloudwatchLogsExports"], RDS_EXPORTS),
+    ...entries("aws:rds/cluster:Cluster", ["enabledCloudwatchLogsExports"], RDS_EXPORTS),
     ...entries("aws:kms/key:Key", ["enableKeyRotation", "deletionWindowInDays"], AWS_KMS_KEY),
     ...entries("alicloud:kms/key:Key", ["automaticRotation", "rotationInterval", "pendingWindowInDays", "deletionWindowInDays"], ALI_KMS_KEY),
 ];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import control from "../../../policies/logging/database-audit-logs-kept";
-import { levels, runResource, secret, unknown } from "../../helpers/harness";
+import { levels, runRemediation, runResource, secret, unknown } from "../../helpers/harness";
 
 const ALI_RDS = "alicloud:rds/instance:Instance";
 const ALI_DDR = "alicloud:rds/ddrInstance:DdrInstance";
@@ -101,5 +101,31 @@ describe("database-audit-logs-kept: aws.rds.Instance and Cluster", () => {
         const [d] = await runResource(control, { type: AWS_CLUSTER, name: "c", props: { engine: "aurora-mysql" } });
         expect(d!.message).toContain('found unset (no logs exported); required exports including "audit" to CloudWatch Logs.');
         expect(d!.message).toContain("当前：未设置（不导出日志）");
+    });
+});
+
+describe("database-audit-logs-kept: remediation (in place)", () => {
+
+    it.each<[string, string, Record<string, unknown>, number, Record<string, unknown> | undefined]>([
+        ["collector unset (default Disabled, 30 days) turned on and kept 180", ALI_RDS, {}, 180, { sqlCollectorStatus: "Enabled", sqlCollectorConfigValue: 180 }],
+        ["collector on, 30 days raised to the next accepted value", ALI_DDR, { sqlCollectorStatus: "Enabled", sqlCollectorConfigValue: 30 }, 200, { sqlCollectorStatus: "Enabled", sqlCollectorConfigValue: 365 }],
+        ["collector Disabled, 365 days kept", ALI_RDS, { sqlCollectorStatus: "Disabled", sqlCollectorConfigValue: 365 }, 180, { sqlCollectorStatus: "Enabled", sqlCollectorConfigValue: 365 }],
+        ["a minimum past 1825: the collector is turned on, the retention left", ALI_RDS, { sqlCollectorStatus: "Disabled" }, 2000, { sqlCollectorStatus: "Enabled" }],
+        ["compliant RDS left", ALI_RDS, { sqlCollectorStatus: "Enabled", sqlCollectorConfigValue: 180 }, 180, undefined],
+        ["PolarDB collector turned on", POLARDB, {}, 180, { collectorStatus: "Enable" }],
+        ["MySQL audit export added to the others", AWS_RDS, { engine: "mysql", enabledCloudwatchLogsExports: ["error"] }, 180, { engine: "mysql", enabledCloudwatchLogsExports: ["error", "audit"] }],
+        ["PostgreSQL export added when none", AWS_CLUSTER, { engine: "aurora-postgresql" }, 180, { engine: "aurora-postgresql", enabledCloudwatchLogsExports: ["postgresql"] }],
+        ["SQL Server has no audit export: left", AWS_RDS, { engine: "sqlserver-ee" }, 180, undefined],
+        ["no engine (a replica): left", AWS_RDS, {}, 180, undefined],
+    ])("%s", async (_n, type, props, minimumRetentionDays, expected) => {
+        expect(await runRemediation(control, { type, name: "db", props }, { config: { minimumRetentionDays } })).toEqual(expected);
+    });
+
+    it("unknown values are left for the user", async () => {
+        expect(await runRemediation(control, { type: ALI_RDS, name: "db", props: { sqlCollectorStatus: unknown() } })).toBeUndefined();
+        expect(await runRemediation(control, { type: ALI_RDS, name: "db", props: { sqlCollectorStatus: "Enabled", sqlCollectorConfigValue: unknown() } })).toBeUndefined();
+        expect(await runRemediation(control, { type: AWS_RDS, name: "db", props: { engine: "mysql", enabledCloudwatchLogsExports: ["error", unknown()] } })).toBeUndefined();
+        expect(await runRemediation(control, { type: AWS_RDS, name: "db", props: { engine: unknown() } })).toBeUndefined();
+        expect(await runRemediation(control, { type: POLARDB, name: "db", props: { collectorStatus: unknown() } })).toBeUndefined();
     });
 });

@@ -41,7 +41,7 @@ const GRANT = fc.record({
     grantee: fc.record({ type: fc.constant("Group"), uri: fc.constantFrom("http://acs.amazonaws.com/groups/global/AllUsers", "y") }),
 });
 const leaf = fc.oneof(
-    fc.constantFrom<unknown>(0, 1, 7, 30, 179, 180, 365, 2555, 3650, "7", "400", "abc", true, false, "true", "false", "private", "public-read", "public-read-write", "authenticated-read", "DELIVERY", "STANDARD", "Enabled", "Disabled", "365d", "SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT", "Aliyun_AES_256", "RSA_2048", "SOFTWARE", null),
+    fc.constantFrom<unknown>(0, 1, 7, 30, 179, 180, 365, 2555, 3650, "7", "400", "abc", true, false, "true", "false", "private", "public-read", "public-read-write", "authenticated-read", "DELIVERY", "STANDARD", "Enabled", "Disabled", "365d", "SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT", "Aliyun_AES_256", "RSA_2048", "SOFTWARE", "Enable", "mysql", "postgres", "sqlserver-ee", "audit", null),
     fc.constant(unknown()),
     fc.constantFrom(7, "public-read", false).map((v) => secret(v)),
 );
@@ -62,6 +62,8 @@ const KEYS = [
     // keys-ready-for-crypto-erase (and the inputs that make a key non-rotatable, which must never move)
     "enableKeyRotation", "deletionWindowInDays", "automaticRotation", "rotationInterval", "pendingWindowInDays",
     "customerMasterKeySpec", "keySpec", "keyUsage", "origin", "protectionLevel", "customKeyStoreId",
+    // database-audit-logs-kept
+    "sqlCollectorStatus", "sqlCollectorConfigValue", "collectorStatus", "enabledCloudwatchLogsExports", "engine",
 ];
 const props = fc.dictionary(fc.constantFrom(...KEYS), value, { maxKeys: 8 });
 const config = fc.record({ minimumRetentionDays: fc.integer({ min: 1, max: 3650 }), minimumBackupRetentionDays: fc.integer({ min: 1, max: 35 }), minimumKeyDeletionWindowDays: fc.integer({ min: 7, max: 366 }) }, { requiredKeys: [] });
@@ -105,7 +107,7 @@ describe("the in-place list", () => {
 
 describe.each(remediating.map((c) => [c.metadata.name, c] as const))("remediation of %s", (_name, control) => {
     it("exists for the in-place controls only", () => {
-        expect(["log-retention-minimum", "no-public-buckets", "bucket-public-access-blocked", "database-backup-retention", "database-deletion-protection", "keys-ready-for-crypto-erase"]).toContain(control.metadata.name);
+        expect(["log-retention-minimum", "no-public-buckets", "bucket-public-access-blocked", "database-backup-retention", "database-deletion-protection", "keys-ready-for-crypto-erase", "database-audit-logs-kept"]).toContain(control.metadata.name);
     });
 
     it.each(control.metadata.resourceTypes.map((t) => [t]))("changes only in-place properties of %s", async (type) => {
@@ -121,6 +123,6 @@ describe.each(remediating.map((c) => [c.metadata.name, c] as const))("remediatio
     });
 });
 
-it("six controls remediate", () => {
-    expect(remediating.map((c) => c.metadata.name).sort()).toEqual(["bucket-public-access-blocked", "database-backup-retention", "database-deletion-protection", "keys-ready-for-crypto-erase", "log-retention-minimum", "no-public-buckets"]);
+it("seven controls remediate", () => {
+    expect(remediating.map((c) => c.metadata.name).sort()).toEqual(["bucket-public-access-blocked", "database-audit-logs-kept", "database-backup-retention", "database-deletion-protection", "keys-ready-for-crypto-erase", "log-retention-minimum", "no-public-buckets"]);
 });
