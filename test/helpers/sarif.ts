@@ -44,7 +44,7 @@ export function githubProblems(log: Log, repoRoot: string): string[] {
             if (res.ruleIndex !== undefined && ids[res.ruleIndex] !== res.ruleId) problems.push(`${at}: ruleIndex ${res.ruleIndex} names another rule`);
             const text = res.message.text ?? "";
             const title = text.split("\n")[0];
-            if (!title.trim()) problems.push(`${at}: empty message`);
+            if (!title!.trim()) problems.push(`${at}: empty message`);
             const rule = rules.find((x) => x.id === res.ruleId);
             if (rule && title === rule.shortDescription?.text) problems.push(`${at}: the alert title is the rule's description, not the finding`);
             const uri = res.locations?.[0]?.physicalLocation?.artifactLocation?.uri;

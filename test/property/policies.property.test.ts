@@ -45,7 +45,7 @@ function configOf(c: Control): fc.Arbitrary<RunOptions> {
 }
 
 function run(c: Control, rs: readonly TestResource[], opts: RunOptions): Promise<Diagnostic[]> {
-    return isStack(c) ? runStack(c, [...rs], opts) : runResource(c, rs[0], opts);
+    return isStack(c) ? runStack(c, [...rs], opts) : runResource(c, rs[0]!, opts);
 }
 
 /** The three properties for one generated case; returns nothing, fails through expect. */

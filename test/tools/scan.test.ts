@@ -86,7 +86,7 @@ async function inPool(names: string[], size: number): Promise<void> {
     const queue = [...names];
     const worker = async (): Promise<void> => {
         for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
-            results.set(name, await runCli(RUNS[name]));
+            results.set(name, await runCli(RUNS[name]!));
         }
     };
     await Promise.all(Array.from({ length: size }, worker));
@@ -196,11 +196,11 @@ describe("scan a program directory", () => {
         expect(githubProblems(log, ROOT)).toEqual([]);
 
         const run = log.runs[0];
-        expect(run.tool.driver.name).toBe("china-compliance-scan");
-        expect(run.tool.driver.informationUri).toBe("https://www.npmjs.com/package/china-compliance-policies");
-        expect(run.tool.extensions).toEqual([{ name: "scan-pack", version: "2.0.0" }]);
-        expect(run.automationDetails).toEqual({ id: "china-compliance/aws-small/dev/" });
-        const rules = run.tool.driver.rules ?? [];
+        expect(run!.tool.driver.name).toBe("china-compliance-scan");
+        expect(run!.tool.driver.informationUri).toBe("https://www.npmjs.com/package/china-compliance-policies");
+        expect(run!.tool.extensions).toEqual([{ name: "scan-pack", version: "2.0.0" }]);
+        expect(run!.automationDetails).toEqual({ id: "china-compliance/aws-small/dev/" });
+        const rules = run!.tool.driver.rules ?? [];
         expect(rules.map((x) => x.id)).toEqual(["audit-trail-present", "crash-on-marker", "log-retention-minimum"]);
         expect(rules[2]).toEqual({
             id: "log-retention-minimum",
@@ -213,10 +213,10 @@ describe("scan a program directory", () => {
             properties: { tags: ["logging", "csl-art21"], enforcementLevel: "mandatory", policyType: "resource", "security-severity": "8.0" },
         });
         // An advisory rule scores a band lower: GitHub reads the score from the rule.
-        expect(rules[0].properties?.["security-severity"]).toBe("3.0");
+        expect(rules[0]!.properties?.["security-severity"]).toBe("3.0");
 
-        expect(run.results).toHaveLength(2);
-        const [mandatory, advisory] = run.results ?? [];
+        expect(run!.results).toHaveLength(2);
+        const [mandatory, advisory] = run!.results ?? [];
         expect(mandatory).toMatchObject({
             ruleId: "log-retention-minimum",
             ruleIndex: 2,
@@ -238,8 +238,8 @@ describe("scan a program directory", () => {
             locations: [{ physicalLocation: { artifactLocation: { uri: `${AWS_SMALL}/index.ts`, uriBaseId: "%SRCROOT%" } }, logicalLocations: [{ fullyQualifiedName: STACK_URN }] }],
             properties: { "security-severity": "3.0", fails: false },
         });
-        expect(advisory.locations?.[0].physicalLocation?.region).toBeUndefined();
-        expect(run.originalUriBaseIds?.["%SRCROOT%"].uri).toBe(`${pathToFileURL(ROOT).href}/`);
+        expect(advisory!.locations?.[0]!.physicalLocation?.region).toBeUndefined();
+        expect(run!.originalUriBaseIds?.["%SRCROOT%"]!.uri).toBe(`${pathToFileURL(ROOT).href}/`);
     });
 
     it("--remediate: remediations run before Analyze and their changes are shown", () => {

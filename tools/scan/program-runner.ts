@@ -48,8 +48,8 @@ function setSpec(s: RunnerSpec): void {
 
 /** Node puts the place of a syntax error as the first line of its stack ("/dir/index.js:5"), not in the message. */
 function withPlace(e: Error): string {
-    const place = e instanceof SyntaxError ? /^(\/[^\n]+:\d+)\n/.exec(e.stack ?? "") : null;
-    return place ? `${e.message} (${spec ? path.relative(spec.programDir, place[1].replace(/^file:\/\//, "")) : place[1]})` : e.message;
+    const place = e instanceof SyntaxError ? /^(\/[^\n]+:\d+)\n/.exec(e.stack ?? "")?.[1] : undefined;
+    return place ? `${e.message} (${spec ? path.relative(spec.programDir, place.replace(/^file:\/\//, "")) : place})` : e.message;
 }
 
 function fail(err: unknown): never {
@@ -98,7 +98,8 @@ function capture(req: RegisterResourceRequest): CapturedResource {
 }
 
 async function main(): Promise<void> {
-    const spec = JSON.parse(fs.readFileSync(process.argv[2], "utf8")) as RunnerSpec;
+    const [, , specFile = ""] = process.argv;
+    const spec = JSON.parse(fs.readFileSync(specFile, "utf8")) as RunnerSpec;
     setSpec(spec);
     process.on("uncaughtException", fail);
     process.on("unhandledRejection", fail);
