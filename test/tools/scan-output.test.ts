@@ -330,7 +330,7 @@ describe("sarif", () => {
 
     it("rules: scored at their configured level, linked to their section of docs/policies.md", () => {
         const rules = run!.tool.driver.rules ?? [];
-        expect(rules.map((r) => [r.id, r.defaultConfiguration?.level, r.properties?.["security-severity"]])).toEqual([
+        expect(rules.map((r) => [r.id, r.defaultConfiguration?.level, r.properties?.["security-severity"] as unknown])).toEqual([
             ["log-retention-minimum", "error", "8.0"],
             ["audit-trail-present", "warning", "3.0"],
             ["disks-encrypted", "error", "9.5"],

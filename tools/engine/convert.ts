@@ -79,7 +79,7 @@ export class Converter {
         msg.getInitialconfigMap().forEach((cfg, name) => {
             initialConfig[name] = {
                 enforcementLevel: this.level(cfg.getEnforcementlevel()),
-                properties: (cfg.getProperties()?.toJavaScript() ?? {}) as Record<string, unknown>,
+                properties: (cfg.getProperties()?.toJavaScript() ?? {}),
             };
         });
         return {
@@ -103,7 +103,7 @@ export class Converter {
             type: this.typeOf.get(p.getPolicyType()) ?? "unknown",
             configSchema: schema
                 ? {
-                      properties: (schema.getProperties()?.toJavaScript() ?? {}) as Record<string, unknown>,
+                      properties: (schema.getProperties()?.toJavaScript() ?? {}),
                       required: schema.getRequiredList(),
                   }
                 : undefined,
@@ -147,7 +147,7 @@ export class Converter {
             policyPackName: r.getPolicypackname(),
             policyPackVersion: info?.version || r.getPolicypackversion(),
             description: r.getDescription(),
-            properties: props ? (props.toJavaScript() as Record<string, unknown>) : undefined,
+            properties: props ? (props.toJavaScript()) : undefined,
             diagnostic: r.getDiagnostic() || undefined,
         };
     }
