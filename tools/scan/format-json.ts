@@ -69,6 +69,9 @@ export function toJsonOutput(report: ScanReport) {
     };
 }
 
+/** The JSON document `--format json` writes (docs/scan-output.schema.json describes it). */
+export type ScanJson = ReturnType<typeof toJsonOutput>;
+
 export function formatJson(report: ScanReport): string {
     return JSON.stringify(toJsonOutput(report), null, 2) + "\n";
 }
