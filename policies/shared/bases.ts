@@ -177,6 +177,15 @@ export function instrumentTags(ids: readonly BasisId[]): string[] {
     return [...new Set(ids.map((id) => INSTRUMENTS[BASES[id].instrument].tag))];
 }
 
+/**
+ * A policy's tags: its category, the instruments it cites, then each basis id, so SARIF rules and
+ * scan's JSON can be grouped by instrument and by clause (`csl-23-3`, `mlps-8.1.4.3`).
+ */
+export function policyTags(category: string, ids: readonly BasisId[]): string[] {
+    // A Set: the CIS benchmark's instrument tag and its one basis id are both `cis-aws`.
+    return [...new Set([category, ...instrumentTags(ids), ...ids])];
+}
+
 /** The @pulumi/policy `framework` of a control: its first instrument, with every clause cited from it. */
 export function frameworkOf(ids: readonly BasisId[]): PolicyComplianceFramework {
     const first = ids[0];

@@ -2,7 +2,7 @@
 // cannot drift from the code: test/docs/policy-reference.test.ts regenerates it in memory and
 // compares. Pure: controls in, markdown out.
 import { CATEGORIES, type Category, type Control } from "../../policies/shared/control";
-import { BASES, type Basis, INSTRUMENTS, instrumentTags } from "../../policies/shared/bases";
+import { BASES, type Basis, INSTRUMENTS, policyTags } from "../../policies/shared/bases";
 
 /** The part of a JSON schema the reference describes (what shared/config.ts and exemptions.ts emit). */
 interface SchemaNode {
@@ -133,7 +133,7 @@ function section(c: Control): string[] {
         `| default level · 默认级别 | ${m.enforcementLevel} · ${LEVEL_ZH[m.enforcementLevel] ?? m.enforcementLevel} |`,
         `| kind · 类型 | ${KIND[kind].en} · ${KIND[kind].zh} |`,
         `| automatic remediation · 自动修复 | ${remediation ? "yes, at level `remediate` · 支持（级别设为 `remediate`）" : "no · 不支持"} |`,
-        `| tags · 标签 | ${[m.category, ...instrumentTags(m.bases)].map((t) => `\`${t}\``).join(", ")} |`,
+        `| tags · 标签 | ${policyTags(m.category, m.bases).map((t) => `\`${t}\``).join(", ")} |`,
         "",
         "**Compliance basis · 合规依据**",
         "",
