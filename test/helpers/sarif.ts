@@ -36,7 +36,7 @@ export function githubProblems(log: Log, repoRoot: string): string[] {
         if (id !== undefined && !id.endsWith("/")) problems.push(`runs[${r}].automationDetails.id ${id} has no trailing /: GitHub would take part of it as a run id`);
         rules.forEach((rule) => {
             const s: unknown = rule.properties?.["security-severity"];
-            if (s !== undefined && !score(s)) problems.push(`rule ${rule.id}: security-severity ${JSON.stringify(s)} is not a number in 0.1-10`);
+            if (s !== undefined && !score(s)) problems.push(`rule ${rule.id}: security-severity ${typeof s === "string" ? s : JSON.stringify(s)} is not a number in 0.1-10`);
         });
         (run.results ?? []).forEach((res, i) => {
             const at = `runs[${r}].results[${i}] (${res.ruleId})`;

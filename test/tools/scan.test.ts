@@ -167,6 +167,7 @@ describe("scan a program directory", () => {
                 stackLevel: false,
                 message: "Log groups keep logs at least the minimum retention.\nfound 7 days; required at least 180 days.\n当前为 7 天；要求至少 180 天。",
                 description: "Log groups keep logs at least the minimum retention.",
+                tags: ["logging", "csl-23-3"],
                 source: { file: "index.ts", line: 8, column: 26 },
                 exemption: null,
                 fails: true,
@@ -181,6 +182,7 @@ describe("scan a program directory", () => {
                 stackLevel: true,
                 message: "The stack has an audit trail.\nfound no aws.cloudtrail.Trail in this stack.",
                 description: "The stack has an audit trail.",
+                tags: ["logging"],
                 source: null,
                 exemption: null,
                 fails: false,
@@ -211,7 +213,7 @@ describe("scan a program directory", () => {
             help: { text: "Set retentionInDays to 180 or more, or 0 to keep logs forever." },
             helpUri: "https://example.com/policies/log-retention-minimum",
             defaultConfiguration: { level: "error" },
-            properties: { tags: ["logging", "csl-art21"], enforcementLevel: "mandatory", policyType: "resource", "security-severity": "8.0" },
+            properties: { tags: ["logging", "csl-23-3"], enforcementLevel: "mandatory", policyType: "resource", "security-severity": "8.0" },
         });
         // An advisory rule scores a band lower: GitHub reads the score from the rule.
         expect(rules[0]!.properties?.["security-severity"]).toBe("3.0");
