@@ -41,7 +41,7 @@ export function awsGuardPack(): PeerPack {
         return { skipped: `cannot write ${dir} (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
     }
     if (fs.existsSync(installed)) return { dir };
-    const res = spawnSync("npm", ["install", "--omit=dev", "--ignore-scripts", "--no-audit", "--no-fund", "--no-package-lock", "--loglevel=error"], { cwd: dir, encoding: "utf8" });
+    const res = spawnSync("npm", ["install", "--omit=dev", "--ignore-scripts", "--no-audit", "--no-fund", "--no-package-lock", "--loglevel=error"], { cwd: dir, encoding: "utf8", timeout: 300_000 });
     if (res.error || res.status !== 0 || !fs.existsSync(installed)) {
         const why = res.error?.message ?? (res.stderr.trim().split("\n").filter(Boolean).pop() || `npm exited ${res.status}`);
         return { skipped: `npm install @pulumi/awsguard@${AWSGUARD_VERSION} into ${dir} failed: ${why}` };
