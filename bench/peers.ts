@@ -43,7 +43,8 @@ export function awsGuardPack(): PeerPack {
     if (fs.existsSync(installed)) return { dir };
     const res = spawnSync("npm", ["install", "--omit=dev", "--ignore-scripts", "--no-audit", "--no-fund", "--no-package-lock", "--loglevel=error"], { cwd: dir, encoding: "utf8", timeout: 300_000 });
     if (res.error || res.status !== 0 || !fs.existsSync(installed)) {
-        const why = res.error?.message ?? (res.stderr.trim().split("\n").filter(Boolean).pop() || `npm exited ${res.status}`);
+        // npm's first error line says what failed (e.g. `npm error code ECONNREFUSED`); its last one only points at a log.
+        const why = res.error?.message ?? (res.stderr.split("\n").find((l) => /error/i.test(l) && !/complete log/i.test(l))?.trim() || `npm exited ${res.status}`);
         return { skipped: `npm install @pulumi/awsguard@${AWSGUARD_VERSION} into ${dir} failed: ${why}` };
     }
     return { dir };
