@@ -2,10 +2,12 @@
 // @pulumi/policy pack, and this pack started from its TypeScript sources (as a pack without a
 // compiled `main` would be, so ts-node type-checks at start-up).
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
-const TMP = path.join(ROOT, ".bench-tmp");
+// Outside the repository: a copied pack with its own tsconfig inside it would be linted and type-checked as a second project.
+const TMP = path.join(os.tmpdir(), "china-compliance-bench");
 
 function linkModules(dir: string): void {
     const link = path.join(dir, "node_modules");

@@ -1,12 +1,13 @@
 // `npm run bench`: measures this pack against an empty @pulumi/policy pack on the same
-// node_modules, in one process, rounds interleaved so machine noise hits both alike. Prints
-// medians and ratios against the targets of docs/performance.md. Not a test: nothing here fails
-// a build. Knobs (env): BENCH_ROUNDS (7), BENCH_ANALYZE_CALLS (1000), BENCH_SKIP_SOURCE=1,
+// node_modules and against AWSGuard (bench/peers.ts, when it can be installed), in one run,
+// rounds interleaved so machine noise hits all alike. Prints medians and ratios against the
+// targets of docs/performance.md. Not a test: nothing here fails a build. Knobs (env): BENCH_ROUNDS (7), BENCH_ANALYZE_CALLS (1000), BENCH_SKIP_SOURCE=1,
 // BENCH_SKIP_FOOTPRINT=1, BENCH_ONLY=startup,analyze,stack,policies,scan,footprint,source,
 // BENCH_SCAN_SIZES (5000,10000,20000).
 import type { PolicyPackEngine } from "../tools/engine/engine";
 import { startConfigured, timeAnalyze, timeAnalyzeStack } from "./calls";
 import { measureFootprint } from "./footprint";
+import { AWSGUARD_VERSION, awsGuardPack } from "./peers";
 import { stackPolicyCosts } from "./policy-costs";
 import { timeScan } from "./scan-scale";
 import { emptyPack, sourcePack, ROOT } from "./packs";
@@ -23,35 +24,61 @@ function verdict(value: number, baseline: number, target: number): string {
     return `${ratio(value, baseline)}  (target ≤ ${target}×: ${value / baseline <= target ? "met" : "MISSED"})`;
 }
 
-/** Runs `a` and `b` `rounds` times, alternating which goes first, after one warm-up each. */
-async function interleaved(rounds: number, a: () => Promise<number>, b: () => Promise<number>): Promise<[number[], number[]]> {
-    await a();
-    await b();
-    const as: number[] = [];
-    const bs: number[] = [];
+/**
+ * Runs each of `fns` `rounds` times after one warm-up each; every round starts with the next
+ * one in turn, so machine noise and warm caches hit all alike.
+ */
+async function interleaved(rounds: number, fns: readonly (() => Promise<number>)[]): Promise<number[][]> {
+    for (const f of fns) await f();
+    const out: number[][] = fns.map(() => []);
     for (let i = 0; i < rounds; i++) {
-        if (i % 2 === 0) {
-            as.push(await a());
-            bs.push(await b());
-        } else {
-            bs.push(await b());
-            as.push(await a());
+        for (let j = 0; j < fns.length; j++) {
+            const k = (i + j) % fns.length;
+            out[k]!.push(await fns[k]!());
         }
     }
-    return [as, bs];
+    return out;
+}
+
+interface Measured {
+    label: string;
+    dir: string;
+}
+
+const LABEL = 34;
+
+/** One line per pack: the empty pack's figure, AWSGuard's against it, ours against both (and the target). */
+function lines(figures: readonly number[], packs: readonly Measured[], target: number, show: (x: number) => string, beatPeer = false): string[] {
+    const base = figures[0]!;
+    const ours = figures[figures.length - 1]!;
+    return packs.map((p, i) => {
+        const x = figures[i]!;
+        const head = `  ${p.label.padEnd(LABEL)} ${show(x).padStart(9)}`;
+        if (i === 0) return head;
+        if (i < packs.length - 1) return `${head}  ${ratio(x, base)} the empty pack`;
+        const peers = packs.slice(1, -1).map((q, j) => {
+            const y = figures[j + 1]!;
+            return `; ${ratio(ours, y)} ${q.label.split(" ")[0]}${beatPeer ? ` (target below it: ${ours < y ? "met" : "MISSED"})` : ""}`;
+        });
+        return `${head}  ${verdict(x, base, target)}${peers.join("")}`;
+    });
 }
 
 async function main(): Promise<void> {
     const empty = emptyPack();
-    console.log(`china-compliance benchmark: node ${process.version}, ${ROUNDS} rounds, medians; this pack vs an empty @pulumi/policy pack on the same node_modules`);
+    console.log(`china-compliance benchmark: node ${process.version}, ${ROUNDS} rounds, medians; this pack vs an empty @pulumi/policy pack (and AWSGuard) on the same SDK`);
+    const peer = wants("startup") || wants("analyze") || wants("stack") ? awsGuardPack() : undefined;
+    if (peer && "skipped" in peer) console.log(`AWSGuard peer skipped: ${peer.skipped}`);
+    const packs: Measured[] = [
+        { label: "empty @pulumi/policy pack", dir: empty },
+        ...(peer && "dir" in peer ? [{ label: `AWSGuard ${AWSGUARD_VERSION} (all mandatory)`, dir: peer.dir }] : []),
+        { label: "china-compliance (compiled)", dir: ROOT },
+    ];
 
     if (wants("startup")) {
-        const [e, p] = await interleaved(ROUNDS, () => timeStartup(empty), () => timeStartup(ROOT));
-        const base = median(e);
-        const pack = median(p);
+        const runs = await interleaved(ROUNDS, packs.map((p) => () => timeStartup(p.dir)));
         console.log(`\nstart-up through run-policy-pack (spawn to port line)`);
-        console.log(`  empty @pulumi/policy pack     ${ms(base)}`);
-        console.log(`  china-compliance (compiled)   ${ms(pack)}  ${verdict(pack, base, 1.2)}`);
+        for (const l of lines(runs.map(median), packs, 1.2, ms)) console.log(l);
     }
 
     if (wants("analyze") || wants("stack")) {
@@ -59,20 +86,15 @@ async function main(): Promise<void> {
         const mix = analyzeMix(examples);
         const engines: PolicyPackEngine[] = [];
         try {
-            const baseEngine = await startConfigured(empty);
-            engines.push(baseEngine);
-            const packEngine = await startConfigured(ROOT);
-            engines.push(packEngine);
+            for (const p of packs) engines.push(await startConfigured(p.dir));
 
             if (wants("analyze")) {
                 const types = new Set(mix.map((r) => r.type)).size;
-                const [e, p] = await interleaved(ROUNDS, () => timeAnalyze(baseEngine, mix, ANALYZE_CALLS), () => timeAnalyze(packEngine, mix, ANALYZE_CALLS));
-                const base = median(e) / ANALYZE_CALLS;
-                const pack = median(p) / ANALYZE_CALLS;
+                const runs = await interleaved(ROUNDS, engines.map((e) => () => timeAnalyze(e, mix, ANALYZE_CALLS)));
+                const perCall = runs.map((r) => median(r) / ANALYZE_CALLS);
                 console.log(`\nAnalyze, ${ANALYZE_CALLS} sequential calls over the ${mix.length} resources (${types} types) of the four examples, per call`);
-                console.log(`  empty pack                    ${base.toFixed(3)} ms`);
-                console.log(`  china-compliance              ${pack.toFixed(3)} ms  ${verdict(pack, base, 1.1)}`);
-                console.log(`  policy time per resource      ${(pack - base).toFixed(3)} ms (difference)`);
+                for (const l of lines(perCall, packs, 1.2, (x) => `${x.toFixed(3)} ms`)) console.log(l);
+                console.log(`  ${"policy time per resource".padEnd(LABEL)} ${(perCall[perCall.length - 1]! - perCall[0]!).toFixed(3).padStart(6)} ms (difference to the empty pack)`);
             }
 
             if (wants("stack")) {
@@ -80,10 +102,9 @@ async function main(): Promise<void> {
                 for (const n of [1000, 10000]) {
                     const stack = scaledStack(examples, n);
                     const rounds = n > 5000 ? Math.max(3, Math.ceil(ROUNDS / 2)) : ROUNDS;
-                    const [e, p] = await interleaved(rounds, () => timeAnalyzeStack(baseEngine, stack), () => timeAnalyzeStack(packEngine, stack));
-                    const base = median(e);
-                    const pack = median(p);
-                    console.log(`  ${String(n).padStart(6)} resources: empty ${ms(base)}, china-compliance ${ms(pack)}  ${verdict(pack, base, 1.3)}  (${rounds} rounds)`);
+                    const runs = await interleaved(rounds, engines.map((e) => () => timeAnalyzeStack(e, stack)));
+                    console.log(`  ${n} resources (${rounds} rounds)`);
+                    for (const l of lines(runs.map(median), packs, 1.5, ms, true)) console.log(l);
                 }
             }
         } finally {

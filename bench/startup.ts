@@ -1,10 +1,13 @@
 // Start-up cost: time from spawning run-policy-pack (exactly as the CLI does) to the port line.
 import { spawn } from "child_process";
+import * as fs from "fs";
 import * as path from "path";
 import { ROOT } from "./packs";
 
 export function timeStartup(packDir: string, timeoutMs = 120_000): Promise<number> {
-    const runner = path.join(ROOT, "node_modules", "@pulumi", "pulumi", "cmd", "run-policy-pack");
+    // As the CLI: the pack's own @pulumi/pulumi runs it (a peer pack has its own node_modules).
+    const own = path.join(packDir, "node_modules", "@pulumi", "pulumi", "cmd", "run-policy-pack");
+    const runner = fs.existsSync(own) ? own : path.join(ROOT, "node_modules", "@pulumi", "pulumi", "cmd", "run-policy-pack");
     return new Promise((resolve, reject) => {
         const started = process.hrtime.bigint();
         const child = spawn(process.execPath, [runner, "127.0.0.1:0", packDir], { cwd: packDir, stdio: ["ignore", "pipe", "pipe"] });

@@ -5,7 +5,7 @@
 import type * as alicloud from "@pulumi/alicloud";
 import type * as aws from "@pulumi/aws";
 import type { PolicyResource, StackValidationArgs } from "@pulumi/policy";
-import { knownIds, linkVia } from "../logging/links";
+import { Candidates, knownIds, pairwiseLinks } from "../logging/links";
 import { type ControlMetadata, stackControl } from "../shared/control";
 import { type Emit, shown } from "../shared/emit";
 import { type Bilingual, bi } from "../shared/messages";
@@ -96,12 +96,12 @@ export const metadata: ControlMetadata = {
 
 const bucketIds = (r: PolicyResource): string[] => knownIds(r, ["bucket"]);
 
-/** What the versioning resources of the stack say about `bucket`: on, or the first state found. */
-function separateState(bucket: PolicyResource, source: BucketSource, index: StackIndex): State | undefined {
+const BUCKET_LINK = { property: "bucket", references: (p: Input) => [p.get("bucket")] };
+
+/** What the versioning resources linked to `bucket` say about it: on, or the first state found. */
+function separateState(linked: readonly PolicyResource[]): State | undefined {
     let found: State | undefined;
-    for (const v of index.ofType(...source.versioning)) {
-        const link = linkVia(v, { property: "bucket", references: (p) => [p.get("bucket")] }, [bucket], bucketIds);
-        if (link.targets.length === 0) continue;
+    for (const v of linked) {
         const status = VERSIONING_STATUS[v.type]?.(Input.of(v.props));
         if (!status) continue;
         const state = fromStatus(status, bi("no status", "未设置状态"));
@@ -113,11 +113,17 @@ function separateState(bucket: PolicyResource, source: BucketSource, index: Stac
 
 function validate(args: StackValidationArgs, emit: Emit): void {
     const index = new StackIndex(args.resources);
-    for (const bucket of index.ofType(...Object.keys(BUCKET_SOURCES))) {
+    const buckets = index.ofType(...Object.keys(BUCKET_SOURCES));
+    // Each versioning resource is linked to the buckets once (not once per bucket), per list of versioning types.
+    const candidates = new Candidates(buckets, bucketIds);
+    const linksOf = new Map<readonly string[], Map<string, PolicyResource[]>>();
+    for (const bucket of buckets) {
         const source = BUCKET_SOURCES[bucket.type]!;
         const inline = source.inline(Input.of(bucket.props));
         if ("on" in inline && inline.on) continue;
-        const separate = separateState(bucket, source, index);
+        let links = linksOf.get(source.versioning);
+        if (!links) linksOf.set(source.versioning, (links = pairwiseLinks(index.ofType(...source.versioning), BUCKET_LINK, candidates)));
+        const separate = separateState(links.get(bucket.urn) ?? []);
         if (separate && "on" in separate && separate.on) continue;
         const on = { urn: bucket.urn, name: bucket.name };
         const state = separate ?? inline;

@@ -14,7 +14,7 @@ import { type Emit, shown } from "../shared/emit";
 import { type Bilingual, bi } from "../shared/messages";
 import { inputName } from "../shared/properties";
 import { Input } from "../shared/reader";
-import { type LinkSpec, knownIds, linkVia, s3BucketNameFromArn } from "./links";
+import { Candidates, type LinkSpec, knownIds, linkVia, s3BucketNameFromArn } from "./links";
 
 // The same key name and default as log-retention-minimum: one organisation-wide minimum.
 export const config = {
@@ -77,11 +77,13 @@ const bucketIds = (b: PolicyResource) => knownIds(b, ["bucket"]);
 /** The stack's buckets that receive audit or network logs. */
 function auditBuckets(resources: readonly PolicyResource[]): PolicyResource[] {
     const found = new Map<string, PolicyResource>();
-    const candidates: Record<Cloud, PolicyResource[]> = { aws: [], alicloud: [] };
+    const lists: Record<Cloud, PolicyResource[]> = { aws: [], alicloud: [] };
     for (const b of resources) {
-        if (BUCKETS.aws.includes(b.type)) candidates.aws.push(b);
-        else if (BUCKETS.alicloud.includes(b.type)) candidates.alicloud.push(b);
+        if (BUCKETS.aws.includes(b.type)) lists.aws.push(b);
+        else if (BUCKETS.alicloud.includes(b.type)) lists.alicloud.push(b);
     }
+    // Indexed once: each bucket's ids are read once, not once per log source.
+    const candidates: Record<Cloud, Candidates> = { aws: new Candidates(lists.aws, bucketIds), alicloud: new Candidates(lists.alicloud, bucketIds) };
     for (const r of resources) {
         const source = LOG_SOURCES[r.type];
         if (!source) continue;
@@ -168,8 +170,13 @@ function validate(args: StackValidationArgs, emit: Emit): void {
     // Each lock or WORM policy is linked once, to the audit buckets it names (not once per bucket).
     const locksOf = new Map<string, PolicyResource[]>();
     const lockTypes = [...PROTECTION.aws.types, ...PROTECTION.alicloud.types];
+    const audited = new Candidates(buckets, bucketIds);
     for (const lock of args.resources.filter((r) => lockTypes.includes(r.type))) {
-        for (const b of linkVia(lock, BUCKET_LINK, buckets, bucketIds).targets) locksOf.set(b.urn, [...(locksOf.get(b.urn) ?? []), lock]);
+        for (const b of linkVia(lock, BUCKET_LINK, audited, bucketIds).targets) {
+            const list = locksOf.get(b.urn);
+            if (list) list.push(lock);
+            else locksOf.set(b.urn, [lock]);
+        }
     }
     for (const bucket of buckets) {
         const cloud: Cloud = BUCKETS.aws.includes(bucket.type) ? "aws" : "alicloud";

@@ -94,7 +94,11 @@ export class Candidates {
         if (!this.byId) {
             this.byId = new Map();
             for (const c of this.list) {
-                for (const id of new Set(this.idsOf(c))) this.byId.set(id, [...(this.byId.get(id) ?? []), c]);
+                for (const id of new Set(this.idsOf(c))) {
+                    const same = this.byId.get(id);
+                    if (same) same.push(c);
+                    else this.byId.set(id, [c]);
+                }
             }
         }
         const found = new Set<PolicyResource>();
@@ -124,6 +128,32 @@ export function linkVia(from: PolicyResource, spec: LinkSpec, candidates: readon
     }
     const ids = new Set(refs.map((s) => (spec.normalize ? spec.normalize(s) : s)));
     return { targets: ids.size === 0 ? [] : index.matching(ids, exclude), unresolved: false };
+}
+
+/**
+ * For every resource of `froms`, the candidates it links to when each candidate is tried on its
+ * own (`linkVia(from, spec, [candidate], …)`): a candidate is linked when `from` depends on it
+ * through `spec.property`, or when a known reference names one of its ids. Exactly the pairs of
+ * that pairwise loop, with one read of each resource instead of one per pair. Per candidate URN,
+ * the linking resources in `froms` order.
+ */
+export function pairwiseLinks(froms: readonly PolicyResource[], spec: LinkSpec, candidates: Candidates): Map<string, PolicyResource[]> {
+    const out = new Map<string, PolicyResource[]>();
+    for (const from of froms) {
+        const hit = new Set<string>();
+        for (const d of dependenciesVia(from, spec.property)) if (candidates.has(d.urn)) hit.add(d.urn);
+        const refs = referenceStrings(spec.references(Input.of(from.props)));
+        if (refs !== undefined && refs.length > 0) {
+            const ids = new Set(refs.map((s) => (spec.normalize ? spec.normalize(s) : s)));
+            for (const c of candidates.matching(ids)) hit.add(c.urn);
+        }
+        for (const urn of hit) {
+            const list = out.get(urn);
+            if (list) list.push(from);
+            else out.set(urn, [from]);
+        }
+    }
+    return out;
 }
 
 function uniqueByUrn(rs: readonly PolicyResource[]): PolicyResource[] {

@@ -172,9 +172,12 @@ describe("mini-pack over gRPC", () => {
         const explicit = { ...resource("pulumi:providers:test", "beijing", { region: "cn-north-1" }), parent: undefined };
         const thing = resource("test:index:Thing", "thing", {}, { provider: provider("test", "beijing", { region: "cn-north-1" }) });
         const resources: EngineResource[] = [stackResource(), defaultProvider, explicit, thing];
+        const counted: string[] = [];
         const result = await runAnalysis(engine, resources, {
             config: { all: "disabled", "echo-analyzed": "advisory", "stack-tag-echo": "advisory" },
+            onResource: (done, total) => counted.push(`${done}/${total}`),
         });
+        expect(counted).toEqual(["1/4", "2/4", "3/4", "4/4"]);
         expect(result.findings.map((f) => f.message.split("\n")[1])).toEqual([
             "analyzed pulumi:pulumi:Stack test-dev",
             "analyzed pulumi:providers:test default_1_0_0",

@@ -285,6 +285,20 @@ describe("progress", () => {
         const folded = written.filter((w, i) => w !== written[i - 1]);
         expect(folded).toEqual(["\r\u001b[Kscan: loading infra… 4 s", "\r\u001b[Kscan: analysing 12 resources… 4 s", "\r\u001b[K"]);
     });
+
+    it("per-resource updates are drawn at the next redraw, not once each", () => {
+        let clock = 0;
+        const written: string[] = [];
+        const progress = startProgress({ isTTY: true, write: (t) => written.push(t) }, { now: () => clock });
+        clock = 4000;
+        vi.advanceTimersByTime(4000);
+        const before = written.length;
+        for (let i = 1; i <= 500; i++) progress.update(`analysing resource ${i} of 500`);
+        expect(written).toHaveLength(before);
+        vi.advanceTimersByTime(1000);
+        expect(written.at(-1)).toBe("\r\u001b[Kscan: analysing resource 500 of 500… 4 s");
+        progress.stop();
+    });
 });
 
 describe("text views", () => {

@@ -59,6 +59,8 @@ export interface RunOptions {
      * policy is a passed check; without it, `passed` is empty.
      */
     resourceTypes?: ReadonlyMap<string, readonly string[]>;
+    /** Called after each resource's Remediate and Analyze calls: `done` of `total` resources. */
+    onResource?: (done: number, total: number) => void;
 }
 
 /** Per policy in pack order, the resources of the types it reads without a finding from it. */
@@ -155,9 +157,12 @@ export async function runAnalysis(
     // As the CLI's step generator: every registered resource (the root stack, default providers
     // and components included) is remediated, then analyzed on the remediated inputs, one resource
     // after another as the real CLI sends them (IN_FLIGHT); results keep registration order.
+    let done = 0;
     const steps = await inOrder(resources, IN_FLIGHT, async (r) => {
         const step = wantsRemediation ? await remediateOne(engine, r) : { resource: r };
-        return { ...step, findings: await engine.analyze(step.resource) };
+        const analyzed = { ...step, findings: await engine.analyze(step.resource) };
+        opts.onResource?.(++done, resources.length);
+        return analyzed;
     });
     const findings = steps.flatMap((s) => s.findings);
     const analyzed = steps.map((s) => s.resource);

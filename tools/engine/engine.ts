@@ -187,11 +187,12 @@ export class PolicyPackEngine {
         return engine;
     }
 
-    private unary<Res>(method: string, invoke: (opts: Partial<grpc.CallOptions>, cb: (err: grpc.ServiceError | null, res: Res) => void) => void): Promise<Res> {
+    private unary<Res>(method: string, invoke: (opts: Partial<grpc.CallOptions>, cb: (err: grpc.ServiceError | null, res?: Res) => void) => void): Promise<Res> {
         if (this.closed) return Promise.reject(new Error(`${method}: the policy pack engine is closed`));
         return new Promise<Res>((resolve, reject) => {
             invoke({ deadline: Date.now() + this.callTimeoutMs }, (err, res) => {
                 if (err) reject(new AnalyzerCallError(method, err.details || err.message, tail(this.stderr()), err.code));
+                else if (res === undefined) reject(new AnalyzerCallError(method, "no response message", tail(this.stderr())));
                 else resolve(res);
             });
         });
@@ -262,10 +263,11 @@ export class PolicyPackEngine {
     /** AnalyzeStack over all resources; a finding without a URN is about the stack itself. */
     async analyzeStack(resources: EngineResource[]): Promise<Finding[]> {
         const info = await this.getAnalyzerInfo();
-        const req = new this.sdk.analyzer.AnalyzeStackRequest();
-        req.setResourcesList(resources.map((r) => this.convert.analyzerResource(r)));
+        // Sent as bytes built one resource at a time (convert.ts); the pack receives the same message.
+        const method = this.sdk.rpc.AnalyzerService.analyzeStack;
+        const bytes = this.convert.analyzeStackRequestBytes(resources);
         const res = await this.unary<analyzerPb.AnalyzeResponse>("AnalyzeStack", (o, cb) =>
-            this.client.analyzeStack(req, new this.sdk.grpc.Metadata(), o, cb),
+            this.client.makeUnaryRequest(method.path, (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength), method.responseDeserialize, bytes, new this.sdk.grpc.Metadata(), o, cb),
         );
         return res.getDiagnosticsList().map((d) => this.convert.finding(d, info));
     }

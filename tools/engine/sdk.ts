@@ -6,6 +6,7 @@ import * as path from "path";
 import type * as grpc from "@grpc/grpc-js";
 import type * as analyzerGrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import type * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
+import type * as jspb from "google-protobuf";
 import type * as emptyPb from "google-protobuf/google/protobuf/empty_pb";
 import type * as structPb from "google-protobuf/google/protobuf/struct_pb";
 import { PackStartError } from "./errors";
@@ -26,6 +27,7 @@ export interface Sdk {
     rpc: typeof analyzerGrpc;
     struct: typeof structPb;
     empty: typeof emptyPb;
+    jspb: typeof jspb;
     grpc: typeof grpc;
 }
 
@@ -56,6 +58,7 @@ export function loadSdk(packDir: string, resolution: SdkResolution): Sdk {
         rpc: require(path.join(dir, "proto", "analyzer_grpc_pb")) as typeof analyzerGrpc,
         struct: require(fromSdk("google-protobuf/google/protobuf/struct_pb")) as typeof structPb,
         empty: require(fromSdk("google-protobuf/google/protobuf/empty_pb")) as typeof emptyPb,
+        jspb: require(fromSdk("google-protobuf")) as typeof jspb,
         grpc: require(fromSdk("@grpc/grpc-js")) as typeof grpc,
     };
 }

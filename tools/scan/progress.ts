@@ -8,11 +8,14 @@ export interface ProgressStream {
 }
 
 export interface Progress {
+    /** A new phase, drawn at once when the line is showing. */
     phase(text: string): void;
+    /** A frequent update (one per resource): shown at the next redraw, so the terminal gets at most one write a second. */
+    update(text: string): void;
     stop(): void;
 }
 
-export const NO_PROGRESS: Progress = { phase: () => undefined, stop: () => undefined };
+export const NO_PROGRESS: Progress = { phase: () => undefined, update: () => undefined, stop: () => undefined };
 
 export function startProgress(stream: ProgressStream, options: { delayMs?: number; everyMs?: number; now?: () => number } = {}): Progress {
     if (stream.isTTY !== true) return NO_PROGRESS;
@@ -32,6 +35,9 @@ export function startProgress(stream: ProgressStream, options: { delayMs?: numbe
         phase(text: string) {
             phase = text;
             if (shown) draw();
+        },
+        update(text: string) {
+            phase = text;
         },
         stop() {
             clearInterval(timer);

@@ -172,7 +172,9 @@ async function run(args: ScanArgs, cwd: string, defaultPack: string, io: ScanIo)
         try {
             progress.phase(`analysing ${loaded.resources.length} resources`);
             // As the CLI: policies at level remediate always remediate; --remediate shows the changes.
-            const analysis = await runAnalysis(engine, loaded.resources, { config, resourceTypes: packResourceTypes(packDir) });
+            const onResource = (done: number, total: number): void =>
+                done < total ? progress.update(`analysing resource ${done + 1} of ${total}`) : progress.phase(`checking the stack of ${total} resources`);
+            const analysis = await runAnalysis(engine, loaded.resources, { config, resourceTypes: packResourceTypes(packDir), onResource });
             const report: ScanReport = {
                 tool: { name: TOOL_NAME, version: pkg.version },
                 pack: { name: analysis.info.name, version: analysis.info.version, dir: packDir },

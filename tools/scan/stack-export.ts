@@ -69,17 +69,22 @@ export function parseStackExport(text: string, file: string): LoadedExport {
     if (isPlainObject(doc) && typeof doc.version === "number" && doc.version > 3) {
         throw bad(file, `deployment version ${doc.version} is newer than the supported version 3`);
     }
-    const entries = raw.filter(isPlainObject);
     raw.forEach((r, i) => {
         if (!isPlainObject(r) || typeof r.urn !== "string" || typeof r.type !== "string") {
             throw bad(file, `deployment.resources[${i}] has no urn or type`);
         }
     });
-    // Resources pending deletion are not part of the stack's goal state.
-    const live = entries.filter((r) => r.delete !== true);
-    const resources: EngineResource[] = live.map((r) => {
+    // Each entry is converted and then dropped from the parsed document, so the export and its
+    // conversion are not both held whole (a 20,000-resource export is about 15 MB of JSON).
+    const resources: EngineResource[] = [];
+    const providerRefs: (string | undefined)[] = [];
+    for (let i = 0; i < raw.length; i++) {
+        const r = raw[i] as Record<string, unknown>;
+        raw[i] = undefined;
+        // Resources pending deletion are not part of the stack's goal state.
+        if (r.delete === true) continue;
         const props = isPlainObject(r.inputs) ? r.inputs : isPlainObject(r.outputs) ? r.outputs : {};
-        return {
+        resources.push({
             urn: r.urn as string,
             type: r.type as string,
             name: nameOf(r.urn as string),
@@ -90,14 +95,14 @@ export function parseStackExport(text: string, file: string): LoadedExport {
             propertyDependencies: propertyDependencies(r.propertyDependencies),
             protect: r.protect === true ? true : undefined,
             options: { additionalSecretOutputs: stringList(r.additionalSecretOutputs), aliases: stringList(r.aliases) },
-        };
-    });
+        });
+        providerRefs.push(typeof r.provider === "string" && r.provider !== "" ? r.provider : undefined);
+    }
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
-    live.forEach((r, i) => {
-        const target = resources[i];
-        if (typeof r.provider !== "string" || r.provider === "" || target === undefined) return;
-        const p = byUrn.get(providerRefUrn(r.provider));
-        if (p) target.provider = { urn: p.urn, type: p.type, name: p.name, properties: p.properties } satisfies EngineProvider;
+    resources.forEach((r, i) => {
+        const ref = providerRefs[i];
+        const p = ref === undefined ? undefined : byUrn.get(providerRefUrn(ref));
+        if (p) r.provider = { urn: p.urn, type: p.type, name: p.name, properties: p.properties } satisfies EngineProvider;
     });
     const root = resources.find(isRootStack);
     const identity = identityFromUrns(root ? [root] : resources);
