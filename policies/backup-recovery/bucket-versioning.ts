@@ -14,7 +14,7 @@ import { Input, type Read } from "../shared/reader";
 import { StackIndex } from "../shared/stack";
 
 /** How a value reads: versioning on, off (with what was found), or unknown during preview. */
-type State = { on: true } | { on: false; found: Bilingual; path: string } | { unknown: true; path: string };
+export type State = { on: true } | { on: false; found: Bilingual; path: string } | { unknown: true; path: string };
 
 interface BucketSource {
     kind: Bilingual;
@@ -97,7 +97,7 @@ export const metadata: ControlMetadata = {
 const bucketIds = (r: PolicyResource): string[] => knownIds(r, ["bucket"]);
 
 /** What the versioning resources of the stack say about `bucket`: on, or the first state found. */
-function separateState(bucket: PolicyResource, source: BucketSource, index: StackIndex): State | undefined {
+export function separateState(bucket: PolicyResource, source: BucketSource, index: StackIndex): State | undefined {
     let found: State | undefined;
     for (const v of index.ofType(...source.versioning)) {
         const link = linkVia(v, { property: "bucket", references: (p) => [p.get("bucket")] }, [bucket], bucketIds);

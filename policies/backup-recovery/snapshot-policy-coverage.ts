@@ -20,7 +20,7 @@ export const config = {
     minimumSnapshotRetentionDays: integer("Minimum number of days an Alibaba Cloud automatic snapshot policy keeps its snapshots (-1, keep until deleted, always passes).", 7, 1, 65535),
 };
 
-type Coverage = true | false | "unknown";
+export type Coverage = true | false | "unknown";
 
 /** A resource type that can put a disk or file system under a schedule, and whether one resource of it reaches `target`. */
 interface Coverer {
@@ -28,7 +28,7 @@ interface Coverer {
     covers(coverer: PolicyResource, target: PolicyResource): Coverage;
 }
 
-interface Target {
+export interface Target {
     kind: Bilingual;
     coverers: readonly Coverer[];
     /** What to add, for the finding. */
@@ -144,7 +144,7 @@ export const metadata: ControlMetadata = {
     config,
 };
 
-function coverage(target: PolicyResource, spec: Target, index: StackIndex): Coverage {
+export function coverage(target: PolicyResource, spec: Target, index: StackIndex): Coverage {
     let result: Coverage = false;
     for (const coverer of spec.coverers) {
         for (const c of index.ofType(coverer.type)) {
