@@ -7,6 +7,7 @@ import { exportsBucket } from "./access-control";
 import { sharedFiles } from "./encryption";
 
 // BREAKS database-backup-retention: pointInTimeRecovery unset, so the table has no continuous backups.
+// BREAKS classified-data-backed-up: the table is classified personal, so the missing backups are reported on the classification too.
 // FIX: pointInTimeRecovery: { enabled: true } (keeps 35 days unless recoveryPeriodInDays says otherwise).
 export const sessions = new aws.dynamodb.Table("sessions", {
     billingMode: "PAY_PER_REQUEST",
