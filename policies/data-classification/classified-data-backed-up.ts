@@ -19,7 +19,7 @@ import { inputName } from "../shared/properties";
 import { Input } from "../shared/reader";
 import { StackIndex } from "../shared/stack";
 import { STATEFUL } from "./classification";
-import { applies, badConfigFinding, classifiedConfig, onClassified } from "./classified";
+import { type Problem as ClassifiedProblem, classifiedConfig, eachClassified, emitProblem } from "./classified";
 
 const RULE = "a database must keep backups, a bucket must be versioned, and a disk or file system must be under a snapshot or backup policy";
 
@@ -56,12 +56,8 @@ export const metadata: ControlMetadata = {
     config,
 };
 
-interface Problem {
-    found: Bilingual;
+interface Problem extends ClassifiedProblem {
     required: Bilingual;
-    change: Change;
-    fix?: Bilingual;
-    unknown?: boolean;
 }
 
 function databaseProblems(r: PolicyResource, idx: StackIndex, minimum: number): Problem[] {
@@ -119,19 +115,10 @@ function diskProblems(target: PolicyResource, idx: StackIndex): Problem[] {
 function validate(args: StackValidationArgs, emit: Emit): void {
     const cfg = readConfig(config, args.getConfig());
     const idx = new StackIndex(args.resources);
-    for (const r of idx.ofType(...TYPES)) {
-        const kind = STATEFUL[r.type]!;
-        const on = { urn: r.urn, name: r.name };
-        const a = applies(r, cfg);
-        if (a.kind === "bad-config") {
-            emit({ kind, on, ...badConfigFinding(a) });
-            continue;
-        }
-        if (a.kind !== "applies") continue;
-        for (const p of [...databaseProblems(r, idx, cfg.minimumBackupRetentionDays), ...bucketProblems(r, idx), ...diskProblems(r, idx)]) {
-            emit({ kind, on, found: onClassified(p.found, a.classified), required: p.required, change: p.change, ...(p.fix ? { fix: p.fix } : {}), ...(p.unknown ? { unknown: true } : {}) });
-        }
-    }
+    eachClassified(args.resources, TYPES, cfg, emit, (s) => {
+        const r = s.resource;
+        for (const { required, ...p } of [...databaseProblems(r, idx, cfg.minimumBackupRetentionDays), ...bucketProblems(r, idx), ...diskProblems(r, idx)]) emitProblem(emit, s, required, p);
+    });
 }
 
 export default stackControl(metadata, validate);

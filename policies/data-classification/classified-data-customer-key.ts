@@ -16,7 +16,7 @@ import { type Bilingual, bi } from "../shared/messages";
 import { Input } from "../shared/reader";
 import { StackIndex } from "../shared/stack";
 import { STATEFUL } from "./classification";
-import { type Classified, applies, badConfigFinding, classifiedConfig, onClassified, readClassifiedConfig } from "./classified";
+import { type Problem, classifiedConfig, eachClassified, emitProblem, readClassifiedConfig } from "./classified";
 
 const RULE = "databases, file systems, disks and buckets must be encrypted with a customer-managed KMS key";
 
@@ -52,14 +52,6 @@ export const metadata: ControlMetadata = {
 const REQUIRED = bi("encrypted with a customer-managed KMS key", "使用客户托管密钥（CMK）加密");
 const UNKNOWN = bi("a value that is unknown until deployment", "部署前未知的值");
 
-interface Problem {
-    found: Bilingual;
-    change: Change;
-    label?: Bilingual;
-    fix?: Bilingual;
-    unknown?: boolean;
-    advisory?: boolean;
-}
 
 function storeProblems(r: PolicyResource): Problem[] {
     const source = STORE_SOURCES[r.type];
@@ -144,29 +136,9 @@ function validate(args: StackValidationArgs, emit: Emit): void {
     const cfg = readClassifiedConfig(args.getConfig(), RULE);
     const idx = new StackIndex(args.resources);
     const defaults = new AccountDefaultsIndex(idx);
-    for (const r of idx.ofType(...TYPES)) {
-        const kind = STATEFUL[r.type]!;
-        const on = { urn: r.urn, name: r.name };
-        const a = applies(r, cfg);
-        if (a.kind === "bad-config") {
-            emit({ kind, on, ...badConfigFinding(a) });
-            continue;
-        }
-        if (a.kind !== "applies") continue;
-        const c: Classified = a.classified;
-        for (const p of [...storeProblems(r), ...diskProblems(r, defaults), ...bucketProblems(r, idx)]) {
-            emit({
-                kind,
-                on,
-                found: onClassified(p.found, c),
-                required: REQUIRED,
-                change: p.change,
-                ...(p.fix ? { fix: p.fix } : {}),
-                ...(p.unknown ? { unknown: true } : {}),
-                ...(p.advisory ? { advisory: true } : {}),
-            });
-        }
-    }
+    eachClassified(args.resources, TYPES, cfg, emit, (s) => {
+        for (const p of [...storeProblems(s.resource), ...diskProblems(s.resource, defaults), ...bucketProblems(s.resource, idx)]) emitProblem(emit, s, REQUIRED, p);
+    });
 }
 
 export default stackControl(metadata, validate);

@@ -23,7 +23,7 @@ import { Input } from "../shared/reader";
 import { type Cloud, KNOWN_REGIONS, cloudOf, effectiveRegion, supportedGlobPattern } from "../shared/regions";
 import { StackIndex } from "../shared/stack";
 import { STATEFUL } from "./classification";
-import { type Classified, applies, badConfigFinding, classifiedConfig, onClassified } from "./classified";
+import { type Subject, classifiedConfig, eachClassified, emitProblem } from "./classified";
 
 const RULE = "a stateful resource and every copy of it must be in a region on allowedRegions (and, for the most sensitive level, on coreDataRegions)";
 
@@ -129,15 +129,16 @@ function allowedText(list: readonly string[], key: string, cloud: Cloud): Biling
     return bi(`a region on \`${key}\` (${head.join(", ")}${more ? `, and ${more} more` : ""})`, `位于 \`${key}\` 中的${regionWord(cloud).zh}（${head.join("、")}${more ? ` 等共 ${list.length} 个` : ""}）`);
 }
 
-function judge(place: Place, c: Classified, cfg: Cfg, cloud: Cloud, emit: Emit, on: { urn: string; name: string }, kind: Bilingual): void {
+function judge(place: Place, s: Subject, cfg: Cfg, cloud: Cloud, emit: Emit): void {
     const d = place.region;
+    const c = s.classified;
     const word = regionWord(cloud);
     const core = c.top && cfg.coreDataRegions.length > 0;
     const lists: [string, readonly string[]][] = [["allowedRegions", cfg.allowedRegions], ...(core ? ([["coreDataRegions", cfg.coreDataRegions]] as [string, readonly string[]][]) : [])];
     for (const [key, list] of lists) {
         const required = allowedText(list, key, cloud);
         if (d.unknown) {
-            emit({ kind, on, found: onClassified(bi(`${place.what.en ? `a ${place.what.en} ` : "a "}region that is unknown until deployment`, `部署前未知的${place.what.zh}${word.zh}`), c), required, change: place.change, unknown: true });
+            emitProblem(emit, s, required, { found: bi(`${place.what.en ? `a ${place.what.en} ` : "a "}region that is unknown until deployment`, `部署前未知的${place.what.zh}${word.zh}`), change: place.change, unknown: true });
             return;
         }
         const verdict = d.unreadable ? "not-a-string" : d.unplaced ? (d.region === undefined ? "unset" : "unrecognised") : judgeRegion(d.region, list);
@@ -147,7 +148,7 @@ function judge(place: Place, c: Classified, cfg: Cfg, cloud: Cloud, emit: Emit, 
                 ? bi("no region set on the resource or its provider (environment-only configuration is not visible to policies)", `资源及其提供程序均未设置${word.zh}（仅通过环境变量配置的${word.zh}对策略不可见）`)
                 : showRegion(d.region, cloud);
         const found = place.what.en ? bi(`${place.what.en} ${shownRegion.en}`, `${place.what.zh}${shownRegion.zh}`) : shownRegion;
-        emit({ kind, on, found: onClassified(found, c), required, change: place.change });
+        emitProblem(emit, s, required, { found, change: place.change });
         return;
     }
 }
@@ -155,19 +156,11 @@ function judge(place: Place, c: Classified, cfg: Cfg, cloud: Cloud, emit: Emit, 
 function validate(args: StackValidationArgs, emit: Emit): void {
     const cfg = readConfig(config, args.getConfig());
     const idx = new StackIndex(args.resources);
-    for (const r of idx.ofType(...TYPES)) {
-        const kind = STATEFUL[r.type]!;
-        const cloud = cloudOf(r.type);
-        if (!cloud) continue;
-        const on = { urn: r.urn, name: r.name };
-        const a = applies(r, cfg);
-        if (a.kind === "bad-config") {
-            emit({ kind, on, ...badConfigFinding(a) });
-            continue;
-        }
-        if (a.kind !== "applies") continue;
-        for (const place of [ownPlace(r, cloud), ...copyPlaces(r, idx)]) judge(place, a.classified, cfg, cloud, emit, on, kind);
-    }
+    eachClassified(args.resources, TYPES, cfg, emit, (s) => {
+        const cloud = cloudOf(s.resource.type);
+        if (!cloud) return;
+        for (const place of [ownPlace(s.resource, cloud), ...copyPlaces(s.resource, idx)]) judge(place, s, cfg, cloud, emit);
+    });
 }
 
 export default stackControl(metadata, validate);

@@ -13,11 +13,11 @@ import { DATABASE_SOURCES, type Exposure } from "../access-control/no-public-dat
 import { targets } from "../encryption/object-storage-encrypted";
 import { type ControlMetadata, stackControl } from "../shared/control";
 import { type Change, type Emit } from "../shared/emit";
-import { type Bilingual, bi } from "../shared/messages";
+import { bi } from "../shared/messages";
 import { Input } from "../shared/reader";
 import { StackIndex } from "../shared/stack";
 import { STATEFUL } from "./classification";
-import { applies, badConfigFinding, classifiedConfig, onClassified, readClassifiedConfig } from "./classified";
+import { type Problem, classifiedConfig, eachClassified, emitProblem, readClassifiedConfig } from "./classified";
 
 const RULE = "a database or bucket must have no public access";
 
@@ -69,11 +69,6 @@ export const metadata: ControlMetadata = {
 const REQUIRED = bi("no public access of any kind", "不允许任何形式的公开访问");
 const UNKNOWN = bi("a value that is unknown until deployment", "部署前未知的值");
 
-interface Problem {
-    found: Bilingual;
-    change: Change;
-    unknown?: boolean;
-}
 
 const fromExposure = (e: Exposure, change: (path: string) => Change = (p) => p): Problem =>
     "unknown" in e ? { found: UNKNOWN, change: change(e.property), unknown: true } : { found: e.found, change: change(e.property) };
@@ -112,21 +107,11 @@ function bucketProblems(bucket: PolicyResource, idx: StackIndex): Problem[] {
 function validate(args: StackValidationArgs, emit: Emit): void {
     const cfg = readClassifiedConfig(args.getConfig(), RULE);
     const idx = new StackIndex(args.resources);
-    for (const r of idx.ofType(...TYPES)) {
-        const kind = STATEFUL[r.type]!;
-        const on = { urn: r.urn, name: r.name };
-        const a = applies(r, cfg);
-        if (a.kind === "bad-config") {
-            emit({ kind, on, ...badConfigFinding(a) });
-            continue;
-        }
-        if (a.kind !== "applies") continue;
-        const db = DATABASE_SOURCES[r.type];
-        const problems = db ? db.read(Input.of(r.props)).map((e) => fromExposure(e)) : ACL_SOURCES[r.type] ? bucketProblems(r, idx) : [];
-        for (const p of problems) {
-            emit({ kind, on, found: onClassified(p.found, a.classified), required: REQUIRED, change: p.change, ...(p.unknown ? { unknown: true } : {}) });
-        }
-    }
+    eachClassified(args.resources, TYPES, cfg, emit, (s) => {
+        const db = DATABASE_SOURCES[s.resource.type];
+        const problems = db ? db.read(Input.of(s.resource.props)).map((e) => fromExposure(e)) : ACL_SOURCES[s.resource.type] ? bucketProblems(s.resource, idx) : [];
+        for (const p of problems) emitProblem(emit, s, REQUIRED, p);
+    });
 }
 
 export default stackControl(metadata, validate);

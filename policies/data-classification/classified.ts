@@ -4,9 +4,11 @@
 // configured order; a tag value that is not a level, or one unknown during preview, never makes
 // a rule apply (data-classification-tag reports it), so these controls are never mandatory on an
 // unknown classification.
+import type { PolicyResource } from "@pulumi/policy";
 import { type ConfigValues, readConfig } from "../shared/config";
+import { type Change, type Emit } from "../shared/emit";
 import { type Bilingual, bi } from "../shared/messages";
-import { classificationConfig, fromLevel, rank, readClassification, showLevel } from "./classification";
+import { STATEFUL, classificationConfig, fromLevel, rank, readClassification, showLevel } from "./classification";
 
 export const DEFAULT_FROM_LEVEL = "personal";
 
@@ -67,4 +69,50 @@ export function badConfigFinding(a: Extract<Applies, { kind: "bad-config" }>): {
         change: { text: bi("Fix `fromLevel` in the policy config.", "请修改策略配置中的 `fromLevel`。") },
         advisory: true,
     };
+}
+
+/** One thing found on a classified resource, before the classification is added to it. */
+export interface Problem {
+    found: Bilingual;
+    change: Change;
+    fix?: Bilingual;
+    unknown?: boolean;
+    advisory?: boolean;
+}
+
+/** The kind of a classified resource, where a finding is reported, and its classification. */
+export interface Subject {
+    resource: PolicyResource;
+    kind: Bilingual;
+    on: { urn: string; name: string };
+    classified: Classified;
+}
+
+/**
+ * Calls `each` for every resource of `types` (all classified types) whose classification makes the
+ * rule apply; a bad `fromLevel` is reported on each classified resource instead.
+ */
+export function eachClassified(resources: readonly PolicyResource[], types: readonly string[], cfg: ClassifiedConfig, emit: Emit, each: (s: Subject) => void): void {
+    for (const r of resources) {
+        const kind = types.includes(r.type) ? STATEFUL[r.type] : undefined;
+        if (!kind) continue;
+        const on = { urn: r.urn, name: r.name };
+        const a = applies(r, cfg);
+        if (a.kind === "bad-config") emit({ kind, on, ...badConfigFinding(a) });
+        if (a.kind === "applies") each({ resource: r, kind, on, classified: a.classified });
+    }
+}
+
+/** Emits a problem on a classified resource, with the classification that made the rule apply. */
+export function emitProblem(emit: Emit, s: Subject, required: Bilingual, p: Problem): void {
+    emit({
+        kind: s.kind,
+        on: s.on,
+        found: onClassified(p.found, s.classified),
+        required,
+        change: p.change,
+        ...(p.fix ? { fix: p.fix } : {}),
+        ...(p.unknown ? { unknown: true } : {}),
+        ...(p.advisory ? { advisory: true } : {}),
+    });
 }
