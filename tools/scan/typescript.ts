@@ -58,7 +58,7 @@ export function registerTypeScript(pulumiDir: string, programDir: string): void 
     const { tsnodeRequire, typescriptRequire } = tsutils.typeScriptRequireStrings();
     const tsConfigPath = path.join(programDir, "tsconfig.json");
     const ts = require(typescriptRequire) as { version: string };
-    const [major, minor] = ts.version.split(".").map(Number);
+    const [major = 0, minor = 0] = ts.version.split(".").map(Number);
     const nodeNext = major > 4 || (major === 4 && minor >= 7);
     const options = {
         compiler: typescriptRequire,
