@@ -3,9 +3,9 @@
 // the cache volume and the shared file system backed up.
 import * as aws from "@pulumi/aws";
 import { auditBucket } from "./logging";
-import { exportsBucket } from "./access-control";
+import { bastion, exportsBucket } from "./access-control";
 import { uploadsBucket } from "./encryption";
-import { cacheVolume, sharedFiles } from "./encryption";
+import { batchServer, cacheVolume, sharedFiles } from "./encryption";
 
 export const sessions = new aws.dynamodb.Table("sessions", {
     billingMode: "PAY_PER_REQUEST",
@@ -35,10 +35,11 @@ export const bucketVersioning = [exportsBucket, uploadsBucket, auditBucket].map(
     (bucket, i) => new aws.s3.BucketVersioning(`bucket-versioning-${i}`, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }),
 );
 
-// The cache volume is in the nightly plan's selection; the shared file system has EFS automatic backups.
+// The cache volume and the instances (their root and block-device volumes) are in the nightly plan's
+// selection; the shared file system has EFS automatic backups.
 export const nightlySelection = new aws.backup.Selection("nightly-volumes", {
     planId: nightly.id,
     iamRoleArn: "arn:aws-cn:iam::123456789012:role/aws-backup",
-    resources: [cacheVolume.arn],
+    resources: [cacheVolume.arn, bastion.arn, batchServer.arn],
 });
 export const sharedFilesBackup = new aws.efs.BackupPolicy("shared-files-backup", { fileSystemId: sharedFiles.id, backupPolicy: { status: "ENABLED" } });

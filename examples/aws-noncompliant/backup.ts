@@ -3,10 +3,11 @@
 // versioned, and the cache volume is under no snapshot policy.
 import * as aws from "@pulumi/aws";
 import { auditBucket } from "./logging";
-import { exportsBucket } from "./access-control";
-import { sharedFiles } from "./encryption";
+import { exportsBucket, legacyHost } from "./access-control";
+import { batchServer, sharedFiles } from "./encryption";
 
 // BREAKS database-backup-retention: pointInTimeRecovery unset, so the table has no continuous backups.
+// BREAKS classified-data-backed-up: the table is classified personal, so the missing backups are reported on the classification too.
 // FIX: pointInTimeRecovery: { enabled: true } (keeps 35 days unless recoveryPeriodInDays says otherwise).
 export const sessions = new aws.dynamodb.Table("sessions", {
     billingMode: "PAY_PER_REQUEST",
@@ -51,4 +52,10 @@ export const bucketVersioning = [exportsBucket, auditBucket].map(
 
 // BREAKS snapshot-policy-coverage on batch-cache: no lifecycle policy or backup selection reaches the volume (encryption.ts).
 // FIX: an aws.backup.Selection of the nightly plan with resources: [cacheVolume.arn], or a DLM policy matching its tags.
+// The instances' root and block-device volumes are in the nightly plan.
+export const nightlyInstances = new aws.backup.Selection("nightly-instances", {
+    planId: nightly.id,
+    iamRoleArn: "arn:aws-cn:iam::123456789012:role/aws-backup",
+    resources: [legacyHost.arn, batchServer.arn],
+});
 export const sharedFilesBackup = new aws.efs.BackupPolicy("shared-files-backup", { fileSystemId: sharedFiles.id, backupPolicy: { status: "ENABLED" } });

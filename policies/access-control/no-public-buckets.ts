@@ -14,7 +14,7 @@ import { type Fix, known, remediation, setInput } from "../shared/remediate";
 import { tryRead } from "../shared/stack";
 
 /** One public setting found, or one value unknown during preview. */
-type Exposure = { property: string; found: Bilingual } | { property: string; unknown: true };
+export type Exposure = { property: string; found: Bilingual } | { property: string; unknown: true };
 
 interface AclSource {
     kind: Bilingual;
@@ -116,6 +116,13 @@ function publicGrants(props: Input, grants: NonNullable<AclSource["grants"]>): E
     return out;
 }
 
+/** Every public setting (or unknown value) of one bucket or bucket-ACL resource of type `type`. */
+export function aclExposures(type: string, props: Input): Exposure[] {
+    const source = ACL_SOURCES[type];
+    if (!source) return [];
+    return [...cannedAcl(props, source), ...(source.grants ? publicGrants(props, source.grants) : [])];
+}
+
 export const metadata: ControlMetadata = {
     name: "no-public-buckets",
     description: "No S3 or OSS bucket is readable or writable by everyone through a canned ACL or a grant to AllUsers / AuthenticatedUsers.",
@@ -140,8 +147,7 @@ function validate(args: ResourceValidationArgs, emit: Emit): void {
     if (!source) {
         return;
     }
-    const props = Input.of(args.props);
-    const exposures = [...cannedAcl(props, source), ...(source.grants ? publicGrants(props, source.grants) : [])];
+    const exposures = aclExposures(args.type, Input.of(args.props));
     const required = bi("private: no access for AllUsers or AuthenticatedUsers", "私有：不向 AllUsers 或 AuthenticatedUsers 开放");
     for (const e of exposures) {
         emit({

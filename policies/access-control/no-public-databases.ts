@@ -11,7 +11,7 @@ import { anywhereText, isAnywhere, parseCidr } from "../shared/network";
 import { inputName } from "../shared/properties";
 import { Input } from "../shared/reader";
 
-type Exposure = { property: string; found: Bilingual } | { property: string; unknown: true };
+export type Exposure = { property: string; found: Bilingual } | { property: string; unknown: true };
 
 interface DatabaseSource {
     kind: Bilingual;

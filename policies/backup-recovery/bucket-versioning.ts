@@ -5,7 +5,7 @@
 import type * as alicloud from "@pulumi/alicloud";
 import type * as aws from "@pulumi/aws";
 import type { PolicyResource, StackValidationArgs } from "@pulumi/policy";
-import { Candidates, knownIds, pairwiseLinks } from "../logging/links";
+import { Candidates, knownIds, linkVia, pairwiseLinks } from "../logging/links";
 import { type ControlMetadata, stackControl } from "../shared/control";
 import { type Emit, shown } from "../shared/emit";
 import { type Bilingual, bi } from "../shared/messages";
@@ -14,7 +14,7 @@ import { Input, type Read } from "../shared/reader";
 import { StackIndex } from "../shared/stack";
 
 /** How a value reads: versioning on, off (with what was found), or unknown during preview. */
-type State = { on: true } | { on: false; found: Bilingual; path: string } | { unknown: true; path: string };
+export type State = { on: true } | { on: false; found: Bilingual; path: string } | { unknown: true; path: string };
 
 interface BucketSource {
     kind: Bilingual;
@@ -98,8 +98,14 @@ const bucketIds = (r: PolicyResource): string[] => knownIds(r, ["bucket"]);
 
 const BUCKET_LINK = { property: "bucket", references: (p: Input) => [p.get("bucket")] };
 
-/** What the versioning resources linked to `bucket` say about it: on, or the first state found. */
-function separateState(linked: readonly PolicyResource[]): State | undefined {
+/** What the versioning resources of the stack say about one `bucket` (for controls that look at a few buckets). */
+export function separateState(bucket: PolicyResource, source: BucketSource, index: StackIndex): State | undefined {
+    const linked = index.ofType(...source.versioning).filter((v) => linkVia(v, BUCKET_LINK, [bucket], bucketIds).targets.length > 0);
+    return linkedState(linked);
+}
+
+/** What the versioning resources linked to a bucket say about it: on, or the first state found. */
+function linkedState(linked: readonly PolicyResource[]): State | undefined {
     let found: State | undefined;
     for (const v of linked) {
         const status = VERSIONING_STATUS[v.type]?.(Input.of(v.props));
@@ -123,7 +129,7 @@ function validate(args: StackValidationArgs, emit: Emit): void {
         if ("on" in inline && inline.on) continue;
         let links = linksOf.get(source.versioning);
         if (!links) linksOf.set(source.versioning, (links = pairwiseLinks(index.ofType(...source.versioning), BUCKET_LINK, candidates)));
-        const separate = separateState(links.get(bucket.urn) ?? []);
+        const separate = linkedState(links.get(bucket.urn) ?? []);
         if (separate && "on" in separate && separate.on) continue;
         const on = { urn: bucket.urn, name: bucket.name };
         const state = separate ?? inline;

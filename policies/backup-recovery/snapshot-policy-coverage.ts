@@ -1,5 +1,5 @@
 // Disks and file systems are backed up on a schedule (GB/T 22239-2019 8.1.4.9): every cloud disk,
-// EBS volume and EFS file system the stack creates is reached by a snapshot or backup policy of
+// EBS volume (also the root and block-device volumes of an EC2 instance) and EFS file system the stack creates is reached by a snapshot or backup policy of
 // the same stack, and Alibaba Cloud automatic snapshot policies keep their snapshots at least
 // `minimumSnapshotRetentionDays`. A stack policy, because the policy and its attachment are
 // separate resources. Advisory by default: the policy may live in another stack.
@@ -20,7 +20,7 @@ export const config = {
     minimumSnapshotRetentionDays: integer("Minimum number of days an Alibaba Cloud automatic snapshot policy keeps its snapshots (-1, keep until deleted, always passes).", 7, 1, 65535),
 };
 
-type Coverage = true | false | "unknown";
+export type Coverage = true | false | "unknown";
 
 /** A resource type that can put a disk or file system under a schedule, and whether one resource of it reaches `target`. */
 interface Coverer {
@@ -28,16 +28,15 @@ interface Coverer {
     covers(coverer: PolicyResource, target: PolicyResource): Coverage;
 }
 
-interface Target {
+export interface Target {
     kind: Bilingual;
     coverers: readonly Coverer[];
     /** What to add, for the finding. */
     add: { type: string; input: string };
 }
 
-/** Every `{key → value}` pair wanted is on the target's tags; unknown when the wanted pairs are. */
-function tagsMatch(wanted: Input, target: PolicyResource, keyName?: string, valueName?: string): Coverage {
-    const tags = readTags(target.props, target.type);
+/** Every `{key → value}` pair wanted is on `tags`; unknown when the wanted pairs are. */
+function tagsMatch(wanted: Input, tags: Readonly<Record<string, string>>, keyName?: string, valueName?: string): Coverage {
     if (keyName && valueName) {
         const list = wanted.items();
         if (list.kind === "unknown") return "unknown";
@@ -71,17 +70,44 @@ function names(coverer: PolicyResource, property: string, target: PolicyResource
 const ALI_ATTACHMENT: Coverer = { type: "alicloud:ecs/ecsAutoSnapshotPolicyAttachment:EcsAutoSnapshotPolicyAttachment", covers: (c, t) => names(c, inputName<alicloud.ecs.EcsAutoSnapshotPolicyAttachmentArgs>("diskId"), t) };
 const ALI_POLICY_TAGS: Coverer = {
     type: "alicloud:ecs/autoSnapshotPolicy:AutoSnapshotPolicy",
-    covers: (c, t) => tagsMatch(Input.of(c.props).get(inputName<alicloud.ecs.AutoSnapshotPolicyArgs>("targetTags")), t, "tagKey", "tagValue"),
+    covers: (c, t) => tagsMatch(Input.of(c.props).get(inputName<alicloud.ecs.AutoSnapshotPolicyArgs>("targetTags")), readTags(t.props, t.type), "tagKey", "tagValue"),
 };
+const EC2_INSTANCE = "aws:ec2/instance:Instance";
+
+/**
+ * The tags of each EBS volume of an EC2 instance (root, then ebsBlockDevices): `volumeTags`,
+ * which the provider puts on every volume at launch, and the device's own `tags`.
+ */
+function instanceVolumeTags(instance: PolicyResource): Record<string, string>[] {
+    const props = Input.of(instance.props);
+    const volumeTags = props.get(inputName<aws.ec2.InstanceArgs>("volumeTags")).raw();
+    const common = volumeTags.kind === "value" ? readTags({ tags: volumeTags.value }) : {};
+    const own = (device: Input): Record<string, string> => {
+        const t = device.get("tags").raw();
+        return { ...common, ...(t.kind === "value" ? readTags({ tags: t.value }) : {}) };
+    };
+    const devices = props.get(inputName<aws.ec2.InstanceArgs>("ebsBlockDevices")).items();
+    return [own(props.get(inputName<aws.ec2.InstanceArgs>("rootBlockDevice"))), ...(devices.kind === "value" ? devices.value.map(own) : [])];
+}
+
 const DLM: Coverer = {
     type: "aws:dlm/lifecyclePolicy:LifecyclePolicy",
     covers: (c, t) => {
         const details = Input.of(c.props).get(inputName<aws.dlm.LifecyclePolicyArgs>("policyDetails"));
         const types = details.get("resourceTypes").items();
         if (types.kind === "unknown") return "unknown";
-        const wanted = t.type === "aws:ebs/volume:Volume" ? "VOLUME" : undefined;
-        if (types.kind !== "value" || !types.value.some((i) => { const s = i.string(); return s.kind === "value" && s.value === wanted; })) return false;
-        return tagsMatch(details.get("targetTags"), t);
+        const has = (wanted: string): boolean => types.kind === "value" && types.value.some((i) => { const s = i.string(); return s.kind === "value" && s.value === wanted; });
+        const targetTags = details.get("targetTags");
+        if (t.type === EC2_INSTANCE) {
+            // An INSTANCE policy snapshots every volume of the instances it matches by instance tags;
+            // a VOLUME policy must match every volume of the instance by its volume tags.
+            const byInstance = has("INSTANCE") ? tagsMatch(targetTags, readTags(t.props, t.type)) : false;
+            if (byInstance === true) return true;
+            const byVolume: Coverage = has("VOLUME") ? instanceVolumeTags(t).map((tags) => tagsMatch(targetTags, tags)).reduce<Coverage>((a, b) => (a === false || b === false ? false : a === "unknown" || b === "unknown" ? "unknown" : true), true) : false;
+            return byVolume === true ? true : byInstance === "unknown" || byVolume === "unknown" ? "unknown" : false;
+        }
+        if (t.type !== "aws:ebs/volume:Volume" || !has("VOLUME")) return false;
+        return tagsMatch(targetTags, readTags(t.props, t.type));
     },
 };
 const BACKUP_SELECTION: Coverer = {
@@ -92,7 +118,7 @@ const BACKUP_SELECTION: Coverer = {
         if (byResource === true) return true;
         const list = props.get(inputName<aws.backup.SelectionArgs>("resources")).items();
         if (list.kind === "value" && list.value.some((i) => { const s = i.string(); return s.kind === "value" && s.value === "*"; })) return true;
-        const byTag = tagsMatch(props.get(inputName<aws.backup.SelectionArgs>("selectionTags")), t, "key", "value");
+        const byTag = tagsMatch(props.get(inputName<aws.backup.SelectionArgs>("selectionTags")), readTags(t.props, t.type), "key", "value");
         return byTag === true ? true : byResource === "unknown" || byTag === "unknown" ? "unknown" : false;
     },
 };
@@ -114,6 +140,12 @@ export const TARGETS: Record<string, Target> = {
     // Deprecated class of the same disk.
     "alicloud:ecs/disk:Disk": ALI_DISK,
     "aws:ebs/volume:Volume": { kind: bi("EBS volume", "EBS 卷"), coverers: [DLM, BACKUP_SELECTION], add: { type: "aws.dlm.LifecyclePolicy", input: "policyDetails.targetTags" } },
+    // The root volume and EBS block devices an instance creates are volumes of their own, backed up with the instance.
+    [EC2_INSTANCE]: {
+        kind: bi("EC2 instance (root and EBS block device volumes)", "EC2 实例（根卷和 EBS 块设备卷）"),
+        coverers: [DLM, BACKUP_SELECTION],
+        add: { type: "aws.backup.Selection", input: "resources" },
+    },
     "aws:efs/fileSystem:FileSystem": { kind: bi("EFS file system", "EFS 文件系统"), coverers: [EFS_BACKUP_POLICY, BACKUP_SELECTION], add: { type: "aws.efs.BackupPolicy", input: "fileSystemId" } },
 };
 
@@ -130,21 +162,21 @@ export const metadata: ControlMetadata = {
     remediationSteps:
         "Alibaba Cloud: attach an alicloud.ecs.AutoSnapshotPolicy to each disk with an alicloud.ecs.EcsAutoSnapshotPolicyAttachment (`diskId`), or give the policy `targetTags` the disk carries; " +
         "set the policy's `retentionDays` to at least the minimum (-1 keeps snapshots until deleted). AWS: an aws.dlm.LifecyclePolicy with `policyDetails.resourceTypes` [\"VOLUME\"] " +
-        "and `targetTags` the volume carries, or an aws.backup.Selection listing the volume or file system in `resources` or matching it by `selectionTags`; for EFS, an aws.efs.BackupPolicy " +
+        "and `targetTags` the volume carries (for an EC2 instance: [\"INSTANCE\"] with its tags, or VOLUME with `volumeTags` / the devices' `tags`), or an aws.backup.Selection listing the volume, instance or file system in `resources` or matching it by `selectionTags`; for EFS, an aws.efs.BackupPolicy " +
         'with `backupPolicy.status` "ENABLED". Adding a policy changes no disk.',
     zh: {
         description: "云盘、卷和文件系统由本堆栈中的快照策略或备份策略覆盖，自动快照保留时间不短于最短保留期限（默认 7 天）。",
         remediationSteps:
             "阿里云：用 alicloud.ecs.EcsAutoSnapshotPolicyAttachment（`diskId`）为每块云盘关联 alicloud.ecs.AutoSnapshotPolicy，或为策略设置云盘所带的 `targetTags`；" +
             "将策略的 `retentionDays` 设为不低于最短期限（-1 表示永久保留直至删除）。AWS：添加 `policyDetails.resourceTypes` 为 [\"VOLUME\"] 且 `targetTags` 与卷标签一致的 " +
-            "aws.dlm.LifecyclePolicy，或在 aws.backup.Selection 的 `resources` 中列出该卷或文件系统、或以 `selectionTags` 匹配；EFS 可添加 `backupPolicy.status` 为 " +
+            "aws.dlm.LifecyclePolicy（EC2 实例：resourceTypes 为 [\"INSTANCE\"] 并匹配实例标签，或 VOLUME 并匹配 `volumeTags` / 块设备的 `tags`），或在 aws.backup.Selection 的 `resources` 中列出该卷、实例或文件系统、或以 `selectionTags` 匹配；EFS 可添加 `backupPolicy.status` 为 " +
             '"ENABLED" 的 aws.efs.BackupPolicy。添加策略不会改动云盘。',
     },
     resourceTypes: [...Object.keys(TARGETS), ...COVERER_TYPES],
     config,
 };
 
-function coverage(target: PolicyResource, spec: Target, index: StackIndex): Coverage {
+export function coverage(target: PolicyResource, spec: Target, index: StackIndex): Coverage {
     let result: Coverage = false;
     for (const coverer of spec.coverers) {
         for (const c of index.ofType(coverer.type)) {

@@ -27,7 +27,7 @@ export interface SseRule {
 }
 
 /** Rules as read: a list, or unknown during preview at `path`. */
-type Rules = { known: true; rules: SseRule[] } | { known: false; path: string };
+export type Rules = { known: true; rules: SseRule[] } | { known: false; path: string };
 
 export interface BucketSource {
     cloud: Cloud;
@@ -199,13 +199,12 @@ export function checkRule(rule: SseRule, cloud: Cloud, requireCmk: boolean): Ver
     return { kind: "ok" };
 }
 
-/** `config` targets `bucket` through its `bucket` input: a property dependency, else equal known bucket names. */
 /**
  * Whether an encryption resource names this bucket: by property dependency, else by equal known
  * names. "maybe" when a name is unknown during preview and no dependency decides it: such a
  * resource may be the bucket's rule, so a missing rule is then not a mandatory finding.
  */
-function targets(config: PolicyResource, bucket: PolicyResource): "yes" | "no" | "maybe" {
+export function targets(config: PolicyResource, bucket: PolicyResource): "yes" | "no" | "maybe" {
     if (refersTo(config, "bucket", bucket)) return "yes";
     if ((config.propertyDependencies["bucket"] ?? []).length > 0) return "no";
     const a = Input.of(config.props).get("bucket").string();

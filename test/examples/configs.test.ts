@@ -101,9 +101,11 @@ describe("example configs", () => {
         // requireCustomerManagedKeys: the S3 buckets rely on default SSE-S3, reporting-db and shared-files
         // have no kmsKeyId, legacy-host's root volume and batch-server's root volume and
         // ebsBlockDevices[0] are encrypted with the AWS-managed key (one finding per disk); the
-        // analytics cluster (backup.ts) is encrypted without kmsKeyId.
+        // analytics cluster (backup.ts) is encrypted without kmsKeyId; so is customer-profiles
+        // (classification.ts), which classified-data-customer-key reports whatever the switch.
         const added = [
             row("databases-and-file-systems-encrypted", "aws:rds/cluster:Cluster::analytics"),
+            row("databases-and-file-systems-encrypted", "aws:rds/instance:Instance::customer-profiles"),
             row("databases-and-file-systems-encrypted", "aws:efs/fileSystem:FileSystem::shared-files"),
             row("databases-and-file-systems-encrypted", "aws:rds/instance:Instance::reporting-db"),
             row("disks-encrypted", "aws:ec2/instance:Instance::legacy-host"),

@@ -5,6 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import fc from "fast-check";
+import { DEFAULT_LEVELS } from "../../policies/data-classification/classification";
 import { controls } from "../../policies/index";
 import { type Diagnostic, type TestResource, Secret, Unknown, secret, unknown } from "../helpers/harness";
 import { type Field, type Shape, shapesOf } from "./provider-shapes";
@@ -128,9 +129,30 @@ export function propsOf(type: string): fc.Arbitrary<Record<string, unknown>> {
     return shape ? fc.oneof({ arbitrary: shaped(shape), weight: 4 }, { arbitrary: props, weight: 1 }) : props;
 }
 
+/**
+ * A data-classification tag value, often a configured level, so that the classified-data controls
+ * (which apply only from a level up) meet classified resources, not only random tags.
+ */
+const classification: fc.Arbitrary<unknown> = fc.oneof(
+    { arbitrary: fc.constantFrom(...DEFAULT_LEVELS), weight: 6 },
+    { arbitrary: fc.constant(unknown()), weight: 1 },
+    { arbitrary: secretText.map((s) => secret(s)), weight: 1 },
+    { arbitrary: leaf, weight: 1 },
+);
+
+/** Props with, half the time, a `data-classification` tag (added to plain tags, else replacing them). */
+function classified(p: Record<string, unknown>, level: unknown): Record<string, unknown> {
+    if (level === undefined) return p;
+    const tags = p["tags"];
+    const plain = typeof tags === "object" && tags !== null && !Array.isArray(tags) && !(tags instanceof Unknown) && !(tags instanceof Secret) ? (tags as Record<string, unknown>) : {};
+    return { ...p, tags: { ...plain, "data-classification": level } };
+}
+
 /** One resource of `type` with random props and provider. */
 export function resourceOf(type: string, name = "res"): fc.Arbitrary<TestResource> {
-    return fc.record({ props: propsOf(type), provider: providerFor(type) }).map(({ props: p, provider }) => ({ type, name, props: p, ...(provider ? { provider } : {}) }));
+    return fc
+        .record({ props: propsOf(type), provider: providerFor(type), level: fc.option(classification, { nil: undefined, freq: 2 }) })
+        .map(({ props: p, provider, level }) => ({ type, name, props: classified(p, level), ...(provider ? { provider } : {}) }));
 }
 
 /**
@@ -140,7 +162,9 @@ export function resourceOf(type: string, name = "res"): fc.Arbitrary<TestResourc
  */
 export function stackOf(types: readonly string[]): fc.Arbitrary<TestResource[]> {
     const type = fc.oneof({ arbitrary: fc.constantFrom(...types), weight: 4 }, { arbitrary: fc.constantFrom(...ALL_TYPES), weight: 1 });
-    const row = type.chain((t) => fc.tuple(fc.constant(t), fc.record({ props: propsOf(t), provider: providerFor(t) })));
+    const row = type.chain((t) =>
+        fc.tuple(fc.constant(t), fc.record({ props: propsOf(t), provider: providerFor(t), level: fc.option(classification, { nil: undefined, freq: 2 }) }).map((r) => ({ ...r, props: classified(r.props, r.level) }))),
+    );
     return fc.array(row, { minLength: 1, maxLength: 8 }).chain((rows) => {
         const n = rows.length;
         const urns = rows.map(([t], i) => urnOf(t, `r${i}`));

@@ -90,6 +90,43 @@ describe("snapshot-policy-coverage: AWS volumes and file systems", () => {
     });
 });
 
+describe("snapshot-policy-coverage: EC2 instances' root and block-device volumes", () => {
+    const INSTANCE = "aws:ec2/instance:Instance";
+    const host = (props: Record<string, unknown> = {}): TestResource => ({ type: INSTANCE, name: "web", props: { ami: "ami-1", instanceType: "t3.micro", ...props } });
+    const policyFor = (types: string[], targetTags: unknown): TestResource => ({ type: "aws:dlm/lifecyclePolicy:LifecyclePolicy", name: "dlm", props: { policyDetails: { resourceTypes: types, targetTags } } });
+
+    it("an instance no policy reaches is an advisory naming the backup selection to add", async () => {
+        const ds = await runStack(control, [host({ rootBlockDevice: { volumeSize: 20 } })]);
+        expect(levels(ds)).toEqual(["advisory"]);
+        expect(ds[0]!.message).toContain('EC2 instance (root and EBS block device volumes) "web": found no snapshot or backup policy of this stack reaches it; required a scheduled snapshot or backup policy. Add an `aws.backup.Selection` with `resources` set.');
+        expect(ds[0]!.message).toContain("EC2 实例（根卷和 EBS 块设备卷）“web”：当前：本堆栈中没有覆盖它的快照或备份策略");
+    });
+
+    it.each([
+        ["backup selection lists the instance", [host(), { type: "aws:backup/selection:Selection", name: "s", props: { resources: ["arn:i"] }, propertyDependencies: { resources: [urnOf(INSTANCE, "web")] } }], []],
+        ["backup selection by instance tag", [host({ tags: { backup: "yes" } }), { type: "aws:backup/selection:Selection", name: "s", props: { selectionTags: [{ type: "STRINGEQUALS", key: "backup", value: "yes" }] } }], []],
+        ["DLM INSTANCE policy matching the instance tags", [host({ tags: { Snapshot: "daily" } }), policyFor(["INSTANCE"], { Snapshot: "daily" })], []],
+        ["DLM INSTANCE policy, other tags", [host({ tags: { Snapshot: "weekly" } }), policyFor(["INSTANCE"], { Snapshot: "daily" })], ["advisory"]],
+        ["DLM VOLUME policy matching volumeTags (every volume)", [host({ volumeTags: { Snapshot: "daily" }, ebsBlockDevices: [{ deviceName: "/dev/sdf" }] }), policyFor(["VOLUME"], { Snapshot: "daily" })], []],
+        ["DLM VOLUME policy matching the root volume only", [host({ rootBlockDevice: { tags: { Snapshot: "daily" } }, ebsBlockDevices: [{ deviceName: "/dev/sdf" }] }), policyFor(["VOLUME"], { Snapshot: "daily" })], ["advisory"]],
+        ["DLM VOLUME policy matching the instance tags only", [host({ tags: { Snapshot: "daily" } }), policyFor(["VOLUME"], { Snapshot: "daily" })], ["advisory"]],
+        ["DLM tags unknown", [host({ tags: { Snapshot: "daily" } }), policyFor(["INSTANCE"], unknown())], ["advisory"]],
+        ["DLM resource types unknown", [host({ tags: { Snapshot: "daily" } }), { type: "aws:dlm/lifecyclePolicy:LifecyclePolicy", name: "dlm", props: { policyDetails: { resourceTypes: unknown(), targetTags: { Snapshot: "daily" } } } }], ["advisory"]],
+    ])("%s", async (_name, resources, expected) => {
+        expect(levels(await runStack(control, resources))).toEqual(expected);
+    });
+
+    it("is advisory even when mandatory is configured, if the policy's targets are unknown", async () => {
+        const ds = await runStack(control, [host(), { type: "aws:backup/selection:Selection", name: "s", props: { resources: [unknown()] } }], { config: { enforcementLevel: "mandatory" } });
+        expect(levels(ds)).toEqual(["advisory"]);
+        expect(levels(await runStack(control, [host()], { config: { enforcementLevel: "mandatory" } }))).toEqual(["mandatory"]);
+    });
+
+    it.each([[null], ["x"], [[1]], [{ deep: { a: 1 } }]])("odd volume inputs %j never throw", async (v) => {
+        await expect(runStack(control, [host({ volumeTags: v, rootBlockDevice: v, ebsBlockDevices: v }), policyFor(["VOLUME"], { a: "b" })])).resolves.toBeDefined();
+    });
+});
+
 describe("snapshot-policy-coverage: odd input never throws", () => {
     it.each([[null], ["x"], [[1]], [{ deep: { a: 1 } }]])("%j", async (v) => {
         const resources: TestResource[] = [
