@@ -1,0 +1,56 @@
+// Findings a real preview makes on programs as users write them (issue classes each with a
+// fixture under test/fixtures/programs), scanned with the real pack through the compiled CLI.
+// The policies' own logic is tested in test/policies; this checks the classes end to end.
+import * as path from "path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { PROGRAMS, ROOT, runCli } from "./helpers";
+
+interface JsonFinding {
+    policyName: string;
+    enforcementLevel: string;
+    resourceType: string;
+    resourceName: string;
+    message: string;
+}
+interface JsonReport {
+    findings: JsonFinding[];
+    warnings: string[];
+}
+
+const NAMES = ["flow-log-destinations"] as const;
+type Name = (typeof NAMES)[number];
+
+describe("findings on real-world program shapes", () => {
+    const reports: Partial<Record<Name, { code: number | null; json: JsonReport }>> = {};
+    const get = (name: Name) => {
+        const r = reports[name];
+        if (!r) throw new Error(`${name} was not scanned`);
+        return r;
+    };
+    const of = (name: Name, policy: string): JsonFinding[] => get(name).json.findings.filter((f) => f.policyName === policy);
+    const line = (f: JsonFinding): string => f.message.split("\n")[1] ?? "";
+
+    beforeAll(async () => {
+        for (const name of NAMES) {
+            const r = await runCli([path.relative(ROOT, path.join(PROGRAMS, name)), "--format", "json"]);
+            if (!r.stdout.startsWith("{")) throw new Error(`${name}: exit ${r.code}: ${r.stderr}`);
+            reports[name] = { code: r.code, json: JSON.parse(r.stdout) as JsonReport };
+        }
+    }, 240_000);
+
+    it("a VPC whose flow log's destination keeps logs too briefly is reported on the VPC, naming the store; the store keeps its own finding", () => {
+        expect(get("flow-log-destinations").code).toBe(1);
+        const onVpcs = of("flow-log-destinations", "vpc-flow-logs-all-traffic");
+        expect(onVpcs.map((f) => [f.resourceType, f.resourceName, f.enforcementLevel]).sort()).toEqual([
+            ["alicloud:vpc/network:Network", "ali-vpc", "mandatory"],
+            ["aws:ec2/defaultVpc:DefaultVpc", "default", "mandatory"],
+            ["aws:ec2/vpc:Vpc", "app-vpc", "mandatory"],
+        ]);
+        const byName = (n: string): string => line(onVpcs.find((f) => f.resourceName === n)!);
+        expect(byName("app-vpc")).toContain('delivers to CloudWatch log group "flow-group" (retention: 30 days)');
+        expect(byName("default")).toContain('delivers to S3 bucket "flow-bucket" (S3 lifecycle configuration "flow-bucket-lifecycle": objects expire after 90 days)');
+        expect(byName("ali-vpc")).toContain('delivers to SLS Logstore "flow-store" (retention: 30 days (unset: default 30))');
+        expect(of("flow-log-destinations", "log-retention-minimum").map((f) => f.resourceName).sort()).toEqual(["flow-group", "flow-store"]);
+        expect(of("flow-log-destinations", "log-bucket-lifecycle-minimum").map((f) => f.resourceName)).toEqual(["flow-bucket-lifecycle"]);
+    });
+});
