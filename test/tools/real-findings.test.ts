@@ -17,8 +17,13 @@ interface JsonReport {
     warnings: string[];
 }
 
-const NAMES = ["flow-log-destinations"] as const;
-type Name = (typeof NAMES)[number];
+/** Each scan: the fixture program and any further arguments (paths relative to the repository). */
+const SCANS = {
+    "flow-log-destinations": [],
+    "baseline-disk-encryption": [],
+    "baseline-disk-encryption+config": ["--config", "test/fixtures/programs/baseline-disk-encryption/policy-config.json"],
+} satisfies Record<string, string[]>;
+type Name = keyof typeof SCANS;
 
 describe("findings on real-world program shapes", () => {
     const reports: Partial<Record<Name, { code: number | null; json: JsonReport }>> = {};
@@ -31,8 +36,9 @@ describe("findings on real-world program shapes", () => {
     const line = (f: JsonFinding): string => f.message.split("\n")[1] ?? "";
 
     beforeAll(async () => {
-        for (const name of NAMES) {
-            const r = await runCli([path.relative(ROOT, path.join(PROGRAMS, name)), "--format", "json"]);
+        for (const [name, args] of Object.entries(SCANS) as [Name, string[]][]) {
+            const program = path.relative(ROOT, path.join(PROGRAMS, name.split("+")[0]!));
+            const r = await runCli([program, "--format", "json", ...args]);
             if (!r.stdout.startsWith("{")) throw new Error(`${name}: exit ${r.code}: ${r.stderr}`);
             reports[name] = { code: r.code, json: JSON.parse(r.stdout) as JsonReport };
         }
@@ -52,5 +58,14 @@ describe("findings on real-world program shapes", () => {
         expect(byName("ali-vpc")).toContain('delivers to SLS Logstore "flow-store" (retention: 30 days (unset: default 30))');
         expect(of("flow-log-destinations", "log-retention-minimum").map((f) => f.resourceName).sort()).toEqual(["flow-group", "flow-store"]);
         expect(of("flow-log-destinations", "log-bucket-lifecycle-minimum").map((f) => f.resourceName)).toEqual(["flow-bucket-lifecycle"]);
+    });
+
+    it("default disk encryption in a baseline stack: listing the cloud and region silences unset flags, not an explicit false", () => {
+        const rows = (name: Name) => of(name, "disks-encrypted").map((f) => [f.resourceName, f.enforcementLevel]);
+        expect(rows("baseline-disk-encryption")).toEqual([
+            ["data", "mandatory"],
+            ["scratch", "mandatory"],
+        ]);
+        expect(rows("baseline-disk-encryption+config")).toEqual([["scratch", "mandatory"]]);
     });
 });
