@@ -21,6 +21,7 @@ interface JsonReport {
 const SCANS = {
     "flow-log-destinations": [],
     "baseline-disk-encryption": [],
+    "oss-replication-in-stack": [],
     "baseline-disk-encryption+config": ["--config", "test/fixtures/programs/baseline-disk-encryption/policy-config.json"],
 } satisfies Record<string, string[]>;
 type Name = keyof typeof SCANS;
@@ -67,5 +68,13 @@ describe("findings on real-world program shapes", () => {
             ["scratch", "mandatory"],
         ]);
         expect(rows("baseline-disk-encryption+config")).toEqual([["scratch", "mandatory"]]);
+    });
+
+    it("an OSS replication whose location is the destination bucket's output: the destination's region comes from the bucket in the stack", () => {
+        const rows = (policy: string) => of("oss-replication-in-stack", policy).map((f) => [f.resourceName, f.enforcementLevel]);
+        expect(rows("s3-replication-destination-allowed-regions")).toEqual([["to-frankfurt", "mandatory"]]);
+        expect(line(of("oss-replication-in-stack", "s3-replication-destination-allowed-regions")[0]!)).toContain('found replication to OSS bucket "reports-eu" in region "eu-central-1"');
+        // Unknown locations are no longer judged on the resource alone (that gave an advisory per replication).
+        expect(rows("copy-destination-allowed-regions")).toEqual([]);
     });
 });

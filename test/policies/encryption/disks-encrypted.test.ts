@@ -295,7 +295,7 @@ describe("disks-encrypted: defaultDiskEncryptionInAnotherStack (a baseline stack
         ["a region listed for the other cloud", ["alicloud:cn-north-1", "aws:cn-beijing"], ["aws:ebs/volume:Volume::vol", "alicloud:ecs/instance:Instance::vm", "alicloud:ecs/instance:Instance::vm"]],
     ])("%s", async (_n, entries, expected) => {
         const ds = await runStack(control, disks, cfg(entries));
-        expect(ds.map((d) => d.urn.split("::").slice(2).join("::"))).toEqual(expected);
+        expect(ds.map((d) => (d.urn ?? "").split("::").slice(2).join("::"))).toEqual(expected);
     });
 
     it("an explicit false stays a violation; unset flags only are covered", async () => {
