@@ -22,6 +22,7 @@ const SCANS = {
     "flow-log-destinations": [],
     "baseline-disk-encryption": [],
     "oss-replication-in-stack": [],
+    "provider-off-allowlist": ["--check", "allowed-regions"],
     "baseline-disk-encryption+config": ["--config", "test/fixtures/programs/baseline-disk-encryption/policy-config.json"],
 } satisfies Record<string, string[]>;
 type Name = keyof typeof SCANS;
@@ -76,5 +77,21 @@ describe("findings on real-world program shapes", () => {
         expect(line(of("oss-replication-in-stack", "s3-replication-destination-allowed-regions")[0]!)).toContain('found replication to OSS bucket "reports-eu" in region "eu-central-1"');
         // Unknown locations are no longer judged on the resource alone (that gave an advisory per replication).
         expect(rows("copy-destination-allowed-regions")).toEqual([]);
+    });
+
+    it("one cause, one finding: the off-list providers (default and explicit) are mandatory; resources that only inherit point to them", () => {
+        const findings = of("provider-off-allowlist", "allowed-regions");
+        expect(findings.map((f) => [f.resourceType, f.resourceName, f.enforcementLevel]).sort()).toEqual([
+            ["aws:cloudwatch/logGroup:LogGroup", "app-logs", "advisory"],
+            ["aws:cloudwatch/logGroup:LogGroup", "audit-logs", "advisory"],
+            ["aws:cloudwatch/logGroup:LogGroup", "eu-logs", "mandatory"],
+            ["aws:cloudwatch/logGroup:LogGroup", "sg-logs", "advisory"],
+            ["pulumi:providers:aws", "default_7_48_0", "mandatory"],
+            ["pulumi:providers:aws", "singapore", "mandatory"],
+        ]);
+        const named = (n: string): string => line(findings.find((f) => f.resourceName === n)!);
+        expect(named("app-logs")).toContain('the cause is reported once, as mandatory, on the provider `pulumi:providers:aws` "default_7_48_0"');
+        expect(named("sg-logs")).toContain('on the provider `pulumi:providers:aws` "singapore"');
+        expect(named("eu-logs")).toContain('found region "eu-west-1"');
     });
 });
