@@ -28,6 +28,8 @@ const CONFIGS = {
     remediate: configFile("remediate.json", JSON.stringify({ "log-retention-minimum": "remediate" })),
     zero: configFile("zero.json", JSON.stringify({ "log-retention-minimum": { minimumRetentionDays: 0 } })),
     broken: configFile("broken.json", "{ log-retention-minimum: advisory }"),
+    empty: configFile("empty.json", ""),
+    blank: configFile("blank.json", " \n\t\n"),
 };
 const EXPORT_URNS = ["outputs-only", "short-retention"].map((n) => `urn:pulumi:prod::aws-small::aws:cloudwatch/logGroup:LogGroup::${n}`);
 const BASELINES = {
@@ -56,6 +58,9 @@ const RUNS: Record<string, string[]> = {
     exportNoType: [rel(path.join(EXPORTS, "resource-without-type.json")), "--pack", PACK],
     configOutOfRange: [EXPORT, "--pack", PACK, "--config", CONFIGS.zero],
     configNotJson: [AWS_SMALL, "--pack", PACK, "--config", CONFIGS.broken],
+    configEmpty: [AWS_SMALL, "--pack", PACK, "--config", CONFIGS.empty],
+    configBlank: [EXPORT, "--pack", PACK, "--config", CONFIGS.blank],
+    emptyStackFile: [rel(path.join(PROGRAMS, "empty-stack-file")), "--pack", PACK],
     badFormat: [AWS_SMALL, "--pack", PACK, "--format", "xml"],
     allFormats: [AWS_SMALL, "--pack", PACK, "--format", "text,json,sarif", "-o", "junitxml", "-o", "codequality", "--output-file-path", OUT_DIR],
     someToConsole: [EXPORT, "--pack", PACK, "--format", "json,text", "--output-file-path", `${path.join(TMP, "one.json")},console`, "--compact"],
@@ -295,6 +300,9 @@ describe("bad input: exit 2, one line on stderr, nothing on stdout", () => {
         ["exportNoType", /^scan: .*resource-without-type\.json is not a usable stack export: deployment\.resources\[0\] has no urn or type$/],
         ["configOutOfRange", "scan: invalid policy config: scan-pack/log-retention-minimum: minimumRetentionDays: must be >= 1 (got 0)"],
         ["configNotJson", new RegExp(`^scan: invalid policy config: ${CONFIGS.broken.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: not valid JSON \\(.+\\)$`)],
+        ["configEmpty", `scan: invalid policy config: ${CONFIGS.empty}: the file is empty; write a JSON object (\`{}\` for the defaults) or leave out --config`],
+        ["configBlank", `scan: invalid policy config: ${CONFIGS.blank}: the file is empty; write a JSON object (\`{}\` for the defaults) or leave out --config`],
+        ["emptyStackFile", `scan: ${path.join(PROGRAMS, "empty-stack-file", "Pulumi.dev.yaml")} is empty: a stack file is a YAML mapping (\`config: {}\` for none); delete it to run with empty stack config`],
         ["badFormat", "scan: --format must be one of text, json, sarif, junitxml, codequality, html (got xml)"],
         ["checkTypo", "scan: --check log-retention-minimun: matches no policy of the pack (see scan list)"],
         ["missingBaseline", `scan: cannot read baseline ${path.join(TMP, "nope.json")} (ENOENT); write one with --create-baseline`],

@@ -109,6 +109,8 @@ export async function runProgram(t: ProgramTarget, opts: RunOptions = {}): Promi
         }
         if (!result.ok) {
             const { stage, name, message } = result.error;
+            // ts-node's TSError: the program does not type-check (or parse), as pulumi preview would report.
+            if (name === "TSError") throw new UserInputError(`${where} did not compile: ${compileErrors(message)}`);
             const what = stage === "running the program" ? "threw" : `failed while ${stage}:`;
             throw new UserInputError(`${where} ${what} ${name}: ${headline(message)}`);
         }
@@ -143,6 +145,20 @@ export function headline(message: string): string {
         .filter((l) => l !== "");
     if (lines.length === 0) return firstLine(message);
     return lines[0].endsWith(":") && lines.length > 1 ? `${lines[0]} ${lines[1]}` : lines[0];
+}
+
+/**
+ * ts-node's "⨯ Unable to compile TypeScript:" message as one line: the first diagnostic
+ * (`index.ts(8,7): error TS2322: …`, file:line as TypeScript prints it) and how many more.
+ */
+export function compileErrors(message: string): string {
+    const diagnostics = message
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => /error TS\d+:/.test(l));
+    if (diagnostics.length === 0) return headline(message);
+    const more = diagnostics.length - 1;
+    return `${diagnostics[0]}${more > 0 ? ` (and ${more} more type error${more > 1 ? "s" : ""}; run tsc)` : ""}`;
 }
 
 /** prepareProgram + runProgram. */
