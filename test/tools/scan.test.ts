@@ -61,6 +61,7 @@ const RUNS: Record<string, string[]> = {
     configEmpty: [AWS_SMALL, "--pack", PACK, "--config", CONFIGS.empty],
     configBlank: [EXPORT, "--pack", PACK, "--config", CONFIGS.blank],
     emptyStackFile: [rel(path.join(PROGRAMS, "empty-stack-file")), "--pack", PACK],
+    exitsEarly: [rel(path.join(PROGRAMS, "exits-early")), "--pack", PACK],
     badFormat: [AWS_SMALL, "--pack", PACK, "--format", "xml"],
     allFormats: [AWS_SMALL, "--pack", PACK, "--format", "text,json,sarif", "-o", "junitxml", "-o", "codequality", "--output-file-path", OUT_DIR],
     someToConsole: [EXPORT, "--pack", PACK, "--format", "json,text", "--output-file-path", `${path.join(TMP, "one.json")},console`, "--compact"],
@@ -303,6 +304,10 @@ describe("bad input: exit 2, one line on stderr, nothing on stdout", () => {
         ["configEmpty", `scan: invalid policy config: ${CONFIGS.empty}: the file is empty; write a JSON object (\`{}\` for the defaults) or leave out --config`],
         ["configBlank", `scan: invalid policy config: ${CONFIGS.blank}: the file is empty; write a JSON object (\`{}\` for the defaults) or leave out --config`],
         ["emptyStackFile", `scan: ${path.join(PROGRAMS, "empty-stack-file", "Pulumi.dev.yaml")} is empty: a stack file is a YAML mapping (\`config: {}\` for none); delete it to run with empty stack config`],
+        [
+            "exitsEarly",
+            `scan: program ${path.join(PROGRAMS, "exits-early")} exited (code 1) without finishing: registrations still pending: aws:cloudwatch/logGroup:LogGroup "app-logs", aws:s3/bucketV2:BucketV2 "uploads" (the program exited early, or waits on an output that never resolves)`,
+        ],
         ["badFormat", "scan: --format must be one of text, json, sarif, junitxml, codequality, html (got xml)"],
         ["checkTypo", "scan: --check log-retention-minimun: matches no policy of the pack (see scan list)"],
         ["missingBaseline", `scan: cannot read baseline ${path.join(TMP, "nope.json")} (ENOENT); write one with --create-baseline`],

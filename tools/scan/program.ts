@@ -104,7 +104,7 @@ export async function runProgram(t: ProgramTarget, opts: RunOptions = {}): Promi
         let result: RunnerResult | undefined;
         if (fs.existsSync(spec.resultFile)) result = JSON.parse(fs.readFileSync(spec.resultFile, "utf8")) as RunnerResult;
         if (!result) {
-            const clue = mostTellingLine(outcome.output);
+            const clue = exitClue(outcome.output);
             throw new UserInputError(`${where} exited (${outcome.signal ?? `code ${outcome.code}`}) without finishing${clue ? `: ${clue}` : ""}`);
         }
         if (!result.ok) {
@@ -145,6 +145,23 @@ export function headline(message: string): string {
         .filter((l) => l !== "");
     if (lines.length === 0) return firstLine(message);
     return lines[0].endsWith(":") && lines.length > 1 ? `${lines[0]} ${lines[1]}` : lines[0];
+}
+
+/**
+ * Why a program exited without finishing, in one line. The SDK lists the registrations left
+ * pending (`* "uploads" [aws:s3/bucketV2:BucketV2] was waiting for …`): those lines name the
+ * resources, so they are kept (the stack itself is left out). Otherwise the most telling line of
+ * the output, SDK warnings (deprecations) aside.
+ */
+export function exitClue(output: string): string | undefined {
+    const pending = [...output.matchAll(/^\s*\* "([^"]+)" \[([^\]]+)\] was waiting/gm)].filter((m) => m[2] !== "pulumi:pulumi:Stack").map((m) => `${m[2]} "${m[1]}"`);
+    if (pending.length > 0) {
+        const shown = pending.slice(0, 5).join(", ");
+        const more = pending.length > 5 ? ` and ${pending.length - 5} more` : "";
+        return `registrations still pending: ${shown}${more} (the program exited early, or waits on an output that never resolves)`;
+    }
+    const lines = output.split(/\r?\n/).filter((l) => !/^\s*warning:/.test(l));
+    return mostTellingLine(lines.join("\n"));
 }
 
 /**
