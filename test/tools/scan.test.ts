@@ -295,7 +295,7 @@ describe("bad input: exit 2, one line on stderr, nothing on stdout", () => {
     const cases: [string, string | RegExp][] = [
         ["missingPath", "scan: no such file or directory: test/fixtures/programs/nope"],
         ["noPulumiYaml", `scan: ${path.join(ROOT, PACK)} has no Pulumi.yaml: not a Pulumi program directory`],
-        ["throws", `scan: program ${path.join(PROGRAMS, "throws")} threw Error: bucketName is required`],
+        ["throws", `scan: program ${path.join(PROGRAMS, "throws")} threw Error: bucketName is required (at index.ts:6:7)`],
         ["hangs", `scan: program ${path.join(PROGRAMS, "hangs")} did not finish within 1 s`],
         ["exportNotJson", /^scan: .*truncated\.json is not a usable stack export: not valid JSON \(.+\)$/],
         ["exportNoType", /^scan: .*resource-without-type\.json is not a usable stack export: deployment\.resources\[0\] has no urn or type$/],

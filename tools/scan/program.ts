@@ -108,11 +108,11 @@ export async function runProgram(t: ProgramTarget, opts: RunOptions = {}): Promi
             throw new UserInputError(`${where} exited (${outcome.signal ?? `code ${outcome.code}`}) without finishing${clue ? `: ${clue}` : ""}`);
         }
         if (!result.ok) {
-            const { stage, name, message } = result.error;
+            const { stage, name, message, place } = result.error;
             // ts-node's TSError: the program does not type-check (or parse), as pulumi preview would report.
             if (name === "TSError") throw new UserInputError(`${where} did not compile: ${compileErrors(message)}`);
             const what = stage === "running the program" ? "threw" : `failed while ${stage}:`;
-            throw new UserInputError(`${where} ${what} ${name}: ${headline(message)}`);
+            throw new UserInputError(`${where} ${what} ${name}: ${headline(message)}${place ? ` (at ${place})` : ""}`);
         }
         const resources = buildResources(
             result.resources,
