@@ -2,14 +2,16 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-    { ignores: ["node_modules/**", "dist/**", "coverage/**", "examples/**/node_modules/**", "**/*.js", "**/*.mjs"] },
+    { ignores: ["node_modules/**", "dist/**", "coverage/**", "examples/**/node_modules/**", "test/fixtures/programs/**", "**/*.js", "**/*.mjs", "**/*.mts"] },
     js.configs.recommended,
-    ...tseslint.configs.recommended,
+    ...tseslint.configs.recommendedTypeChecked,
     {
+        languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
         rules: {
             "@typescript-eslint/no-explicit-any": "error",
             "@typescript-eslint/consistent-type-imports": ["error", { prefer: "type-imports", fixStyle: "inline-type-imports" }],
             "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+            "@typescript-eslint/switch-exhaustiveness-check": ["error", { considerDefaultExhaustiveForUnions: true }],
         },
     },
     {

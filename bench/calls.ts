@@ -13,7 +13,7 @@ export async function startConfigured(packDir: string): Promise<PolicyPackEngine
 /** Milliseconds for `calls` sequential Analyze calls over `mix` (cycled), as the CLI makes them one per resource. */
 export async function timeAnalyze(engine: PolicyPackEngine, mix: readonly EngineResource[], calls: number): Promise<number> {
     const t0 = performance.now();
-    for (let i = 0; i < calls; i++) await engine.analyze(mix[i % mix.length]);
+    for (let i = 0; i < calls; i++) await engine.analyze(mix[i % mix.length] as EngineResource);
     return performance.now() - t0;
 }
 

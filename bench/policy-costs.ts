@@ -8,8 +8,8 @@ import { controls } from "../policies";
 import type { EngineResource } from "../tools/engine/types";
 import { median } from "./stats";
 
-const { deserializeProperties } = require("@pulumi/policy/deserialize") as { deserializeProperties(s: unknown, keepSecrets: boolean): Record<string, unknown> };
-const { unknownCheckingProxy } = require("@pulumi/policy/proxy") as { unknownCheckingProxy<T>(v: T): T };
+const { deserializeProperties } = require("@pulumi/policy/deserialize") as { deserializeProperties: (s: unknown, keepSecrets: boolean) => Record<string, unknown> };
+const { unknownCheckingProxy } = require("@pulumi/policy/proxy") as { unknownCheckingProxy: <T>(v: T) => T };
 const { Struct } = require("google-protobuf/google/protobuf/struct_pb") as { Struct: { fromJavaScript(v: unknown): unknown } };
 
 const OPTS: PolicyResource["opts"] = { protect: false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [] };

@@ -233,7 +233,7 @@ function alicloudEvidence(args: ResourceValidationArgs): Evidence[] {
  */
 export function isComponentType(type: string): boolean {
     const parts = type.split(":");
-    return !isProviderType(type) && parts.length === 3 && !parts[1].includes("/");
+    return !isProviderType(type) && parts.length === 3 && !(parts[1] ?? "").includes("/");
 }
 
 function validate(args: ResourceValidationArgs, emit: Emit): void {

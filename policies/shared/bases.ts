@@ -17,6 +17,8 @@ export interface Instrument {
     kind: "law" | "regulation" | "standard" | "benchmark";
     /** The version cited (amendment, edition). */
     version: string;
+    /** Where the cited version's text is published, so a reader can check the citation. */
+    source: string;
 }
 
 export const INSTRUMENTS = {
@@ -26,6 +28,7 @@ export const INSTRUMENTS = {
         short: bi("Cybersecurity Law", "《中华人民共和国网络安全法》"),
         kind: "law",
         version: "2025 amendment",
+        source: "NPC Standing Committee Decision of 2025-10-28 amending the Cybersecurity Law (全国人民代表大会常务委员会关于修改《中华人民共和国网络安全法》的决定): inserts Art. 3 and Art. 20, so Art. 21 → 23 and Art. 37 → 39; published by Xinhua 2025-10-28 and on cac.gov.cn",
     },
     dsl: {
         tag: "dsl",
@@ -33,6 +36,7 @@ export const INSTRUMENTS = {
         short: bi("Data Security Law", "《中华人民共和国数据安全法》"),
         kind: "law",
         version: "2021",
+        source: "Adopted 2021-06-10, in force 2021-09-01; text on npc.gov.cn",
     },
     pipl: {
         tag: "pipl",
@@ -40,6 +44,7 @@ export const INSTRUMENTS = {
         short: bi("PIPL", "《中华人民共和国个人信息保护法》"),
         kind: "law",
         version: "2021",
+        source: "Adopted 2021-08-20, in force 2021-11-01; text on npc.gov.cn",
     },
     "cbdt-provisions": {
         tag: "cbdt-provisions",
@@ -47,6 +52,7 @@ export const INSTRUMENTS = {
         short: bi("Cross-Border Data Flow Provisions (2024)", "《促进和规范数据跨境流动规定》"),
         kind: "regulation",
         version: "2024",
+        source: "CAC Order No. 16, published and in force 2024-03-22; text on cac.gov.cn",
     },
     "cbdt-measures": {
         tag: "cbdt-measures",
@@ -54,6 +60,7 @@ export const INSTRUMENTS = {
         short: bi("Outbound Data Transfer Assessment Measures", "《数据出境安全评估办法》"),
         kind: "regulation",
         version: "2022",
+        source: "CAC Order No. 11, in force 2022-09-01 (thresholds adjusted by the 2024 Provisions); text on cac.gov.cn",
     },
     mlps: {
         tag: "mlps2-l3",
@@ -64,6 +71,7 @@ export const INSTRUMENTS = {
         short: bi("GB/T 22239-2019 level 3", "GB/T 22239-2019《信息安全技术 网络安全等级保护基本要求》第三级"),
         kind: "standard",
         version: "2019",
+        source: "Recommended national standard, published 2019-05-10, in force 2019-12-01 (SAMR / SAC); openstd.samr.gov.cn",
     },
     "cis-aws": {
         tag: "cis-aws",
@@ -71,6 +79,7 @@ export const INSTRUMENTS = {
         short: bi("CIS AWS Foundations Benchmark", "CIS AWS 基础安全基准"),
         kind: "benchmark",
         version: "3.0",
+        source: "Center for Internet Security, cisecurity.org",
     },
 } as const satisfies Record<string, Instrument>;
 
@@ -166,6 +175,15 @@ export function renderBases(ids: readonly BasisId[]): Bilingual {
 /** The policy tags of a set of bases: one per instrument, in first-cited order. */
 export function instrumentTags(ids: readonly BasisId[]): string[] {
     return [...new Set(ids.map((id) => INSTRUMENTS[BASES[id].instrument].tag))];
+}
+
+/**
+ * A policy's tags: its category, the instruments it cites, then each basis id, so SARIF rules and
+ * scan's JSON can be grouped by instrument and by clause (`csl-23-3`, `mlps-8.1.4.3`).
+ */
+export function policyTags(category: string, ids: readonly BasisId[]): string[] {
+    // A Set: the CIS benchmark's instrument tag and its one basis id are both `cis-aws`.
+    return [...new Set([category, ...instrumentTags(ids), ...ids])];
 }
 
 /** The @pulumi/policy `framework` of a control: its first instrument, with every clause cited from it. */

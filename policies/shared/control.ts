@@ -14,7 +14,7 @@ import type {
     StackValidationArgs,
     StackValidationPolicy,
 } from "@pulumi/policy";
-import { type BasisId, frameworkOf, instrumentTags } from "./bases";
+import { type BasisId, frameworkOf, policyTags } from "./bases";
 import { type ConfigProperties } from "./config";
 import { type Emit, type EmitContext, type ExemptionHit, makeEmit } from "./emit";
 import {
@@ -69,7 +69,7 @@ function common(m: ControlMetadata) {
         severity: m.severity,
         framework: frameworkOf(m.bases),
         remediationSteps: m.remediationSteps,
-        tags: [m.category, ...instrumentTags(m.bases)],
+        tags: policyTags(m.category, m.bases),
         configSchema: configSchema(m.config),
     };
 }

@@ -15,7 +15,7 @@ export function known(props: unknown, key: string): Known<unknown> {
 
 /** Writes an input through the SDK's proxies. */
 export function setInput(props: unknown, key: string, value: unknown): void {
-    if (isRecord(props)) (props as Record<string, unknown>)[key] = value;
+    if (isRecord(props)) (props)[key] = value;
 }
 
 /** A fix edits args.props and says whether it changed anything. */

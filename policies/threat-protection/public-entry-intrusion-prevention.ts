@@ -95,7 +95,7 @@ function kindOf(r: PolicyResource): Bilingual {
 
 function checkAws(resources: readonly PolicyResource[], emit: Emit): void {
     const lbs = resources.filter((r) => AWS_LBS.includes(r.type)).map((r) => [r, awsLbExposure(r)] as const);
-    const entries = [...lbs.filter(([, e]) => e !== "private"), ...resources.filter((r) => r.type === API_STAGE).map((r) => [r, "public" as Exposure] as const)];
+    const entries = [...lbs.filter(([, e]) => e !== "private"), ...resources.filter((r) => r.type === API_STAGE).map((r) => [r, "public"] as const)];
     if (entries.length === 0) return;
 
     // Which entry points a WAF association names (property dependencies first, then known ARNs).

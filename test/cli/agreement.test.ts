@@ -97,6 +97,6 @@ describe("scan makes the calls the real CLI makes, with the same requests", () =
 
     it("Configure fills top-level schema defaults only", () => {
         const configure = cli.find((c) => c.method === "configure") as { config: Record<string, { properties: unknown }> } | undefined;
-        expect(configure?.config["probe-resource"].properties).toEqual({ threshold: 5 });
+        expect(configure?.config["probe-resource"]!.properties).toEqual({ threshold: 5 });
     });
 });

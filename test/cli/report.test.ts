@@ -10,7 +10,7 @@ import { ROOT, SCAN, example, ownConfig, preview } from "./helpers";
 /** The summary's total row: checked, passed, failed, exempted, unknown, not applicable. */
 function totals(page: string): string[] {
     const row = /<tr class="total" data-area="total">(.*?)<\/tr>/s.exec(page)?.[1] ?? "";
-    return [...row.matchAll(/<td class="n">(\d+)<\/td>/g)].map((m) => m[1]);
+    return [...row.matchAll(/<td class="n">(\d+)<\/td>/g)].map((m) => m[1]!);
 }
 
 describe.each(["aws-noncompliant", "alicloud-noncompliant"])("the report of %s from the CLI's event log", (name) => {

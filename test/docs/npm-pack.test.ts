@@ -38,7 +38,7 @@ function npm(args: string[], cwd: string) {
 }
 
 const dryRun = JSON.parse(npm(["pack", "--dry-run", "--json"], ROOT)) as { files: { path: string }[] }[];
-const files = dryRun[0].files.map((f) => f.path).sort();
+const files = dryRun[0]!.files.map((f) => f.path).sort();
 
 function sourcesUnder(dir: string): string[] {
     const abs = path.join(ROOT, dir);
@@ -87,12 +87,12 @@ describe("npm pack", () => {
             const text = fs.readFileSync(path.join(ROOT, file), "utf8");
             for (const m of text.matchAll(/require\("([^"]+)"\)/g)) {
                 const spec = m[1];
-                if (spec.startsWith(".")) {
-                    const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), spec));
+                if (spec!.startsWith(".")) {
+                    const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), spec!));
                     if (![`${target}.js`, `${target}/index.js`, target].some((t) => files.includes(t))) problems.push(`${file}: ${spec} is not packed`);
                 } else {
-                    const name = spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0];
-                    if (!builtinModules.includes(name.replace(/^node:/, "")) && !RUNTIME_DEPENDENCIES.includes(name)) problems.push(`${file}: ${spec} is not a runtime dependency`);
+                    const name = spec!.startsWith("@") ? spec!.split("/").slice(0, 2).join("/") : spec!.split("/")[0];
+                    if (!builtinModules.includes(name!.replace(/^node:/, "")) && !RUNTIME_DEPENDENCIES.includes(name!)) problems.push(`${file}: ${spec} is not a runtime dependency`);
                 }
             }
         }
@@ -110,8 +110,8 @@ describe("npm pack", () => {
         expect(pkg.bin).toEqual({ "china-compliance-policies": "dist/tools/scan/cli.js" });
         const bin = pkg.bin["china-compliance-policies"];
         expect(files).toContain(bin);
-        expect(fs.readFileSync(path.join(ROOT, bin), "utf8").split("\n")[0]).toBe("#!/usr/bin/env node");
-        const run = spawnSync(process.execPath, [path.join(ROOT, bin), "scan", path.join(EXPORTS, "aws-small.json"), "--compact", "--lang", "en"], { cwd: ROOT, encoding: "utf8" });
+        expect(fs.readFileSync(path.join(ROOT, bin!), "utf8").split("\n")[0]).toBe("#!/usr/bin/env node");
+        const run = spawnSync(process.execPath, [path.join(ROOT, bin!), "scan", path.join(EXPORTS, "aws-small.json"), "--compact", "--lang", "en"], { cwd: ROOT, encoding: "utf8" });
         expect(run.stderr).toBe("");
         expect(run.status).toBe(1);
         expect(run.stdout).toMatch(/^\[mandatory\] log-retention-minimum {2}aws:cloudwatch\/logGroup:LogGroup::outputs-only {2}CloudWatch log group "outputs-only": found 30 days/m);
@@ -123,7 +123,7 @@ describe("npm pack", () => {
 
         it("runs `prepare` without compiling anything (there is nothing to compile; dist/ is in the tarball)", () => {
             const out = JSON.parse(npm(["pack", "--json", "--pack-destination", dir], ROOT)) as { filename: string }[];
-            const tar = spawnSync("tar", ["-xzf", path.join(dir, out[0].filename), "-C", dir], { encoding: "utf8" });
+            const tar = spawnSync("tar", ["-xzf", path.join(dir, out[0]!.filename), "-C", dir], { encoding: "utf8" });
             expect(tar.status, tar.stderr).toBe(0);
             const extracted = path.join(dir, "package");
             // `npm install` in the extracted pack runs this script; without node_modules a build would fail.

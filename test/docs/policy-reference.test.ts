@@ -59,6 +59,18 @@ describe("docs/policies.md", () => {
         });
     });
 
+    it("names every instrument cited with its kind, version and where its text is published", () => {
+        const table = generated.slice(generated.indexOf("## Instruments cited"), generated.indexOf("\n## ", generated.indexOf("## Instruments cited") + 1));
+        for (const i of Object.values(INSTRUMENTS)) {
+            expect(i.source.length).toBeGreaterThan(10);
+            expect(table).toContain(`| ${i.title.en}<br>${i.title.zh} | ${i.kind} · `);
+            expect(table).toContain(`| ${i.version} | ${i.source} |`);
+        }
+        // The standard is a compliance basis, not law.
+        expect(table).toContain("| standard · 推荐性国家标准 |");
+        expect(generated).not.toMatch(/legal basis|法律依据/);
+    });
+
     it("describes bounds from the schema", () => {
         const retention = sectionOf(generated, "log-retention-minimum");
         expect(retention).toMatch(/\| `minimumRetentionDays` \| integer \| `180` \| 1–3650 \|/);

@@ -55,14 +55,14 @@ describe("README.md", () => {
         for (const c of controls) {
             for (const key of Object.keys(configProperties(c))) byKey.set(key, [...(byKey.get(key) ?? []), c.metadata.name]);
         }
-        expect(rows.map((r) => codeSpans(r[0])[0]).sort()).toEqual([...byKey.keys()].sort());
+        expect(rows.map((r) => codeSpans(r[0]!)[0]).sort()).toEqual([...byKey.keys()].sort());
         for (const [keyCell, policiesCell, defaultCell] of rows) {
-            const key = codeSpans(keyCell)[0];
-            const takers = byKey.get(key) ?? [];
+            const key = codeSpans(keyCell!)[0];
+            const takers = byKey.get(key!) ?? [];
             if (policiesCell === "every policy") expect(takers, key).toHaveLength(controls.length);
-            else expect(codeSpans(policiesCell).sort(), key).toEqual([...takers].sort());
+            else expect(codeSpans(policiesCell!).sort(), key).toEqual([...takers].sort());
             // A default written as JSON must be the schema's; prose (the region list) is checked by its key's tests.
-            const literal = codeSpans(defaultCell)[0];
+            const literal = codeSpans(defaultCell!)[0];
             let parsed: unknown;
             try {
                 parsed = literal === undefined ? undefined : JSON.parse(literal);
@@ -72,15 +72,15 @@ describe("README.md", () => {
             if (parsed !== undefined) {
                 for (const name of takers) {
                     const c = controls.find((x) => x.metadata.name === name);
-                    expect(c && configProperties(c)[key].default, `${key} on ${name}`).toEqual(parsed);
+                    expect(c && configProperties(c)[key!]!.default, `${key} on ${name}`).toEqual(parsed);
                 }
             }
         }
     });
 
     it("links only to files that exist, including the docs it must point to", () => {
-        const links = [...README.matchAll(/\]\(([^)#\s]+)(#[^)]*)?\)/g)].map((m) => m[1]).filter((l) => !/^[a-z]+:/.test(l));
-        expect(links.filter((l) => !fs.existsSync(path.join(ROOT, l)))).toEqual([]);
+        const links = [...README.matchAll(/\]\(([^)#\s]+)(#[^)]*)?\)/g)].map((m) => m[1]).filter((l) => !/^[a-z]+:/.test(l!));
+        expect(links.filter((l) => !fs.existsSync(path.join(ROOT, l!)))).toEqual([]);
         for (const doc of ["docs/policies.md", "docs/ci.md", "docs/org-wide.md", "docs/scan.md", "docs/configuration.md"]) expect(links).toContain(doc);
     });
 

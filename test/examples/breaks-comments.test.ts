@@ -44,7 +44,7 @@ export function typeToken(cls: string): string {
     if (parts.length === 2 && parts[1] === "Provider") return `pulumi:providers:${parts[0]}`;
     if (parts.length !== 3) return cls;
     const [pkg, mod, name] = parts;
-    return `${pkg}:${mod}/${name[0].toLowerCase()}${name.slice(1)}:${name}`;
+    return `${pkg}:${mod}/${name![0]!.toLowerCase()}${name!.slice(1)}:${name}`;
 }
 
 /** Declarations with a literal name, and the BREAKS comments of a TypeScript source. */
@@ -55,16 +55,16 @@ export function parseExample(file: string, text: string): { declarations: Declar
     for (const m of text.matchAll(NEW)) {
         const line = lineOf(m.index ?? 0);
         const breaks: string[] = [];
-        for (let i = line - 1; i >= 0 && /^\s*\/\//.test(lines[i]); i--) {
-            const b = BREAKS.exec(lines[i]);
+        for (let i = line - 1; i >= 0 && /^\s*\/\//.test(lines[i]!); i--) {
+            const b = BREAKS.exec(lines[i]!);
             // An `on <name>:` comment is about another resource, not the one below it.
-            if (b && !b[2]) breaks.push(b[1]);
+            if (b && !b[2]) breaks.push(b[1]!);
         }
-        declarations.push({ file, line: line + 1, type: typeToken(m[1]), name: m[3], breaks });
+        declarations.push({ file, line: line + 1, type: typeToken(m[1]!), name: m[3]!, breaks });
     }
     const remote = lines.flatMap((l, i) => {
         const b = BREAKS.exec(l);
-        return b && b[3] ? [{ file, line: i + 1, policy: b[1], name: b[3] }] : [];
+        return b && b[3] ? [{ file, line: i + 1, policy: b[1]!, name: b[3] }] : [];
     });
     return { declarations, remote };
 }
@@ -163,8 +163,8 @@ describe.each(NONCOMPLIANT)("example %s", (example) => {
                 if (!b) return;
                 // The fix is in the same comment block, below the BREAKS line.
                 let j = i + 1;
-                while (j < lines.length && /^\s*\/\//.test(lines[j]) && !/^\s*\/\/\s*FIX:/.test(lines[j])) j++;
-                if (j >= lines.length || !/^\s*\/\/\s*FIX:/.test(lines[j])) missing.push(`${file}:${i + 1}`);
+                while (j < lines.length && /^\s*\/\//.test(lines[j]!) && !/^\s*\/\/\s*FIX:/.test(lines[j]!)) j++;
+                if (j >= lines.length || !/^\s*\/\/\s*FIX:/.test(lines[j]!)) missing.push(`${file}:${i + 1}`);
             });
         }
         expect(missing).toEqual([]);

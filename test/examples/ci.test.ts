@@ -89,7 +89,7 @@ function resolvePath(p: string): string {
 /** Splits a shell command into words (double and single quotes), keeping `>` as a word. */
 export function words(command: string): string[] {
     const out: string[] = [];
-    for (const m of command.matchAll(/"([^"]*)"|'([^']*)'|(>)|([^\s"'>]+)/g)) out.push(m[1] ?? m[2] ?? m[3] ?? m[4]);
+    for (const m of command.matchAll(/"([^"]*)"|'([^']*)'|(>)|([^\s"'>]+)/g)) out.push(m[1] ?? m[2] ?? m[3] ?? m[4]!);
     return out;
 }
 
@@ -148,7 +148,7 @@ export function commandProblems(command: string): string[] {
         if (!script || !SCRIPTS.includes(script)) return [`${command}: no npm script ${script ?? "(none)"} in package.json`];
         const args = ws.slice(ws.indexOf("--") + 1);
         const redirect = args.indexOf(">");
-        const target = args.find((w, i) => !w.startsWith("-") && (redirect < 0 || i !== redirect + 1) && !VALUED.includes(args[i - 1]) && w !== ">");
+        const target = args.find((w, i) => !w.startsWith("-") && (redirect < 0 || i !== redirect + 1) && !VALUED.includes(args[i - 1]!) && w !== ">");
         if (script === "scan") {
             if (!target || !isProgram(resolvePath(target))) problems.push(`${command}: ${target} is not a Pulumi program directory`);
             const config = flag(args, "--config");
@@ -158,10 +158,10 @@ export function commandProblems(command: string): string[] {
             const files = flag(args, "--output-file-path")?.split(",");
             if (files && files.length !== formats.length) problems.push(`${command}: ${files.length} output files for ${formats.length} formats`);
             files?.forEach((file, i) => {
-                if (file !== "console" && FORMAT_EXTENSIONS[formats[i]] && !file.endsWith(FORMAT_EXTENSIONS[formats[i]])) problems.push(`${command}: writes ${formats[i]} to ${file}`);
+                if (file !== "console" && FORMAT_EXTENSIONS[formats[i]!] && !file.endsWith(FORMAT_EXTENSIONS[formats[i]!]!)) problems.push(`${command}: writes ${formats[i]} to ${file}`);
             });
             if (redirect >= 0 && !silent) problems.push(`${command}: without --silent, npm's banner ends up in the redirected file`);
-            if (redirect >= 0 && formats.length === 1 && !args[redirect + 1]?.endsWith(FORMAT_EXTENSIONS[formats[0]] ?? `.${formats[0]}`)) problems.push(`${command}: writes ${formats[0]} to ${args[redirect + 1]}`);
+            if (redirect >= 0 && formats.length === 1 && !args[redirect + 1]?.endsWith(FORMAT_EXTENSIONS[formats[0]!] ?? `.${formats[0]}`)) problems.push(`${command}: writes ${formats[0]} to ${args[redirect + 1]}`);
         }
         return problems;
     }
@@ -194,12 +194,12 @@ function runScan(command: string): { status: number | null; reports: Record<stri
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ci-test-"));
     const args = ws.slice(1, redirect >= 0 ? redirect : undefined);
     const out = args.indexOf("--output-file-path");
-    const files = out >= 0 ? args[out + 1].split(",") : [];
+    const files = out >= 0 ? args[out + 1]!.split(",") : [];
     if (out >= 0) args[out + 1] = files.map((f) => (f === "console" ? f : path.join(dir, f))).join(",");
     const npm = process.platform === "win32" ? "npm.cmd" : "npm";
     const run = spawnSync(npm, args, { cwd: ROOT, encoding: "utf8", timeout: 180_000 });
     const reports: Record<string, string> = {};
-    if (redirect >= 0) reports[ws[redirect + 1]] = run.stdout ?? "";
+    if (redirect >= 0) reports[ws[redirect + 1]!] = run.stdout ?? "";
     for (const f of files.filter((x) => x !== "console")) reports[f] = fs.existsSync(path.join(dir, f)) ? fs.readFileSync(path.join(dir, f), "utf8") : "";
     fs.rmSync(dir, { recursive: true, force: true });
     return { status: run.status, reports };
@@ -279,7 +279,7 @@ describe("examples/ci/github-actions.yml", () => {
     it("previews with pulumi/actions@v7, its documented inputs, a real stack, pack and config", () => {
         const actions = steps.filter(({ step }) => step.uses === "pulumi/actions@v7");
         expect(actions).toHaveLength(1);
-        const inputs = actions[0].step.with ?? {};
+        const inputs = actions[0]!.step.with ?? {};
         for (const key of REQUIRED_ACTION_INPUTS) expect(Object.keys(inputs)).toContain(key);
         expect(Object.keys(inputs).filter((k) => !ACTION_INPUTS.has(k))).toEqual([]);
         expect(inputs.command).toBe("preview");
@@ -297,27 +297,27 @@ describe("examples/ci/github-actions.yml", () => {
     });
 
     const uploads = steps.filter(({ step }) => step.uses === "github/codeql-action/upload-sarif@v4");
-    const scanStep = (job: string) => workflow.jobs[job].steps.find((s) => s.run?.includes("--format sarif"));
+    const scanStep = (job: string) => workflow.jobs[job]!.steps.find((s) => s.run?.includes("--format sarif"));
 
     it("uploads the file the scan writes to code scanning, even when the scan finds mandatory violations", () => {
         expect(uploads).toHaveLength(1);
-        const { job, step } = uploads[0];
+        const { job, step } = uploads[0]!;
         const scan = scanStep(job);
         expect(step.with?.sarif_file).toBe(flag(words(scan?.run ?? ""), "--output-file-path"));
         // A mandatory finding (exit 1) must not stop the upload; a later step fails the job.
         expect(scan?.["continue-on-error"]).toBe(true);
         expect(step.if).toBe("always()");
-        expect(workflow.jobs[job].steps.some((s) => s.if === `steps.${scan?.id}.outcome == 'failure'` && s.run === "exit 1")).toBe(true);
+        expect(workflow.jobs[job]!.steps.some((s) => s.if === `steps.${scan?.id}.outcome == 'failure'` && s.run === "exit 1")).toBe(true);
         // security-events to write alerts; actions to read the run, which private repositories require.
-        expect(workflow.jobs[job].permissions).toMatchObject({ "security-events": "write", actions: "read" });
+        expect(workflow.jobs[job]!.permissions).toMatchObject({ "security-events": "write", actions: "read" });
     });
 
     it("its scan step, run as written, writes SARIF that GitHub ingests, filed under the upload's category", () => {
-        const { job, step } = uploads[0];
+        const { job, step } = uploads[0]!;
         const run = scanStep(job)?.run ?? "";
         const { status, reports } = runScan(run);
         expect(status).toBe(0);
-        const log = JSON.parse(reports[String(step.with?.sarif_file)]) as Log;
+        const log = JSON.parse(reports[String(step.with?.sarif_file)]!) as Log;
         expect(sarifSchemaErrors(log)).toEqual([]);
         expect(githubProblems(log, ROOT)).toEqual([]);
         // upload-sarif keeps the file's automationDetails.id; its category input must say the same.
@@ -355,10 +355,13 @@ describe("examples/ci/gitlab-ci.yml", () => {
         for (const f of files) expect(job?.artifacts?.paths).toContain(f);
         const { status, reports } = runScan(scan);
         expect(status).toBe(0);
-        const issues = JSON.parse(reports[fileOf("codequality")]) as Record<string, unknown>[];
+        const issues = JSON.parse(reports[fileOf("codequality")!]!) as Record<string, unknown>[];
         expect(Array.isArray(issues)).toBe(true);
-        for (const i of issues) expect(i).toMatchObject({ description: expect.any(String), check_name: expect.any(String), fingerprint: expect.any(String), location: { path: expect.any(String), lines: { begin: expect.any(Number) } } });
-        expect(reports[fileOf("junitxml")]).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="china-compliance-scan" tests="\d+" failures="0"/);
-        expect(Array.isArray((JSON.parse(reports[fileOf("json")]) as { findings: unknown[] }).findings)).toBe(true);
+        for (const i of issues) {
+            const where = i.location as { path?: unknown; lines?: { begin?: unknown } } | undefined;
+            expect([typeof i.description, typeof i.check_name, typeof i.fingerprint, typeof where?.path, typeof where?.lines?.begin]).toEqual(["string", "string", "string", "string", "number"]);
+        }
+        expect(reports[fileOf("junitxml")!]).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="china-compliance-scan" tests="\d+" failures="0"/);
+        expect(Array.isArray((JSON.parse(reports[fileOf("json")!]!) as { findings: unknown[] }).findings)).toBe(true);
     });
 });

@@ -102,11 +102,11 @@ function problems(f: JsonFinding): string[] {
     if (!en) out.push(`English line does not read "<resource>: found …; required …. <change> Compliance basis: ….": ${lines[1]}`);
     if (!zh) out.push(`Chinese line does not read "<资源>：当前：…；要求：…。<修改>合规依据：…。": ${lines[2]}`);
     if (!en || !zh) return out;
-    if (!HAN.test(zh.what + zh.found + zh.required + zh.rest)) out.push("Chinese line has no Chinese outside the bases");
+    if (!HAN.test(zh.what! + zh.found! + zh.required + zh.rest)) out.push("Chinese line has no Chinese outside the bases");
     const basis = citable(control.metadata.bases).find((c) => c.text.en === en.bases && c.text.zh === zh.bases);
     if (!basis) out.push(`bases are not the policy's own (or a subset), in the same order in both languages: ${en.bases} / ${zh.bases}`);
     else if (!basis.ids.some((id) => BASES[id].clause.en !== "")) out.push("no article or clause cited");
-    const stray = strayEnglish(lines[2]!, zh.bases);
+    const stray = strayEnglish(lines[2]!, zh.bases!);
     if (stray) out.push(`English in the Chinese line: "${stray}"`);
     if ((en.note === undefined) !== (zh.note === undefined)) out.push("the unknown-value note is in one language only");
     if (en.note !== undefined && (en.note !== UNKNOWN_EN || zh.note !== UNKNOWN_ZH)) out.push("the unknown-value note differs from emit's");

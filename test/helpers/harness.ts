@@ -22,7 +22,7 @@ const structproto = require(require.resolve("google-protobuf/google/protobuf/str
     paths: [require.resolve("@pulumi/pulumi")],
 })) as { Struct: { fromJavaScript(v: Record<string, unknown>): StructLike } };
 const { deserializeProperties } = require("@pulumi/policy/deserialize") as {
-    deserializeProperties(s: StructLike, proxySecrets: boolean): Record<string, unknown>;
+    deserializeProperties: (s: StructLike, proxySecrets: boolean) => Record<string, unknown>;
 };
 const proxy = require("@pulumi/policy/proxy") as {
     unknownCheckingProxy<T>(v: T): T;
@@ -228,7 +228,7 @@ export async function runStack(control: Control | StackValidationPolicy, resourc
     return collect(policy, opts, (report) => policy.validateStack(stackArgs(policy, resources, opts), report));
 }
 
-const { serializeProperties } = require("@pulumi/policy/deserialize") as { serializeProperties(v: unknown): Promise<unknown> };
+const { serializeProperties } = require("@pulumi/policy/deserialize") as { serializeProperties: (v: unknown) => Promise<unknown> };
 
 /**
  * Runs a resource policy's remediation as the SDK's Remediate does: props deserialised with

@@ -35,8 +35,8 @@ export function githubProblems(log: Log, repoRoot: string): string[] {
         const id = run.automationDetails?.id;
         if (id !== undefined && !id.endsWith("/")) problems.push(`runs[${r}].automationDetails.id ${id} has no trailing /: GitHub would take part of it as a run id`);
         rules.forEach((rule) => {
-            const s = rule.properties?.["security-severity"];
-            if (s !== undefined && !score(s)) problems.push(`rule ${rule.id}: security-severity ${String(s)} is not a number in 0.1-10`);
+            const s: unknown = rule.properties?.["security-severity"];
+            if (s !== undefined && !score(s)) problems.push(`rule ${rule.id}: security-severity ${typeof s === "string" ? s : JSON.stringify(s)} is not a number in 0.1-10`);
         });
         (run.results ?? []).forEach((res, i) => {
             const at = `runs[${r}].results[${i}] (${res.ruleId})`;
@@ -44,7 +44,7 @@ export function githubProblems(log: Log, repoRoot: string): string[] {
             if (res.ruleIndex !== undefined && ids[res.ruleIndex] !== res.ruleId) problems.push(`${at}: ruleIndex ${res.ruleIndex} names another rule`);
             const text = res.message.text ?? "";
             const title = text.split("\n")[0];
-            if (!title.trim()) problems.push(`${at}: empty message`);
+            if (!title!.trim()) problems.push(`${at}: empty message`);
             const rule = rules.find((x) => x.id === res.ruleId);
             if (rule && title === rule.shortDescription?.text) problems.push(`${at}: the alert title is the rule's description, not the finding`);
             const uri = res.locations?.[0]?.physicalLocation?.artifactLocation?.uri;

@@ -45,13 +45,17 @@ describe("policy registry", () => {
             }
         });
 
-        it("has exactly one category tag and one tag per instrument it cites", () => {
+        it("is tagged with exactly its category, one tag per instrument it cites, and each basis id", () => {
             const tags = p.tags ?? [];
             expect(tags.filter((t) => (CATEGORIES as readonly string[]).includes(t))).toEqual([c.metadata.category]);
             const instrumentTags = new Set<string>(Object.values(INSTRUMENTS).map((i) => i.tag));
             const frameworks = tags.filter((t) => instrumentTags.has(t));
             expect(frameworks.length).toBeGreaterThan(0);
-            expect(tags.length).toBe(1 + frameworks.length);
+            expect(new Set(frameworks)).toEqual(new Set(c.metadata.bases.map((id) => INSTRUMENTS[BASES[id].instrument].tag)));
+            // Basis ids as tags let SARIF and JSON consumers group findings by clause.
+            for (const id of c.metadata.bases) expect(tags).toContain(id);
+            expect(new Set(tags).size).toBe(tags.length);
+            expect(tags).toEqual([...new Set([c.metadata.category, ...frameworks, ...c.metadata.bases])]);
         });
 
         it("cites known bases, at least one GB/T 22239-2019 clause and at least one law or regulation", () => {

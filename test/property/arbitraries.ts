@@ -23,7 +23,7 @@ function sources(dir: string): string[] {
  * type tokens, regions, ACL values, protocols, port ranges… Reading the literals keeps the
  * generators in step with the policies without a hand-kept list.
  */
-const LITERALS: readonly string[] = [...new Set(sources(POLICIES_DIR).flatMap((s) => [...s.matchAll(/"([^"\\\n]{1,48})"/g)].map((m) => m[1])))].sort();
+const LITERALS: readonly string[] = [...new Set(sources(POLICIES_DIR).flatMap((s) => [...s.matchAll(/"([^"\\\n]{1,48})"/g)].map((m) => m[1]!)))].sort();
 
 /** Literals that look like input names: the keys a policy reads. */
 export const KEYS: readonly string[] = LITERALS.filter((s) => /^[a-z][A-Za-z0-9_]*$/.test(s) || s.startsWith("compliance:"));
@@ -70,7 +70,7 @@ const AWS_REGIONS = ["cn-north-1", "cn-northwest-1", "us-east-1", "eu-west-1", "
 const ALI_REGIONS = ["cn-beijing", "cn-hangzhou", "cn-hongkong", "eu-central-1", "us-west-1"];
 
 function packageOf(type: string): string {
-    return type.split(":")[0];
+    return type.split(":")[0]!;
 }
 
 /** A provider for a resource of `type`: usually its own package's, with a region of any kind. */
@@ -159,9 +159,9 @@ export function stackOf(types: readonly string[]): fc.Arbitrary<TestResource[]> 
                     urn: urns[i],
                     props: r.props,
                     ...(provider ? { provider } : {}),
-                    dependencies: ls[i].dependencies,
-                    propertyDependencies: ls[i].propertyDependencies,
-                    ...(ls[i].parent ? { parent: ls[i].parent } : {}),
+                    dependencies: ls[i]!.dependencies,
+                    propertyDependencies: ls[i]!.propertyDependencies,
+                    ...(ls[i]!.parent ? { parent: ls[i]!.parent } : {}),
                 };
             }),
         );

@@ -66,7 +66,7 @@ describe("the real pack over gRPC, random inputs", () => {
     it("Analyze: every type any policy reads, random props with unknowns and secrets", async () => {
         const oneResource = fc.constantFrom(...ALL_TYPES).chain((t) => resourceOf(t));
         await fc.assert(
-            fc.asyncProperty(oneResource, (r) => check([r], ([e]) => engine.analyze(e))),
+            fc.asyncProperty(oneResource, (r) => check([r], ([e]) => engine.analyze(e!))),
             { numRuns: ANALYZE_RUNS },
         );
     });

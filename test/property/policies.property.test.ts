@@ -45,7 +45,7 @@ function configOf(c: Control): fc.Arbitrary<RunOptions> {
 }
 
 function run(c: Control, rs: readonly TestResource[], opts: RunOptions): Promise<Diagnostic[]> {
-    return isStack(c) ? runStack(c, [...rs], opts) : runResource(c, rs[0], opts);
+    return isStack(c) ? runStack(c, [...rs], opts) : runResource(c, rs[0]!, opts);
 }
 
 /** The three properties for one generated case; returns nothing, fails through expect. */
@@ -108,14 +108,14 @@ describe("the properties can fail", () => {
         { ...logRetentionMetadata, name: "broken-retention", resourceTypes: [LOG_GROUP] },
         (args, emit) => {
             if (args.type !== LOG_GROUP) return;
-            const days = tryRead(() => args.props.retentionInDays);
+            const days = tryRead((): unknown => args.props.retentionInDays);
             const n = days.known && typeof days.value === "number" ? days.value : 0;
             if (!days.known || (n > 0 && n < 180)) emit({ kind: bi("log group", "日志组"), found: bi(`${n} days`, `${n} 天`), required: bi("180 days", "180 天"), change: "retentionInDays" });
         },
     );
     // And one that echoes a string input into its message.
     const leaky = resourceControl({ ...logRetentionMetadata, name: "leaky", resourceTypes: [LOG_GROUP] }, (args, emit) => {
-        const cls = tryRead(() => args.props.logGroupClass);
+        const cls = tryRead((): unknown => args.props.logGroupClass);
         if (cls.known && typeof cls.value === "string") emit({ kind: bi("log group", "日志组"), found: bi(`class ${cls.value}`, cls.value), required: bi("x", "x"), change: "logGroupClass" });
     });
 

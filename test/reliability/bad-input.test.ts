@@ -78,7 +78,7 @@ const results = new Map<string, CliResult>();
 beforeAll(async () => {
     const queue = Object.keys(CASES);
     const worker = async (): Promise<void> => {
-        for (let name = queue.shift(); name !== undefined; name = queue.shift()) results.set(name, await runCli(CASES[name][0]));
+        for (let name = queue.shift(); name !== undefined; name = queue.shift()) results.set(name, await runCli(CASES[name]![0]));
     };
     await Promise.all([worker(), worker(), worker()]);
 }, 240_000);
@@ -86,6 +86,6 @@ beforeAll(async () => {
 describe("bad input: exit 2, the exact line on stderr, nothing on stdout", () => {
     it.each(Object.keys(CASES))("%s", (name) => {
         const r = results.get(name);
-        expect({ code: r?.code, stdout: r?.stdout, stderr: r?.stderr }).toEqual({ code: 2, stdout: "", stderr: `${CASES[name][1]}\n` });
+        expect({ code: r?.code, stdout: r?.stdout, stderr: r?.stderr }).toEqual({ code: 2, stdout: "", stderr: `${CASES[name]![1]}\n` });
     });
 });

@@ -28,10 +28,10 @@ const DANGLING = "urn:pulumi:dev::test::aws:s3/bucket:Bucket::not-in-this-stack"
 function bigStack(n: number, seed = 42): TestResource[] {
     const sampled = fc.sample(fc.constantFrom(...ALL_TYPES).chain((t) => resourceOf(t)), { numRuns: n, seed });
     const urns = sampled.map((r, i) => urnOf(r.type, `r${i}`));
-    const at = (i: number): string => urns[((i % n) + n) % n];
+    const at = (i: number): string => urns[((i % n) + n) % n]!;
     return sampled.map((r, i) => {
         const { provider, ...rest } = r;
-        const linkKey = (k: number): string => (k % 2 === 0 ? LINK_KEYS[(i + k) % LINK_KEYS.length] : KEYS[(i * 7 + k) % KEYS.length]);
+        const linkKey = (k: number): string => (k % 2 === 0 ? LINK_KEYS[(i + k) % LINK_KEYS.length]! : KEYS[(i * 7 + k) % KEYS.length]!);
         return {
             ...rest,
             name: `r${i}`,
@@ -50,7 +50,7 @@ describe("stack policies on 5,000 mixed resources with cycles and dangling links
     it("the stack has what it claims: every type, no-provider resources, cycles, dangling URNs", () => {
         expect(new Set(stack.map((r) => r.type)).size).toBe(ALL_TYPES.length);
         expect(stack.filter((r) => !r.provider).length).toBeGreaterThan(1000);
-        expect(stack.at(-1)?.dependencies?.[0]).toBe(stack[0].urn);
+        expect(stack.at(-1)?.dependencies?.[0]).toBe(stack[0]!.urn);
         expect(stack.every((r) => r.dependencies?.includes(DANGLING))).toBe(true);
     });
 

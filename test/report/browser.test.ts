@@ -81,7 +81,7 @@ describe.each(EXAMPLES)("the $name report in chromium", ({ name, exempted, minPa
         expect(checked).toBeGreaterThan(0);
 
         // Every clause in the summary has its section in an area.
-        const clauses = await page.locator("tr[data-clause]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-clause")));
+        const clauses = await page.locator("tr[data-clause]").evaluateAll((rows: { getAttribute: (name: string) => string | null }[]) => rows.map((r) => r.getAttribute("data-clause")));
         expect(clauses.length).toBeGreaterThan(3);
         for (const id of clauses) expect(await page.locator(`section.clause[data-clause="${id}"]`).count(), id ?? "").toBeGreaterThan(0);
 

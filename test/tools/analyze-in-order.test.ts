@@ -33,6 +33,6 @@ describe("inOrder (Analyze calls in flight at once)", () => {
     });
 
     it("handles no items", async () => {
-        expect(await inOrder([], 8, async () => 1)).toEqual([]);
+        expect(await inOrder([], 8, () => Promise.resolve(1))).toEqual([]);
     });
 });

@@ -81,7 +81,7 @@ describe("resolveConfig", () => {
         };
         const base = resolveConfig(info, OWNER);
         expect(base["log-retention-minimum"]).toEqual({ enforcementLevel: "mandatory", properties: { minimumRetentionDays: 200 } });
-        expect(base["allowed-regions"].enforcementLevel).toBe("advisory");
+        expect(base["allowed-regions"]!.enforcementLevel).toBe("advisory");
         const overridden = resolveConfig(info, { ...OWNER, all: "disabled", "log-retention-minimum": { minimumRetentionDays: 365 } });
         expect(overridden["log-retention-minimum"]).toEqual({ enforcementLevel: "disabled", properties: { minimumRetentionDays: 365 } });
     });

@@ -105,7 +105,7 @@ describe("mini-pack over gRPC", () => {
         await configure();
         const findings = await engine.analyze(resource(LOG_STORE, "later", { retentionDays: UNKNOWN }));
         expect(findings.map((f) => [f.policyName, f.enforcementLevel])).toEqual([["retention-minimum", "advisory"]]);
-        expect(findings[0].message).toMatch(/can't run policy 'retention-minimum' .* during preview: .*retentionDays/);
+        expect(findings[0]!.message).toMatch(/can't run policy 'retention-minimum' .* during preview: .*retentionDays/);
     });
 
     it("Analyze: the provider and its properties reach the policy", async () => {
@@ -182,7 +182,7 @@ describe("mini-pack over gRPC", () => {
             "analyzed test:index:Thing thing",
             `team=platform resources=${PROJECT}-${STACK},default_1_0_0,beijing,thing`,
         ]);
-        expect(result.config["echo-analyzed"].enforcementLevel).toBe("advisory");
+        expect(result.config["echo-analyzed"]!.enforcementLevel).toBe("advisory");
         expect(result.config["retention-minimum"]).toEqual({ enforcementLevel: "disabled", properties: { minimumRetentionDays: 180, mode: "strict" } });
     });
 
@@ -297,7 +297,7 @@ describe.concurrent("pack start-up and one-shot analysis", () => {
             stackTags: { team: "data" },
         });
         expect(result.info.name).toBe("mini-pack");
-        expect(result.config["retention-minimum"].properties.minimumRetentionDays).toBe(30);
+        expect(result.config["retention-minimum"]!.properties.minimumRetentionDays).toBe(30);
         expect(result.findings.map((f) => [f.policyName, f.enforcementLevel, f.urn])).toEqual([
             ["retention-minimum", "mandatory", short.urn],
             ["stack-has-trail", "advisory", undefined],

@@ -53,7 +53,7 @@ describe("the real pack over gRPC", () => {
     });
 
     it("the default config validates, with minimumRetentionDays 180", () => {
-        expect(resolveConfig(info)[POLICY].properties.minimumRetentionDays).toBe(180);
+        expect(resolveConfig(info)[POLICY]!.properties.minimumRetentionDays).toBe(180);
     });
 
     it("rejects minimumRetentionDays 0 naming policy, key and value", () => {
@@ -95,10 +95,10 @@ describe("the real pack over gRPC", () => {
 
     it("a violation's message names the resource, the value found and the value required", async () => {
         const [f] = await retentionFindings(resource(LOG_GROUP, "short-retention", { retentionInDays: 7 }, { provider: AWS }));
-        expect(f.message).toContain("short-retention");
-        expect(f.message).toMatch(/\b7\b/);
-        expect(f.message).toMatch(/\b180\b/);
-        expect(f.message.split("\n").length).toBeGreaterThan(1);
+        expect(f!.message).toContain("short-retention");
+        expect(f!.message).toMatch(/\b7\b/);
+        expect(f!.message).toMatch(/\b180\b/);
+        expect(f!.message.split("\n").length).toBeGreaterThan(1);
     });
 });
 

@@ -19,7 +19,7 @@ describe("real-world program shapes", () => {
     const props = (p: LoadedProgram, name: string): Record<string, unknown> => {
         const r = p.resources.find((x) => x.name === name);
         if (!r) throw new Error(`no resource ${name}`);
-        return r.properties as Record<string, unknown>;
+        return r.properties;
     };
 
     beforeAll(async () => {

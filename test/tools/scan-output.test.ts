@@ -306,12 +306,12 @@ describe("text views", () => {
 describe("sarif", () => {
     const log = toSarif(report({ config: { "subnet-acl": { enforcementLevel: "advisory", properties: {} } } }), { name: "china-compliance-policies", version: "0.1.0" });
     const run = log.runs[0];
-    const results = run.results ?? [];
-    const byName = (name: string) => results.find((r) => r.locations?.[0].logicalLocations?.[0].name === name)!;
+    const results = run!.results ?? [];
+    const byName = (name: string) => results.find((r) => r.locations?.[0]!.logicalLocations?.[0]!.name === name)!;
 
     it("URIs relative to the repository root; a stack-level finding points at the entry file", () => {
-        expect(byName("app-logs").locations?.[0].physicalLocation).toEqual({ artifactLocation: { uri: "infra/logging.ts", uriBaseId: "%SRCROOT%" }, region: { startLine: 8, startColumn: 3 } });
-        expect(byName("web-dev").locations?.[0].physicalLocation).toEqual({ artifactLocation: { uri: "infra/index.ts", uriBaseId: "%SRCROOT%" } });
+        expect(byName("app-logs").locations?.[0]!.physicalLocation).toEqual({ artifactLocation: { uri: "infra/logging.ts", uriBaseId: "%SRCROOT%" }, region: { startLine: 8, startColumn: 3 } });
+        expect(byName("web-dev").locations?.[0]!.physicalLocation).toEqual({ artifactLocation: { uri: "infra/index.ts", uriBaseId: "%SRCROOT%" } });
     });
 
     it("the finding is the first line (GitHub's alert title), not the description", () => {
@@ -329,15 +329,15 @@ describe("sarif", () => {
     });
 
     it("rules: scored at their configured level, linked to their section of docs/policies.md", () => {
-        const rules = run.tool.driver.rules ?? [];
-        expect(rules.map((r) => [r.id, r.defaultConfiguration?.level, r.properties?.["security-severity"]])).toEqual([
+        const rules = run!.tool.driver.rules ?? [];
+        expect(rules.map((r) => [r.id, r.defaultConfiguration?.level, r.properties?.["security-severity"] as unknown])).toEqual([
             ["log-retention-minimum", "error", "8.0"],
             ["audit-trail-present", "warning", "3.0"],
             ["disks-encrypted", "error", "9.5"],
             ["subnet-acl", "warning", "1.0"],
         ]);
-        expect(rules[0].helpUri).toBe("https://unpkg.com/china-compliance-policies@0.1.0/docs/policies.md#log-retention-minimum");
-        expect(run.tool.driver.informationUri).toBe("https://www.npmjs.com/package/china-compliance-policies");
+        expect(rules[0]!.helpUri).toBe("https://unpkg.com/china-compliance-policies@0.1.0/docs/policies.md#log-retention-minimum");
+        expect(run!.tool.driver.informationUri).toBe("https://www.npmjs.com/package/china-compliance-policies");
     });
 
     it("scores: error by severity, warning one band lower, none otherwise", () => {
@@ -348,7 +348,7 @@ describe("sarif", () => {
     });
 
     it("a chosen category; fingerprints differ per finding", () => {
-        expect(toSarif(report({ view: { sarifCategory: "infra-prod" } })).runs[0].automationDetails).toEqual({ id: "infra-prod/" });
+        expect(toSarif(report({ view: { sarifCategory: "infra-prod" } })).runs[0]!.automationDetails).toEqual({ id: "infra-prod/" });
         const prints = results.map((r) => r.partialFingerprints?.["chinaComplianceFinding/v1"]);
         expect(new Set(prints).size).toBe(results.length);
     });
@@ -437,20 +437,20 @@ describe("the GitHub ingestion check (test/helpers/sarif.ts) can fail", () => {
     const REPO = path.resolve(__dirname, "..", "..");
     const broken = (change: (run: Log["runs"][number]) => void): string[] => {
         const log = good();
-        change(log.runs[0]);
+        change(log.runs[0]!);
         return githubProblems(log, REPO);
     };
 
     it("passes a good log", () => expect(githubProblems(good(), REPO)).toEqual([]));
     it.each([
-        ["an undefined rule", (r: Log["runs"][number]) => (r.results![0].ruleId = "nope"), /ruleId is not a rule of the driver/],
-        ["a wrong ruleIndex", (r: Log["runs"][number]) => (r.results![0].ruleIndex = 3), /ruleIndex 3 names another rule/],
-        ["no location", (r: Log["runs"][number]) => (r.results![0].locations = []), /no file location/],
-        ["an absolute URI", (r: Log["runs"][number]) => (r.results![0].locations![0].physicalLocation!.artifactLocation!.uri = "file:///repo/package.json"), /not relative to the repository root/],
-        ["a path outside the repository", (r: Log["runs"][number]) => (r.results![0].locations![0].physicalLocation!.artifactLocation!.uri = "../x.ts"), /not relative to the repository root/],
-        ["a file that is not there", (r: Log["runs"][number]) => (r.results![0].locations![0].physicalLocation!.artifactLocation!.uri = "index.ts.nope"), /does not exist in the repository/],
-        ["the description as title", (r: Log["runs"][number]) => (r.results![0].message.text = "Rule description.\nfinding"), /alert title is the rule's description/],
-        ["a score out of range", (r: Log["runs"][number]) => (r.tool.driver.rules![0].properties!["security-severity"] = "11"), /security-severity 11 is not a number in 0.1-10/],
+        ["an undefined rule", (r: Log["runs"][number]) => (r.results![0]!.ruleId = "nope"), /ruleId is not a rule of the driver/],
+        ["a wrong ruleIndex", (r: Log["runs"][number]) => (r.results![0]!.ruleIndex = 3), /ruleIndex 3 names another rule/],
+        ["no location", (r: Log["runs"][number]) => (r.results![0]!.locations = []), /no file location/],
+        ["an absolute URI", (r: Log["runs"][number]) => (r.results![0]!.locations![0]!.physicalLocation!.artifactLocation!.uri = "file:///repo/package.json"), /not relative to the repository root/],
+        ["a path outside the repository", (r: Log["runs"][number]) => (r.results![0]!.locations![0]!.physicalLocation!.artifactLocation!.uri = "../x.ts"), /not relative to the repository root/],
+        ["a file that is not there", (r: Log["runs"][number]) => (r.results![0]!.locations![0]!.physicalLocation!.artifactLocation!.uri = "index.ts.nope"), /does not exist in the repository/],
+        ["the description as title", (r: Log["runs"][number]) => (r.results![0]!.message.text = "Rule description.\nfinding"), /alert title is the rule's description/],
+        ["a score out of range", (r: Log["runs"][number]) => (r.tool.driver.rules![0]!.properties!["security-severity"] = "11"), /security-severity 11 is not a number in 0.1-10/],
         ["an id without a category slash", (r: Log["runs"][number]) => (r.automationDetails = { id: "cat/run-1" }), /has no trailing \//],
     ])("rejects %s", (_n, change, problem) => expect(broken(change).join("\n")).toMatch(problem));
 });

@@ -266,13 +266,13 @@ describe("buildResources", () => {
         ]);
         const aws = resources[1];
         expect(aws).toMatchObject({ type: "pulumi:providers:aws", name: "default_7_48_0", custom: true });
-        expect(aws.properties).toEqual({ region: "cn-north-1", defaultTags: { tags: { team: "platform" } }, accessKey: secret("[secret]"), version: "7.48.0", __internal: {} });
-        expect(resources[2].provider).toEqual({ urn: aws.urn, type: aws.type, name: aws.name, properties: aws.properties });
-        expect(resources[3].provider?.urn).toBe(aws.urn);
-        expect(resources[5].provider?.properties).toEqual({});
-        expect(resources[6].provider).toBeUndefined();
-        expect(resources[0].provider).toBeUndefined();
-        expect(isDefaultProvider(aws)).toBe(true);
+        expect(aws!.properties).toEqual({ region: "cn-north-1", defaultTags: { tags: { team: "platform" } }, accessKey: secret("[secret]"), version: "7.48.0", __internal: {} });
+        expect(resources[2]!.provider).toEqual({ urn: aws!.urn, type: aws!.type, name: aws!.name, properties: aws!.properties });
+        expect(resources[3]!.provider?.urn).toBe(aws!.urn);
+        expect(resources[5]!.provider?.properties).toEqual({});
+        expect(resources[6]!.provider).toBeUndefined();
+        expect(resources[0]!.provider).toBeUndefined();
+        expect(isDefaultProvider(aws!)).toBe(true);
     });
 
     it("links an explicit provider through its reference; providers get no default provider", () => {
@@ -280,8 +280,8 @@ describe("buildResources", () => {
         const bucket = captured("aws:s3/bucket:Bucket", "a", { providerRef: `${prov.urn}::04da6b54-80e4-46f7-96ec-b56ff0331ba9` });
         const resources = buildResources([prov, bucket], identity);
         expect(resources).toHaveLength(2);
-        expect(resources[1].provider).toEqual({ urn: prov.urn, type: "pulumi:providers:aws", name: "bei::jing", properties: { region: "cn-north-1" } });
-        expect(isDefaultProvider(resources[0])).toBe(false);
+        expect(resources[1]!.provider).toEqual({ urn: prov.urn, type: "pulumi:providers:aws", name: "bei::jing", properties: { region: "cn-north-1" } });
+        expect(isDefaultProvider(resources[0]!)).toBe(false);
     });
 
     it("marshals values as the CLI does for analyzers: resource references become ids or URNs", () => {
@@ -294,7 +294,7 @@ describe("buildResources", () => {
             list: [secret({ [SIG_KEY]: RESOURCE_REF_SIG, urn: "u", id: "i" })],
         };
         const [r] = buildResources([captured("aws:s3/bucketPolicy:BucketPolicy", "p", { object, providerRef: "x::y" })], identity);
-        expect(r.properties).toEqual({
+        expect(r!.properties).toEqual({
             bucket: UNKNOWN,
             role: "role-1",
             component: "urn:pulumi:dev::web::my:index:C::c",
@@ -353,13 +353,13 @@ describe("stack exports", () => {
         expect(loaded.stack).toBe("prod");
         expect(loaded.resources.map((r) => r.name)).toEqual(["aws-small-prod", "default_7_48_0", "logs-key", "short-retention", "long-retention", "outputs-only"]);
         const short = loaded.resources[3];
-        expect(short.properties.tags).toEqual({ owner: secret("[secret]") });
-        expect(short.provider).toMatchObject({ name: "default_7_48_0", properties: { region: "cn-northwest-1" } });
-        expect(short.propertyDependencies.kmsKeyId).toEqual(["urn:pulumi:prod::aws-small::aws:kms/key:Key::logs-key"]);
-        expect(short.dependencies).toEqual(["urn:pulumi:prod::aws-small::aws:kms/key:Key::logs-key"]);
-        expect(short.parent).toBe("urn:pulumi:prod::aws-small::pulumi:pulumi:Stack::aws-small-prod");
+        expect(short!.properties.tags).toEqual({ owner: secret("[secret]") });
+        expect(short!.provider).toMatchObject({ name: "default_7_48_0", properties: { region: "cn-northwest-1" } });
+        expect(short!.propertyDependencies.kmsKeyId).toEqual(["urn:pulumi:prod::aws-small::aws:kms/key:Key::logs-key"]);
+        expect(short!.dependencies).toEqual(["urn:pulumi:prod::aws-small::aws:kms/key:Key::logs-key"]);
+        expect(short!.parent).toBe("urn:pulumi:prod::aws-small::pulumi:pulumi:Stack::aws-small-prod");
         expect(loaded.resources[4]).toMatchObject({ protect: true, properties: { tags: { owner: secret("platform-team") } } });
-        expect(loaded.resources[5].properties).toEqual({ name: "outputs-only-7a8b9c", retentionInDays: 30 });
+        expect(loaded.resources[5]!.properties).toEqual({ name: "outputs-only-7a8b9c", retentionInDays: 30 });
     });
 });
 
@@ -447,18 +447,18 @@ describe("report and formats", () => {
     it("sarif for a stack export: the export file relative to the repository root, the URN, levels from enforcement levels", () => {
         const log = toSarif(report([stack, logs], { repoRoot: "/work", findings: [finding("retention", "mandatory", logs.urn), finding("trail", "advisory")] }));
         const run = log.runs[0];
-        expect(run.originalUriBaseIds).toEqual({ "%SRCROOT%": { uri: "file:///work/" } });
-        expect(run.automationDetails).toEqual({ id: "china-compliance/web/prod/" });
-        expect(run.results?.map((x) => [x.ruleId, x.level, x.ruleIndex, x.message.text])).toEqual([
+        expect(run!.originalUriBaseIds).toEqual({ "%SRCROOT%": { uri: "file:///work/" } });
+        expect(run!.automationDetails).toEqual({ id: "china-compliance/web/prod/" });
+        expect(run!.results?.map((x) => [x.ruleId, x.level, x.ruleIndex, x.message.text])).toEqual([
             ["retention", "error", 0, "retention line"],
             ["trail", "warning", 1, "trail line"],
         ]);
         // An export has no lines: the file alone, never an invented line.
-        expect(run.results?.[0].locations).toEqual([
+        expect(run!.results?.[0]!.locations).toEqual([
             { physicalLocation: { artifactLocation: { uri: "export.json", uriBaseId: "%SRCROOT%" } }, logicalLocations: [{ fullyQualifiedName: logs.urn, name: "logs", kind: "resource" }] },
         ]);
-        expect(run.tool.driver.rules?.map((x) => x.defaultConfiguration)).toEqual([{ level: "error" }, { level: "warning" }]);
-        expect(run.tool.driver.rules?.[1]).not.toHaveProperty("help");
+        expect(run!.tool.driver.rules?.map((x) => x.defaultConfiguration)).toEqual([{ level: "error" }, { level: "warning" }]);
+        expect(run!.tool.driver.rules?.[1]).not.toHaveProperty("help");
     });
 });
 

@@ -8,6 +8,7 @@ import Ajv from "ajv";
 import { XMLValidator } from "fast-xml-parser";
 import type { Log } from "sarif";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { ScanJson } from "../../tools/scan/format-json";
 import { githubProblems, sarifSchemaErrors } from "../helpers/sarif";
 import { type CliResult, EXPORTS, PACKS, PROGRAMS, ROOT, runCli } from "./helpers";
 
@@ -92,7 +93,7 @@ async function inPool(names: string[], size: number): Promise<void> {
     const queue = [...names];
     const worker = async (): Promise<void> => {
         for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
-            results.set(name, await runCli(RUNS[name]));
+            results.set(name, await runCli(RUNS[name]!));
         }
     };
     await Promise.all(Array.from({ length: size }, worker));
@@ -154,8 +155,8 @@ describe("scan a program directory", () => {
     it("json: matches docs/scan-output.schema.json, findings in full", () => {
         const r = result("json");
         expect(r.code).toBe(1);
-        const out = JSON.parse(r.stdout);
-        const schema = JSON.parse(fs.readFileSync(path.join(ROOT, "docs", "scan-output.schema.json"), "utf8"));
+        const out = JSON.parse(r.stdout) as ScanJson;
+        const schema = JSON.parse(fs.readFileSync(path.join(ROOT, "docs", "scan-output.schema.json"), "utf8")) as object;
         const validate = new Ajv({ allErrors: true }).compile(schema);
         expect(validate.errors ?? validate(out)).toBe(true);
         expect(out.pack).toEqual({ name: "scan-pack", version: "2.0.0" });
@@ -172,6 +173,7 @@ describe("scan a program directory", () => {
                 stackLevel: false,
                 message: "Log groups keep logs at least the minimum retention.\nfound 7 days; required at least 180 days.\n当前为 7 天；要求至少 180 天。",
                 description: "Log groups keep logs at least the minimum retention.",
+                tags: ["logging", "csl-23-3"],
                 source: { file: "index.ts", line: 8, column: 26 },
                 exemption: null,
                 fails: true,
@@ -186,6 +188,7 @@ describe("scan a program directory", () => {
                 stackLevel: true,
                 message: "The stack has an audit trail.\nfound no aws.cloudtrail.Trail in this stack.",
                 description: "The stack has an audit trail.",
+                tags: ["logging"],
                 source: null,
                 exemption: null,
                 fails: false,
@@ -202,11 +205,11 @@ describe("scan a program directory", () => {
         expect(githubProblems(log, ROOT)).toEqual([]);
 
         const run = log.runs[0];
-        expect(run.tool.driver.name).toBe("china-compliance-scan");
-        expect(run.tool.driver.informationUri).toBe("https://www.npmjs.com/package/china-compliance-policies");
-        expect(run.tool.extensions).toEqual([{ name: "scan-pack", version: "2.0.0" }]);
-        expect(run.automationDetails).toEqual({ id: "china-compliance/aws-small/dev/" });
-        const rules = run.tool.driver.rules ?? [];
+        expect(run!.tool.driver.name).toBe("china-compliance-scan");
+        expect(run!.tool.driver.informationUri).toBe("https://www.npmjs.com/package/china-compliance-policies");
+        expect(run!.tool.extensions).toEqual([{ name: "scan-pack", version: "2.0.0" }]);
+        expect(run!.automationDetails).toEqual({ id: "china-compliance/aws-small/dev/" });
+        const rules = run!.tool.driver.rules ?? [];
         expect(rules.map((x) => x.id)).toEqual(["audit-trail-present", "crash-on-marker", "log-retention-minimum"]);
         expect(rules[2]).toEqual({
             id: "log-retention-minimum",
@@ -216,13 +219,13 @@ describe("scan a program directory", () => {
             help: { text: "Set retentionInDays to 180 or more, or 0 to keep logs forever." },
             helpUri: "https://example.com/policies/log-retention-minimum",
             defaultConfiguration: { level: "error" },
-            properties: { tags: ["logging", "csl-art21"], enforcementLevel: "mandatory", policyType: "resource", "security-severity": "8.0" },
+            properties: { tags: ["logging", "csl-23-3"], enforcementLevel: "mandatory", policyType: "resource", "security-severity": "8.0" },
         });
         // An advisory rule scores a band lower: GitHub reads the score from the rule.
-        expect(rules[0].properties?.["security-severity"]).toBe("3.0");
+        expect(rules[0]!.properties?.["security-severity"]).toBe("3.0");
 
-        expect(run.results).toHaveLength(2);
-        const [mandatory, advisory] = run.results ?? [];
+        expect(run!.results).toHaveLength(2);
+        const [mandatory, advisory] = run!.results ?? [];
         expect(mandatory).toMatchObject({
             ruleId: "log-retention-minimum",
             ruleIndex: 2,
@@ -244,14 +247,14 @@ describe("scan a program directory", () => {
             locations: [{ physicalLocation: { artifactLocation: { uri: `${AWS_SMALL}/index.ts`, uriBaseId: "%SRCROOT%" } }, logicalLocations: [{ fullyQualifiedName: STACK_URN }] }],
             properties: { "security-severity": "3.0", fails: false },
         });
-        expect(advisory.locations?.[0].physicalLocation?.region).toBeUndefined();
-        expect(run.originalUriBaseIds?.["%SRCROOT%"].uri).toBe(`${pathToFileURL(ROOT).href}/`);
+        expect(advisory!.locations?.[0]!.physicalLocation?.region).toBeUndefined();
+        expect(run!.originalUriBaseIds?.["%SRCROOT%"]!.uri).toBe(`${pathToFileURL(ROOT).href}/`);
     });
 
     it("--remediate: remediations run before Analyze and their changes are shown", () => {
         const json = result("remediate");
         expect(json.code).toBe(0);
-        const out = JSON.parse(json.stdout);
+        const out = JSON.parse(json.stdout) as ScanJson;
         expect(out.findings.map((f: { policyName: string }) => f.policyName)).toEqual(["audit-trail-present"]);
         expect(out.remediations).toEqual([
             {
@@ -272,7 +275,7 @@ describe("scan a stack export", () => {
         const r = result("exportJson");
         expect(r.stderr).toBe("");
         expect(r.code).toBe(1);
-        const out = JSON.parse(r.stdout);
+        const out = JSON.parse(r.stdout) as ScanJson;
         expect(out.target).toEqual({ kind: "stack-export", path: EXPORT, project: "aws-small", stack: "prod" });
         expect(out.findings.map((f: { resourceName: string; enforcementLevel: string; message: string }) => [f.resourceName, f.enforcementLevel, f.message.split("\n")[1]])).toEqual([
             ["outputs-only", "mandatory", "found 30 days; required at least 180 days."],
@@ -372,7 +375,7 @@ describe("several formats, files and the console (--format LIST, --output-file-p
     it("one entry per format, console for stdout", () => {
         const r = result("someToConsole");
         expect(r.code).toBe(1);
-        expect(JSON.parse(fs.readFileSync(path.join(TMP, "one.json"), "utf8")).findings).toHaveLength(3);
+        expect((JSON.parse(fs.readFileSync(path.join(TMP, "one.json"), "utf8")) as ScanJson).findings).toHaveLength(3);
         expect(r.stdout.split("\n").filter((l) => l.startsWith("["))).toHaveLength(3);
     });
 });
@@ -412,7 +415,7 @@ describe("selecting policies and baselines", () => {
         expect(result("createBaseline").code).toBe(1);
         const base = JSON.parse(fs.readFileSync(BASELINES.created, "utf8")) as { formatVersion: number; findings: unknown[] };
         expect(base.formatVersion).toBe(1);
-        expect(base.findings).toEqual(JSON.parse(fs.readFileSync(BASELINES.full, "utf8")).findings.sort((a: { urn: string }, b: { urn: string }) => (a.urn < b.urn ? -1 : 1)));
+        expect(base.findings).toEqual((JSON.parse(fs.readFileSync(BASELINES.full, "utf8")) as { findings: { urn: string }[] }).findings.sort((a: { urn: string }, b: { urn: string }) => (a.urn < b.urn ? -1 : 1)));
     });
 
     it("--baseline: findings in it are left out; the run fails only on new ones", () => {

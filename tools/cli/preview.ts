@@ -90,7 +90,8 @@ async function run(spec: PreviewSpec): Promise<PreviewRun> {
 }
 
 async function main(): Promise<void> {
-    const spec = JSON.parse(fs.readFileSync(process.argv[2], "utf8")) as PreviewSpec;
+    const [, , specFile = ""] = process.argv;
+    const spec = JSON.parse(fs.readFileSync(specFile, "utf8")) as PreviewSpec;
     const result = await run(spec);
     fs.writeFileSync(spec.result, JSON.stringify(result));
     // Inline programs leave the language server and gRPC handles open.

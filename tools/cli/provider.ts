@@ -22,6 +22,8 @@ export const INVOKES = LOOKUPS;
 function captureConfig(into: Config): void {
     const serverModule = require.resolve("@pulumi/pulumi/provider/server");
     const grpc = require(require.resolve("@grpc/grpc-js", { paths: [path.dirname(serverModule)] })) as typeof grpcNs;
+    // Patched and called back with the server as `this`, so it is taken unbound on purpose.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     const addService = grpc.Server.prototype.addService;
     grpc.Server.prototype.addService = function (service, implementation) {
         const impl = implementation as Record<string, (call: { request: { getArgs(): { toJavaScript(): unknown } | undefined } }, cb: unknown) => void>;
@@ -39,11 +41,11 @@ function captureConfig(into: Config): void {
 export function testProvider(pkg: string, version: string, config: Config): Provider {
     return {
         version,
-        check: async (_urn, _olds, news) => ({ inputs: news as unknown, failures: [] }),
-        invoke: async (token, args) => {
+        check: (_urn, _olds, news) => Promise.resolve({ inputs: news as unknown, failures: [] }),
+        invoke: (token, args) => {
             const answer = INVOKES[token];
-            if (!answer) throw new Error(`test provider ${pkg} ${version}: data source ${token} is not answered offline`);
-            return { outputs: answer(config, (args ?? {}) as Record<string, unknown>) };
+            if (!answer) return Promise.reject(new Error(`test provider ${pkg} ${version}: data source ${token} is not answered offline`));
+            return Promise.resolve({ outputs: answer(config, (args ?? {}) as Record<string, unknown>) });
         },
     };
 }

@@ -2,7 +2,7 @@
 // cannot drift from the code: test/docs/policy-reference.test.ts regenerates it in memory and
 // compares. Pure: controls in, markdown out.
 import { CATEGORIES, type Category, type Control } from "../../policies/shared/control";
-import { BASES, type Basis, INSTRUMENTS, instrumentTags } from "../../policies/shared/bases";
+import { BASES, type Basis, INSTRUMENTS, policyTags } from "../../policies/shared/bases";
 
 /** The part of a JSON schema the reference describes (what shared/config.ts and exemptions.ts emit). */
 interface SchemaNode {
@@ -133,7 +133,7 @@ function section(c: Control): string[] {
         `| default level · 默认级别 | ${m.enforcementLevel} · ${LEVEL_ZH[m.enforcementLevel] ?? m.enforcementLevel} |`,
         `| kind · 类型 | ${KIND[kind].en} · ${KIND[kind].zh} |`,
         `| automatic remediation · 自动修复 | ${remediation ? "yes, at level `remediate` · 支持（级别设为 `remediate`）" : "no · 不支持"} |`,
-        `| tags · 标签 | ${[m.category, ...instrumentTags(m.bases)].map((t) => `\`${t}\``).join(", ")} |`,
+        `| tags · 标签 | ${policyTags(m.category, m.bases).map((t) => `\`${t}\``).join(", ")} |`,
         "",
         "**Compliance basis · 合规依据**",
         "",
@@ -169,6 +169,22 @@ function indexTable(controls: readonly Control[]): string[] {
     return ["| policy · 策略 | category · 类别 | severity · 严重性 | default level · 默认级别 | kind · 类型 | config keys · 配置项 |", "|---|---|---|---|---|---|", ...rows];
 }
 
+const KIND_ZH = { law: "法律", regulation: "部门规章", standard: "推荐性国家标准", benchmark: "行业基准" } as const;
+
+/** The instruments cited, each with the version and where its text is published. */
+function instrumentTable(): string[] {
+    const rows = Object.values(INSTRUMENTS).map((i) => `| ${i.title.en}<br>${i.title.zh} | ${i.kind} · ${KIND_ZH[i.kind]} | ${i.version} | ${cell(i.source)} |`);
+    return [
+        "## Instruments cited · 引用的法规与标准",
+        "",
+        "GB/T 22239-2019 is a recommended national standard, cited as a compliance basis (合规依据), not as law. · GB/T 22239-2019 为推荐性国家标准，作为合规依据引用，而非法律。",
+        "",
+        "| instrument · 名称 | kind · 性质 | version · 版本 | source · 出处 |",
+        "|---|---|---|---|",
+        ...rows,
+    ];
+}
+
 /** docs/policies.md for the given controls, in registry order grouped by category. */
 export function renderPolicyReference(controls: readonly Control[]): string {
     const lines = [
@@ -178,15 +194,17 @@ export function renderPolicyReference(controls: readonly Control[]): string {
         "",
         `The \`china-compliance\` policy pack has ${controls.length} policies. Each section below is generated from the policy's own ` +
             "metadata: what it checks, its severity and default enforcement level, the resource types it reads, its configuration " +
-            "keys (JSON schema: type, default, bounds), its legal basis and how to fix a finding — in English and in Chinese.",
+            "keys (JSON schema: type, default, bounds), its compliance basis (law articles and GB/T 22239-2019 clauses) and how to fix a finding — in English and in Chinese.",
         "",
         `\`china-compliance\` 策略包共有 ${controls.length} 条策略。以下各节由策略自身的元数据生成：检查内容、严重性和默认执行级别、` +
-            "读取的资源类型、配置项（JSON Schema：类型、默认值、取值范围）、法律依据以及修复方法，中英文对照。",
+            "读取的资源类型、配置项（JSON Schema：类型、默认值、取值范围）、合规依据（法律条款与 GB/T 22239-2019 条款）以及修复方法，中英文对照。",
         "",
         "Every policy's level can be changed in the policy pack config (`\"<policy>\": \"advisory\"`, or `\"all\": \"mandatory\"`); " +
             "every policy accepts `exemptResources`. See the [README](../README.md) and [configuration](configuration.md).",
         "",
         ...indexTable(controls),
+        "",
+        ...instrumentTable(),
         "",
     ];
     for (const category of CATEGORIES) {

@@ -125,7 +125,7 @@ async function remediateOne(engine: PolicyPackEngine, r: EngineResource): Promis
     const results = await engine.remediate(r);
     // Each remediation carries the properties after its policy ran; the last one wins.
     const last = [...results].reverse().find((x) => x.properties !== undefined);
-    const after = (last?.properties ?? r.properties) as WireProperties;
+    const after = (last?.properties ?? r.properties);
     const remediation = results.length > 0 ? { urn: r.urn, type: r.type, name: r.name, before: r.properties, after, remediations: results } : undefined;
     return { resource: last ? { ...r, properties: after } : r, remediation };
 }

@@ -78,17 +78,19 @@ export function loadPolicyConfigFile(file: string): PolicyConfigFile {
 
 /** Edit distance, for "did you mean" on a mistyped policy name. */
 function distance(a: string, b: string): number {
+    // One row of the edit-distance table; `at` reads it where every index is in range.
     const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    const at = (j: number): number => row[j] ?? 0;
     for (let i = 1; i <= a.length; i++) {
-        let prev = row[0];
+        let prev = at(0);
         row[0] = i;
         for (let j = 1; j <= b.length; j++) {
-            const cur = row[j];
-            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+            const cur = at(j);
+            row[j] = Math.min(cur + 1, at(j - 1) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
             prev = cur;
         }
     }
-    return row[b.length];
+    return at(b.length);
 }
 
 function suggestion(name: string, candidates: string[]): string {
@@ -110,8 +112,9 @@ function parseEntries(info: AnalyzerInfo, file: PolicyConfigFile): Record<string
         }
         const entry = parseEntry(where, value);
         const extra = Object.keys(entry.properties ?? {});
-        if (name === ALL && extra.length > 0) {
-            throw configError(ALL, `${extra[0]}: "all" takes only enforcementLevel (got ${show(entry.properties?.[extra[0]])})`);
+        const [first] = extra;
+        if (name === ALL && first !== undefined) {
+            throw configError(ALL, `${first}: "all" takes only enforcementLevel (got ${show(entry.properties?.[first])})`);
         }
         entries[name] = entry;
     }

@@ -38,7 +38,12 @@ const POLICY_TYPES: Record<string, PolicyInfo["type"]> = {
 
 /** Reverse of a generated enum object (name → number) into number → our string. */
 function byNumber<T>(enumObject: Record<string, number>, names: Record<string, T>): Map<number, T> {
-    return new Map(Object.entries(names).map(([name, value]) => [enumObject[name], value]));
+    const pairs: [number, T][] = [];
+    for (const [name, value] of Object.entries(names)) {
+        const n = enumObject[name];
+        if (n !== undefined) pairs.push([n, value]);
+    }
+    return new Map(pairs);
 }
 
 export class Converter {
@@ -61,8 +66,9 @@ export class Converter {
 
     levelToProto(level: EnforcementLevel): number {
         const name = Object.keys(LEVELS).find((k) => LEVELS[k] === level);
-        if (!name) throw new Error(`invalid enforcement level ${level}`);
-        return (this.sdk.analyzer.EnforcementLevel as unknown as Record<string, number>)[name];
+        const n = name === undefined ? undefined : (this.sdk.analyzer.EnforcementLevel as unknown as Record<string, number>)[name];
+        if (n === undefined) throw new Error(`invalid enforcement level ${level}`);
+        return n;
     }
 
     analyzerInfo(msg: analyzerPb.AnalyzerInfo, versionOverride?: string): AnalyzerInfo {
@@ -73,7 +79,7 @@ export class Converter {
         msg.getInitialconfigMap().forEach((cfg, name) => {
             initialConfig[name] = {
                 enforcementLevel: this.level(cfg.getEnforcementlevel()),
-                properties: (cfg.getProperties()?.toJavaScript() ?? {}) as Record<string, unknown>,
+                properties: (cfg.getProperties()?.toJavaScript() ?? {}),
             };
         });
         return {
@@ -97,7 +103,7 @@ export class Converter {
             type: this.typeOf.get(p.getPolicyType()) ?? "unknown",
             configSchema: schema
                 ? {
-                      properties: (schema.getProperties()?.toJavaScript() ?? {}) as Record<string, unknown>,
+                      properties: (schema.getProperties()?.toJavaScript() ?? {}),
                       required: schema.getRequiredList(),
                   }
                 : undefined,
@@ -141,7 +147,7 @@ export class Converter {
             policyPackName: r.getPolicypackname(),
             policyPackVersion: info?.version || r.getPolicypackversion(),
             description: r.getDescription(),
-            properties: props ? (props.toJavaScript() as Record<string, unknown>) : undefined,
+            properties: props ? (props.toJavaScript()) : undefined,
             diagnostic: r.getDiagnostic() || undefined,
         };
     }

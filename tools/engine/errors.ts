@@ -34,7 +34,7 @@ export class PackStartError extends UserInputError {
 }
 
 export function firstLine(text: string): string {
-    return text.split(/\r?\n/, 1)[0].trim();
+    return (text.split(/\r?\n/, 1)[0] ?? "").trim();
 }
 
 /** An error line (`Error: ...`, `TypeError: ...`) beats the last non-empty line. */

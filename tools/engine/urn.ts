@@ -18,7 +18,7 @@ export function parseUrn(urn: string): ParsedUrn | undefined {
     if (!urn.startsWith("urn:pulumi:")) return undefined;
     const parts = urn.slice("urn:pulumi:".length).split("::");
     if (parts.length < 4) return undefined;
-    const [stack, project, qualifiedType, ...name] = parts;
+    const [stack = "", project = "", qualifiedType = "", ...name] = parts;
     return { stack, project, qualifiedType, type: qualifiedType.split("$").pop() ?? qualifiedType, name: name.join("::") };
 }
 
@@ -59,7 +59,7 @@ export function isDefaultProvider(r: Pick<EngineResource, "type" | "urn">): bool
 
 /** The package of a type token: `aws` for `aws:s3/bucket:Bucket`. */
 export function packageOf(type: string): string {
-    return type.split(":")[0];
+    return type.split(":")[0] ?? type;
 }
 
 /**
@@ -67,10 +67,9 @@ export function packageOf(type: string): string {
  * path segment goes when it is the type name in camel case, `aws:s3/bucket:Bucket` -> `aws:s3:Bucket`.
  */
 export function displayType(type: string): string {
-    const parts = type.split(":");
-    if (parts.length !== 3 || parts[2] === "") return type;
-    const [pkg, module, name] = parts;
+    const [pkg, module, name, ...rest] = type.split(":");
+    if (pkg === undefined || module === undefined || !name || rest.length > 0) return type;
     const slash = module.lastIndexOf("/");
-    if (slash < 0 || module.slice(slash + 1) !== name[0].toLowerCase() + name.slice(1)) return type;
+    if (slash < 0 || module.slice(slash + 1) !== name.charAt(0).toLowerCase() + name.slice(1)) return type;
     return `${pkg}:${module.slice(0, slash)}:${name}`;
 }

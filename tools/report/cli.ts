@@ -28,8 +28,9 @@ export async function report(argv: string[], cwd = process.cwd()): Promise<{ exi
             throw new UserInputError(`${(err as Error).message.split("\n")[0]}\n${REPORT_USAGE}`);
         }
         const { values, positionals } = parsed;
-        if (positionals.length !== 1 || !values["output-file-path"]) throw new UserInputError(REPORT_USAGE);
-        const logFile = path.resolve(cwd, positionals[0]);
+        const [logArg, ...extra] = positionals;
+        if (logArg === undefined || extra.length > 0 || !values["output-file-path"]) throw new UserInputError(REPORT_USAGE);
+        const logFile = path.resolve(cwd, logArg);
         const run = readEventLog(logFile);
         const packDir = values.pack ? path.resolve(cwd, values.pack) : projectRoot();
         const configFile = values.config ? loadPolicyConfigFile(path.resolve(cwd, values.config)) : undefined;
@@ -46,7 +47,7 @@ export async function report(argv: string[], cwd = process.cwd()): Promise<{ exi
             {
                 tool: { name: TOOL_NAME, version: pkg.version },
                 pack: { name: run.pack?.name ?? info.name, version: run.pack?.version ?? info.version, dir: packDir },
-                target: { kind: "program", path: positionals[0], absolutePath: path.dirname(logFile), project: run.project, stack: run.stack },
+                target: { kind: "program", path: logArg, absolutePath: path.dirname(logFile), project: run.project, stack: run.stack },
                 info,
                 resources: run.resources,
                 findings: run.findings,

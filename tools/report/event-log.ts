@@ -81,9 +81,9 @@ export function parseEventLog(text: string, file: string): EventLogRun {
         }
     });
     const resources = [...byUrn.values()];
-    if (resources.length === 0) throw new UserInputError(`${file}: no resourcePreEvent: not the event log of a pulumi preview`);
-    const root = resources.find(isRootStack);
-    const parsed = root ? parseUrn(root.urn) : parseUrn(resources[0].urn);
+    const first = resources[0];
+    if (first === undefined) throw new UserInputError(`${file}: no resourcePreEvent: not the event log of a pulumi preview`);
+    const parsed = parseUrn((resources.find(isRootStack) ?? first).urn);
     // A stack policy's finding on the stack itself carries the root stack's URN in the CLI's events.
     return { project: parsed?.project, stack: parsed?.stack, resources, findings, pack };
 }

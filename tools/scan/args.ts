@@ -122,7 +122,7 @@ function reword(err: Error & { code?: string }): string {
         case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
             return /argument missing/.test(err.message) ? `${option ?? "an option"} needs a value` : `${option ?? "an option"} takes no value`;
         default:
-            return err.message.split("\n")[0];
+            return err.message.split("\n")[0] ?? err.message;
     }
 }
 
@@ -175,7 +175,7 @@ export function parseArgs(argv: string[]): ScanArgs {
 
     return {
         command,
-        target: command === "scan" ? positional[0] : "",
+        target: command === "scan" ? (positional[0] ?? "") : "",
         stack: nonEmpty("stack", v.stack),
         config: nonEmpty("config", v.config),
         formats: unique.length ? unique : ["text"],

@@ -29,6 +29,7 @@ export function passedByPolicy(report: ScanReport): { policyName: string; resour
 
 export function toJsonOutput(report: ScanReport) {
     const findings = reportedFindings(report);
+    const tagsOf = new Map(report.info.policies.map((p) => [p.name, p.tags ?? []]));
     return {
         formatVersion: JSON_FORMAT_VERSION,
         tool: report.tool,
@@ -52,6 +53,7 @@ export function toJsonOutput(report: ScanReport) {
             stackLevel: f.stackLevel,
             message: f.message,
             description: f.description,
+            tags: tagsOf.get(f.policyName) ?? [],
             source: relativeSource(f.source, report.target) ?? null,
             exemption: f.exemption,
             fails: f.fails,
@@ -68,6 +70,9 @@ export function toJsonOutput(report: ScanReport) {
         })),
     };
 }
+
+/** The JSON document `--format json` writes (docs/scan-output.schema.json describes it). */
+export type ScanJson = ReturnType<typeof toJsonOutput>;
 
 export function formatJson(report: ScanReport): string {
     return JSON.stringify(toJsonOutput(report), null, 2) + "\n";

@@ -34,7 +34,7 @@ function compare(a: string, b: string): number {
 
 /** The CLI's order: enforcement level, severity (unset last), policy name, URN. */
 export function cliOrder<T extends ResolvedFinding>(findings: T[]): T[] {
-    const rank = (table: Record<string, number>, v: string | null, missing: number): number => (v !== null && v in table ? table[v] : missing);
+    const rank = (table: Record<string, number>, v: string | null, missing: number): number => ((v !== null ? table[v] : undefined) ?? missing);
     return [...findings].sort(
         (a, b) =>
             rank(LEVEL_RANK, a.enforcementLevel, 99) - rank(LEVEL_RANK, b.enforcementLevel, 99) ||

@@ -1,5 +1,5 @@
 // `scan list`: every policy of the pack with its level (after --config), severity, resource types
-// and legal basis, from the pack itself (GetAnalyzerInfo), so it is true for any pack. Resource
+// and compliance basis, from the pack itself (GetAnalyzerInfo), so it is true for any pack. Resource
 // types are not part of the protocol: they come from the pack's compiled controls when it has them
 // (this pack's dist/policies), else are left out.
 import * as fs from "fs";

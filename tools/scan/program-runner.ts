@@ -15,6 +15,7 @@ import { answerLookup } from "./lookups";
 import { esmEntry, isEsmProgram, pulumiSdkDir, registerTypeScript } from "./typescript";
 
 // A real import(), which TypeScript would otherwise compile to require() in this CommonJS module.
+// eslint-disable-next-line @typescript-eslint/no-implied-eval
 const dynamicImport = new Function("u", "return import(u)") as (u: string) => Promise<Record<string, unknown>>;
 
 /** The program's exports as the language host takes them: an ES module's default export, else its named ones. */
@@ -48,8 +49,8 @@ function setSpec(s: RunnerSpec): void {
 
 /** Node puts the place of a syntax error as the first line of its stack ("/dir/index.js:5"), not in the message. */
 function withPlace(e: Error): string {
-    const place = e instanceof SyntaxError ? /^(\/[^\n]+:\d+)\n/.exec(e.stack ?? "") : null;
-    return place ? `${e.message} (${spec ? path.relative(spec.programDir, place[1].replace(/^file:\/\//, "")) : place[1]})` : e.message;
+    const place = e instanceof SyntaxError ? /^(\/[^\n]+:\d+)\n/.exec(e.stack ?? "")?.[1] : undefined;
+    return place ? `${e.message} (${spec ? path.relative(spec.programDir, place.replace(/^file:\/\//, "")) : place})` : e.message;
 }
 
 function fail(err: unknown): never {
@@ -84,7 +85,7 @@ function capture(req: RegisterResourceRequest): CapturedResource {
         remote: typeof req.getRemote === "function" && req.getRemote() ? true : undefined,
         parent: req.getParent(),
         // Raw wire form, exactly what the engine would receive: not the mocks' deserialised inputs.
-        object: (req.getObject()?.toJavaScript() ?? {}) as CapturedResource["object"],
+        object: (req.getObject()?.toJavaScript() ?? {}),
         dependencies: req.getDependenciesList(),
         propertyDependencies,
         providerRef: req.getProvider(),
@@ -99,7 +100,8 @@ function capture(req: RegisterResourceRequest): CapturedResource {
 }
 
 async function main(): Promise<void> {
-    const spec = JSON.parse(fs.readFileSync(process.argv[2], "utf8")) as RunnerSpec;
+    const [, , specFile = ""] = process.argv;
+    const spec = JSON.parse(fs.readFileSync(specFile, "utf8")) as RunnerSpec;
     setSpec(spec);
     process.on("uncaughtException", fail);
     process.on("unhandledRejection", fail);
@@ -125,7 +127,7 @@ async function main(): Promise<void> {
     const lookupConfig = (token: string, providerRef: string | undefined): Record<string, unknown> => {
         const pkg = token.split(":")[0];
         const explicit = providerRef ? captured.find((c) => c.urn !== "" && providerRef.startsWith(`${c.urn}::`)) : undefined;
-        if (explicit) return explicit.object as Record<string, unknown>;
+        if (explicit) return explicit.object;
         const prefix = `${pkg}:`;
         return Object.fromEntries(Object.entries(stackConfig).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]));
     };
@@ -160,7 +162,7 @@ async function main(): Promise<void> {
     const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
     monitor.registerResourceOutputs = (req, cb) => {
         const entry = captured.find((c) => c.urn === req.getUrn());
-        if (entry) entry.outputs = (req.getOutputs()?.toJavaScript() ?? {}) as CapturedResource["outputs"];
+        if (entry) entry.outputs = (req.getOutputs()?.toJavaScript() ?? {});
         return registerOutputs(req, cb);
     };
 

@@ -143,8 +143,9 @@ export function headline(message: string): string {
         .split(/\r?\n/)
         .map((l) => l.trim())
         .filter((l) => l !== "");
-    if (lines.length === 0) return firstLine(message);
-    return lines[0].endsWith(":") && lines.length > 1 ? `${lines[0]} ${lines[1]}` : lines[0];
+    const [head, next] = lines;
+    if (head === undefined) return firstLine(message);
+    return head.endsWith(":") && next !== undefined ? `${head} ${next}` : head;
 }
 
 /**

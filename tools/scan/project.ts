@@ -71,7 +71,7 @@ export function selectStackName(dir: string, requested: string | undefined): str
         .readdirSync(dir)
         .map((f) => /^Pulumi\.(.+)\.ya?ml$/.exec(f)?.[1])
         .filter((s): s is string => s !== undefined);
-    if (stacks.length === 1) return stacks[0];
+    if (stacks.length === 1 && stacks[0] !== undefined) return stacks[0];
     if (stacks.length > 1 && !stacks.includes("dev")) {
         throw new UserInputError(`${dir} has several stack files (${stacks.sort().join(", ")}); choose one with --stack`);
     }
@@ -119,9 +119,10 @@ function projectDefaults(doc: unknown): Record<string, unknown> {
 export function readStackConfig(project: ProjectSpec, stack: string, warnings: string[] = []): StackConfig {
     const candidates = [`Pulumi.${stack}.yaml`, `Pulumi.${stack}.yml`].map((f) => path.join(project.dir, f));
     const found = candidates.find((f) => fs.existsSync(f));
+    const [yamlFile = ""] = candidates;
     // As after `pulumi stack init`: the stack exists, its config is empty (project defaults apply).
     if (!found) warnings.push(`no stack file Pulumi.${stack}.yaml: the program runs with empty stack config, as after pulumi stack init`);
-    const file = found ?? candidates[0];
+    const file = found ?? yamlFile;
     // An empty stack file is a mistake (a truncated write), not "no config": `pulumi stack init` writes none.
     if (found && fs.readFileSync(found, "utf8").trim() === "") {
         throw new UserInputError(`${found} is empty: a stack file is a YAML mapping (\`config: {}\` for none); delete it to run with empty stack config`);

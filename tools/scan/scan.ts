@@ -134,13 +134,13 @@ export interface PlannedOutput {
 export function planOutputs(formats: readonly Format[], outputFilePath: readonly string[] | undefined, cwd: string): PlannedOutput[] {
     if (!outputFilePath) return formats.map((format) => ({ format, to: CONSOLE }));
     const abs = (p: string): string => (p === CONSOLE ? CONSOLE : path.resolve(cwd, p));
+    const [only, ...more] = outputFilePath;
     if (outputFilePath.length === formats.length) {
-        const only = outputFilePath[0];
-        const isDir = formats.length === 1 && only !== CONSOLE && (/[/\\]$/.test(only) || (fs.existsSync(abs(only)) && fs.statSync(abs(only)).isDirectory()));
-        if (!isDir) return formats.map((format, i) => ({ format, to: abs(outputFilePath[i]) }));
+        const isDir = more.length === 0 && only !== undefined && only !== CONSOLE && (/[/\\]$/.test(only) || (fs.existsSync(abs(only)) && fs.statSync(abs(only)).isDirectory()));
+        if (!isDir) return formats.map((format, i) => ({ format, to: abs(outputFilePath[i] ?? CONSOLE) }));
     }
-    if (outputFilePath.length === 1 && outputFilePath[0] !== CONSOLE) {
-        const dir = abs(outputFilePath[0]);
+    if (only !== undefined && more.length === 0 && only !== CONSOLE) {
+        const dir = abs(only);
         return formats.map((format) => ({ format, to: path.join(dir, `results_${format}.${EXTENSIONS[format]}`) }));
     }
     throw new UserInputError(`--output-file-path has ${outputFilePath.length} entries for ${formats.length} formats (${formats.join(", ")}): give one per format, or one directory`);

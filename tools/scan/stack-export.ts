@@ -94,9 +94,10 @@ export function parseStackExport(text: string, file: string): LoadedExport {
     });
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
     live.forEach((r, i) => {
-        if (typeof r.provider !== "string" || r.provider === "") return;
+        const target = resources[i];
+        if (typeof r.provider !== "string" || r.provider === "" || target === undefined) return;
         const p = byUrn.get(providerRefUrn(r.provider));
-        if (p) resources[i].provider = { urn: p.urn, type: p.type, name: p.name, properties: p.properties } satisfies EngineProvider;
+        if (p) target.provider = { urn: p.urn, type: p.type, name: p.name, properties: p.properties } satisfies EngineProvider;
     });
     const root = resources.find(isRootStack);
     const identity = identityFromUrns(root ? [root] : resources);

@@ -72,7 +72,7 @@ export function registerTypeScript(pulumiDir: string, programDir: string): void 
         throw new Error(`tsconfig path was set to ${process.env.PULUMI_NODEJS_TSCONFIG_PATH} but the file was not found`);
     }
     const ts = require(typescriptRequire) as { version: string };
-    const [major, minor] = ts.version.split(".").map(Number);
+    const [major = 0, minor = 0] = ts.version.split(".").map(Number);
     const nodeNext = major > 4 || (major === 4 && minor >= 7);
     const options = {
         compiler: typescriptRequire,

@@ -19,7 +19,7 @@ const info: AnalyzerInfo = {
             description: c.policy.description,
             enforcementLevel: c.policy.enforcementLevel ?? "advisory",
             type: "validateStack" in c.policy ? "stack" : "resource",
-            configSchema: { properties: (c.policy.configSchema?.properties ?? {}) as Record<string, unknown>, required: [] },
+            configSchema: { properties: (c.policy.configSchema?.properties ?? {}), required: [] },
             tags: [],
         }),
     ),

@@ -1,4 +1,4 @@
-import type { PolicyResource, StackValidationArgs } from "@pulumi/policy";
+import type { PolicyResource } from "@pulumi/policy";
 import { describe, expect, it } from "vitest";
 import { allOf, anyOf, describeFlag, isNamed, readFlag, sameRegion } from "../../../policies/encryption/common";
 import { bi } from "../../../policies/shared/messages";
@@ -74,7 +74,7 @@ describe("sameRegion", () => {
     const provider = (region: unknown) => ({ type: "pulumi:providers:aws", name: String(region), props: { region } });
     const resources = (a: TestResource, b: TestResource): PolicyResource[] => {
         const policy = { name: "p", description: "probe policy", validateStack: () => undefined };
-        return (stackArgs(policy, [a, b]) as StackValidationArgs).resources as PolicyResource[];
+        return (stackArgs(policy, [a, b])).resources;
     };
     it.each([
         ["same provider region", { provider: provider("cn-north-1") }, { provider: provider("cn-north-1") }, "aws", "yes"],
@@ -84,7 +84,7 @@ describe("sameRegion", () => {
         ["neither has a region (ambient default)", {}, {}, "aws", "yes"],
         ["unknown region input", { props: { region: unknown() } }, {}, "aws", "unknown"],
     ] as const)("%s -> %s", (_n, a, b, cloud, expected) => {
-        const [ra, rb] = resources({ type: "t:a:A", name: "a", ...a } as TestResource, { type: "t:b:B", name: "b", ...b } as TestResource);
+        const [ra, rb] = resources({ type: "t:a:A", name: "a", ...a }, { type: "t:b:B", name: "b", ...b });
         expect(sameRegion(ra!, rb!, cloud)).toBe(expected);
     });
 });

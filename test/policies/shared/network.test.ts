@@ -102,7 +102,7 @@ describe("port exposure", () => {
 
     const tcp = (from: number, to: number): PortExposure => ({ kind: "ports", protocol: "tcp", range: { from, to } });
     it.each([
-        ["all protocols", { kind: "all-protocols" } as PortExposure, true, [22, 3389]],
+        ["all protocols", { kind: "all-protocols" } satisfies PortExposure, true, [22, 3389]],
         ["0-65535", tcp(0, 65535), true, [22, 3389]],
         ["1-65535", tcp(1, 65535), true, [22, 3389]],
         ["2-65535", tcp(2, 65535), false, [22, 3389]],
@@ -110,17 +110,17 @@ describe("port exposure", () => {
         ["20-30", tcp(20, 30), false, [22]],
         ["22", tcp(22, 22), false, [22]],
         ["23-3388", tcp(23, 3388), false, []],
-        ["icmp", { kind: "no-ports", protocol: "icmp" } as PortExposure, false, []],
+        ["icmp", { kind: "no-ports", protocol: "icmp" } satisfies PortExposure, false, []],
     ])("%s: every port %s, opens %j of 22/3389", (_n, e, every, opened) => {
         expect(opensEveryPort(e)).toBe(every);
         expect(openedPorts(e, [22, 3389])).toEqual(opened);
     });
 
     it.each([
-        [{ kind: "all-protocols" } as PortExposure, "all protocols and ports"],
+        [{ kind: "all-protocols" } satisfies PortExposure, "all protocols and ports"],
         [tcp(22, 22), "tcp 22"],
         [tcp(20, 30), "tcp 20-30"],
-        [{ kind: "no-ports", protocol: "icmp" } as PortExposure, "icmp (no ports)"],
+        [{ kind: "no-ports", protocol: "icmp" } satisfies PortExposure, "icmp (no ports)"],
     ])("describes %j", (e, text) => {
         expect(describeExposure(e)).toBe(text);
     });
