@@ -18,6 +18,7 @@ export const reportsReplication = new alicloud.oss.BucketReplication("reports-to
 // FIX: region: "cn-shenzhen" (or another mainland region).
 export const hongkong = new alicloud.Provider("hongkong", { region: "cn-hongkong" });
 
-// BREAKS allowed-regions: created through the Hong Kong provider, so the bucket and its data live outside the mainland.
+// BREAKS allowed-regions: created through the Hong Kong provider, so the bucket and its data live outside the mainland
+// (advisory: it inherits the region, and the cause is reported once, as mandatory, on the provider).
 // FIX: create it with a provider in a mainland region.
 export const assets = new alicloud.oss.Bucket("static-assets", { tags: { "data-classification": "internal" }, bucket: "example-assets-hk", serverSideEncryptionRule: { sseAlgorithm: "AES256" } }, { provider: hongkong });

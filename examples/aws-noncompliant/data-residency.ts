@@ -17,17 +17,18 @@ export const reportsVersioning = new aws.s3.BucketVersioning("reports-versioning
 // FIX: region: "cn-northwest-1" (Ningxia), or an allowed region after an outbound data transfer assessment.
 export const singapore = new aws.Provider("singapore", { region: "ap-southeast-1" });
 
-// BREAKS allowed-regions: created through the Singapore provider, so the bucket and its data live abroad.
+// BREAKS allowed-regions: created through the Singapore provider, so the bucket and its data live abroad (advisory: it inherits
+// the region, and the cause is reported once, as mandatory, on the provider).
 // FIX: create it with a provider in cn-north-1 or cn-northwest-1.
 export const replicaBucket = new aws.s3.Bucket("reports-dr", { forceDestroy: false }, { provider: singapore });
-// BREAKS allowed-regions: managed in Singapore through the same provider.
+// BREAKS allowed-regions: managed in Singapore through the same provider (advisory, pointing to the provider's finding).
 // FIX: move it with its bucket to a provider in cn-north-1 or cn-northwest-1.
 export const replicaPublicAccess = new aws.s3.BucketPublicAccessBlock(
     "reports-dr-public-access",
     { bucket: replicaBucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
     { provider: singapore },
 );
-// BREAKS allowed-regions: managed in Singapore through the same provider.
+// BREAKS allowed-regions: managed in Singapore through the same provider (advisory, pointing to the provider's finding).
 // FIX: move it with its bucket to a provider in cn-north-1 or cn-northwest-1.
 export const replicaVersioning = new aws.s3.BucketVersioning("reports-dr-versioning", { bucket: replicaBucket.id, versioningConfiguration: { status: "Enabled" } }, { provider: singapore });
 

@@ -1,7 +1,10 @@
 // Data stays in approved regions (GB/T 22239-2019 8.2.4.5 a): customer data and personal
 // information stored in China; PIPL Art. 40 and Cybersecurity Law Art. 39 for CIIOs and large
-// processors): every AWS and Alibaba Cloud resource, and every explicit provider, is placed in a
-// region on `allowedRegions`.
+// processors): every AWS and Alibaba Cloud resource, and every provider, is placed in a region on
+// `allowedRegions`. One cause, one finding: a provider off the list is reported once, on the
+// provider (default providers included, as the engine analyzes them); a resource that merely
+// inherits its provider's region gets an advisory naming that provider, and a resource with its
+// own off-list `region` stays mandatory.
 import type * as alicloud from "@pulumi/alicloud";
 import { type ResourceValidationArgs } from "@pulumi/policy";
 import { type ControlMetadata, resourceControl } from "../shared/control";
@@ -115,7 +118,7 @@ export const ALICLOUD_REGION_INPUTS: Record<string, string> = {
 export const metadata: ControlMetadata = {
     name: "allowed-regions",
     description:
-        "Every AWS and Alibaba Cloud resource, and every explicit provider, is placed in a region on the allowlist (default: mainland China). Global services are skipped.",
+        "Every AWS and Alibaba Cloud resource, and every provider, is placed in a region on the allowlist (default: mainland China). A provider off the list is reported once, on the provider; the resources that inherit its region get advisories pointing to it. Global services are skipped.",
     category: "data-residency",
     bases: ["mlps-8.2.4.5", "pipl-40", "csl-39", "pipl-38", "cbdt-provisions-7-8", "cbdt-measures-4"],
     severity: "high",
@@ -127,7 +130,7 @@ export const metadata: ControlMetadata = {
         "for critical information infrastructure operators, important data or personal information above the thresholds; otherwise the standard contract or " +
         "certification, or neither below the lower threshold. Then add the region to `allowedRegions`.",
     zh: {
-        description: "每个 AWS 和阿里云资源以及每个显式提供程序都位于允许列表中的区域或地域（默认：中国内地）。全局服务不检查。",
+        description: "每个 AWS 和阿里云资源以及每个提供程序都位于允许列表中的区域或地域（默认：中国内地）。不在列表中的提供程序只在该提供程序上报告一次；继承其区域或地域的资源以建议级别报告并指向该提供程序。全局服务不检查。",
         remediationSteps:
             "在允许的区域（AWS）或地域（阿里云）创建资源：设置其所用提供程序的 `region`（堆栈配置 `aws:region` / `alicloud:region`，或显式的 " +
             "`aws.Provider` / `alicloud.Provider`），在 AWS 上也可设置资源自身的 `region` 输入；在阿里云上选择允许地域内的 `zoneId` / `availabilityZone`。" +
@@ -160,6 +163,8 @@ interface Evidence {
     fix: Bilingual;
     /** Overrides the verdict for a zone that belongs to no known region. */
     unplaced?: boolean;
+    /** The region is inherited from this provider, whose own finding is the mandatory one. */
+    inherited?: { type: string; name: string };
 }
 
 /** Region evidence, or the input whose region is unknown during preview. */
@@ -180,7 +185,16 @@ function regionEvidence(args: ResourceValidationArgs, cloud: Cloud): Found {
     if (eff.source === "region") {
         return { evidence: [{ what: bi("", ""), value: eff.value, change: "region", fix: bi("Set `region` to an allowed region or remove it to use the provider's.", `请将 \`region\` 设为允许的${word.zh}，或删除以使用提供程序的${word.zh}。`) }] };
     }
-    return { evidence: [{ what: bi("provider", "提供程序"), value: eff.value, change: providerChange, fix: PROVIDER_FIX[cloud] }] };
+    const inherited = args.provider ? { inherited: { type: args.provider.type, name: args.provider.name } } : {};
+    return { evidence: [{ what: bi("provider", "提供程序"), value: eff.value, change: providerChange, fix: PROVIDER_FIX[cloud], ...inherited }] };
+}
+
+/** "reported on provider `pulumi:providers:aws` "default_7_48_0"": where the mandatory finding for an inherited region is. */
+function inheritedNote(p: { type: string; name: string }): Bilingual {
+    return bi(
+        ` This resource only inherits the region: the cause is reported once, as mandatory, on the provider \`${p.type}\` "${p.name}"; fixing it fixes this.`,
+        `该资源只是继承了该${regionWord(cloudOf(p.type)).zh}：原因已在提供程序 \`${p.type}\`“${p.name}”上以强制级别报告一次；修复后该资源随之合规。`,
+    );
 }
 
 function alicloudEvidence(args: ResourceValidationArgs): Evidence[] {
@@ -257,8 +271,9 @@ function validate(args: ResourceValidationArgs, emit: Emit): void {
         if (verdict === "allowed") {
             continue;
         }
-        const fix = verdict === "off-list" ? bi(`${e.fix.en} ${crossBorderNote(cloud).en}`, `${e.fix.zh}${crossBorderNote(cloud).zh}`) : e.fix;
-        emitRegion(emit, { kind, cloud, what: e.what, value: e.value, verdict, change: e.change, fix, allowed: cfg.allowedRegions, exempted });
+        const inherited = verdict === "off-list" && e.inherited ? inheritedNote(e.inherited) : undefined;
+        const fix = inherited ? bi(`${e.fix.en}${inherited.en}`, `${e.fix.zh}${inherited.zh}`) : verdict === "off-list" ? bi(`${e.fix.en} ${crossBorderNote(cloud).en}`, `${e.fix.zh}${crossBorderNote(cloud).zh}`) : e.fix;
+        emitRegion(emit, { kind, cloud, what: e.what, value: e.value, verdict, change: e.change, fix, allowed: cfg.allowedRegions, exempted, ...(inherited ? { advisory: true } : {}) });
     }
 }
 

@@ -1,8 +1,9 @@
 // No copy of data outside the approved regions (GB/T 22239-2019 8.2.4.5 a); PIPL Art. 38–40; the
 // 2024 Cross-Border Data Flow Provisions and the Outbound Data Transfer Assessment Measures): the
 // destination region of every replication, copy, cross-region backup and replica is on
-// `allowedRegions`. S3 replication, whose destination is only known through the stack, is the
-// separate stack policy s3-replication-destination-allowed-regions.
+// `allowedRegions`. S3 replication, whose destination is only known through the stack, and OSS
+// replication whose location is unknown during preview, are the stack policy
+// s3-replication-destination-allowed-regions.
 import type * as alicloud from "@pulumi/alicloud";
 import type * as aws from "@pulumi/aws";
 import { type ResourceValidationArgs } from "@pulumi/policy";
@@ -19,7 +20,9 @@ import { config, crossBorderNote, emitRegion, judgeRegion, readResidencyConfig, 
 /** Copy-making resources, token → where their destination region is read. */
 export const COPY_DESTINATIONS: Record<string, Reader> = {
     // Alibaba Cloud
-    "alicloud:oss/bucketReplication:BucketReplication": (p) => destinationAt(p.at(inputName<alicloud.oss.BucketReplicationArgs>("destination"), "location"), ossLocationToRegion),
+    // A location unknown during preview (another bucket's output) is resolved through the stack by s3-replication-destination-allowed-regions.
+    "alicloud:oss/bucketReplication:BucketReplication": (p) =>
+        destinationAt(p.at(inputName<alicloud.oss.BucketReplicationArgs>("destination"), "location"), ossLocationToRegion).filter((d) => !d.unknown),
     "alicloud:rds/rdsInstanceCrossBackupPolicy:RdsInstanceCrossBackupPolicy": (p) => regionAt(p, inputName<alicloud.rds.RdsInstanceCrossBackupPolicyArgs>("crossBackupRegion")),
     "alicloud:ebs/diskReplicaPair:DiskReplicaPair": (p) => [
         ...regionAt(p, inputName<alicloud.ebs.DiskReplicaPairArgs>("destinationRegionId")),

@@ -110,6 +110,8 @@ export interface RegionFinding {
     allowed: readonly string[];
     /** The type is listed in `exemptResourceTypes`. */
     exempted: boolean;
+    /** Advisory whatever the verdict: the cause is reported on another resource (the provider). */
+    advisory?: boolean;
 }
 
 /**
@@ -134,6 +136,6 @@ export function emitRegion(emit: Emit, f: RegionFinding): void {
         required: showAllowlist(f.allowed, f.cloud),
         change: f.change,
         fix: bi(`${f.fix.en}${exempt.en ? ` ${exempt.en}` : ""}`, `${f.fix.zh}${exempt.zh}`),
-        advisory: f.verdict !== "off-list" || f.exempted,
+        advisory: f.verdict !== "off-list" || f.exempted || f.advisory === true,
     });
 }

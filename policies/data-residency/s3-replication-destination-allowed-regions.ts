@@ -2,7 +2,11 @@
 // Cross-Border Data Flow Provisions). A replication rule names its destination by bucket ARN, which
 // carries no region, so the destination bucket is found in the stack (property dependencies, else
 // its name in a known ARN) and its region read there. A destination that cannot be placed is
-// reported as advisory, never passed silently.
+// reported as advisory, never passed silently. An OSS replication whose `destination.location` is
+// not known during preview (typically the destination bucket's `location` output) is resolved the
+// same way: the destination bucket in the stack, placed by its provider's region; a known location
+// is judged by copy-destination-allowed-regions, so each replication is reported once.
+import type * as alicloud from "@pulumi/alicloud";
 import type * as aws from "@pulumi/aws";
 import { type PolicyResource, type StackValidationArgs } from "@pulumi/policy";
 import { parseS3Arn } from "../shared/arn";
@@ -16,6 +20,9 @@ import { StackIndex, dependenciesVia } from "../shared/stack";
 import { config, crossBorderNote, emitRegion, judgeRegion, readResidencyConfig, showAllowlist, showRegion, typeKind } from "./residency";
 
 export const BUCKET_TYPES = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"] as const;
+export const OSS_REPLICATION = "alicloud:oss/bucketReplication:BucketReplication";
+const OSS_BUCKET = "alicloud:oss/bucket:Bucket";
+const OSS_DESTINATION = inputName<alicloud.oss.BucketReplicationArgs>("destination");
 
 /** One replication rule: whether it is on, and its destination bucket ARN (usually another resource's output, unknown during preview). */
 export interface Rule {
@@ -78,23 +85,25 @@ export const REPLICATION_SOURCES: Record<string, ReplicationSource> = {
 export const metadata: ControlMetadata = {
     name: "s3-replication-destination-allowed-regions",
     description:
-        "S3 replication rules replicate only to buckets in regions on the allowlist (default: mainland China); the destination bucket's region is resolved through the stack.",
+        "S3 replication rules, and OSS replications whose destination location is known only after deployment, replicate only to buckets in regions on the allowlist (default: mainland China); the destination bucket's region is resolved through the stack.",
     category: "data-residency",
     bases: ["mlps-8.2.4.5", "pipl-38", "pipl-39", "pipl-40", "csl-39", "dsl-31", "cbdt-provisions-7-8", "cbdt-measures-4"],
     severity: "critical",
     enforcementLevel: "mandatory",
     remediationSteps:
         "Replicate to a bucket created in an allowed region (its `region` input or its provider's `region`), or remove the rule. Declare the destination bucket in the same stack " +
-        "and pass its `arn` so its region can be checked. Replicating abroad is an outbound data transfer: a CAC security assessment only for critical information " +
+        "and pass its `arn` so its region can be checked. For alicloud.oss.BucketReplication whose `destination.location` is another bucket's output, the destination bucket " +
+        "is found in the stack (its `bucket` name or the dependency) and placed by its provider's region. Replicating abroad is an outbound data transfer: a CAC security assessment only for critical information " +
         "infrastructure operators, important data or personal information above the thresholds; otherwise the standard contract or certification, or neither below the lower threshold.",
     zh: {
-        description: "S3 复制规则只能复制到位于允许列表区域（默认：中国内地区域）的存储桶；目标存储桶的区域通过堆栈解析。",
+        description: "S3 复制规则，以及 `destination.location` 部署后才确定的 OSS 复制，只能复制到位于允许列表区域（地域）（默认：中国内地）的存储桶；目标存储桶的区域（地域）通过堆栈解析。",
         remediationSteps:
             "复制到在允许区域创建的存储桶（由其 `region` 输入或其提供程序的 `region` 决定），或删除该规则。在同一堆栈中声明目标存储桶" +
-            "并传入其 `arn`，以便检查其区域。向境外复制即为数据出境：仅关键信息基础设施运营者、重要数据或超过规定数量的个人信息须申报数据出境安全评估；" +
+            "并传入其 `arn`，以便检查其区域。对于 `destination.location` 取自另一存储空间输出的 alicloud.oss.BucketReplication，在堆栈中查找目标 OSS Bucket（存储空间）" +
+            "（按其 `bucket` 名称或依赖关系），并按其提供程序的地域定位。向境外复制即为数据出境：仅关键信息基础设施运营者、重要数据或超过规定数量的个人信息须申报数据出境安全评估；" +
             "其他情形订立个人信息出境标准合同或通过个人信息保护认证，低于规定数量的免予申报。",
     },
-    resourceTypes: [...Object.keys(REPLICATION_SOURCES), ...BUCKET_TYPES],
+    resourceTypes: [...Object.keys(REPLICATION_SOURCES), ...BUCKET_TYPES, OSS_REPLICATION, OSS_BUCKET],
     config,
 };
 
@@ -128,9 +137,75 @@ function candidates(index: StackIndex, source: PolicyResource, input: string, ar
     return dependenciesVia(source, input).filter((d) => isBucket(d) && d.urn !== source.urn);
 }
 
+/** The destination bucket of an OSS replication in the stack: the dependency of `destination`, else the bucket named `destination.bucket`. */
+function ossDestination(index: StackIndex, r: PolicyResource): PolicyResource[] {
+    const viaDeps = dependenciesVia(r, OSS_DESTINATION).filter((d) => d.type === OSS_BUCKET);
+    if (viaDeps.length > 0) return viaDeps;
+    const name = Input.of(r.props).at(OSS_DESTINATION, "bucket").string();
+    if (name.kind !== "value") return [];
+    return index.ofType(OSS_BUCKET).filter((b) => {
+        const n = Input.of(b.props).get("bucket").string();
+        return n.kind === "value" && n.value === name.value;
+    });
+}
+
+/** OSS replications whose `destination.location` is not known: placed through the destination bucket in the stack. */
+function checkOssReplications(index: StackIndex, cfg: ReturnType<typeof readResidencyConfig>, emit: Emit): void {
+    const cloud = "alicloud" as const;
+    for (const r of index.ofType(OSS_REPLICATION)) {
+        const location = Input.of(r.props).at(OSS_DESTINATION, "location");
+        // A known location (or none at all) is copy-destination-allowed-regions' to judge.
+        if (!location.unknown && !Input.of(r.props).get(OSS_DESTINATION).unknown) continue;
+        const kind = typeKind(r.type);
+        const on = { urn: r.urn, name: r.name };
+        const exempted = cfg.exemptResourceTypes.includes(r.type);
+        const buckets = ossDestination(index, r).map(placeBucket);
+        const placed = buckets.filter((b): b is Extract<Placement, { known: true }> => b.known);
+        if (buckets.length === 0 || placed.length < buckets.length) {
+            emit({
+                kind,
+                on,
+                found: bi(
+                    buckets.length === 0
+                        ? "a replication destination unknown until deployment, whose bucket is not in this stack"
+                        : "a replication destination bucket whose region is not set or unknown until deployment",
+                    buckets.length === 0 ? "部署前未知的复制目标，且目标存储空间不在本堆栈中" : "复制目标存储空间的地域未设置或在部署前未知",
+                ),
+                required: showAllowlist(cfg.allowedRegions, cloud),
+                change: location.path,
+                unknown: true,
+            });
+            continue;
+        }
+        for (const p of placed) {
+            const verdict = judgeRegion(p.region, cfg.allowedRegions);
+            if (verdict === "allowed") continue;
+            const label = bi(`OSS bucket "${p.bucket.name}"`, `OSS Bucket（存储空间）“${p.bucket.name}”`);
+            const note = crossBorderNote(cloud);
+            const fix = bi(
+                `The destination is created in its provider's region: replicate to a bucket in an allowed region, or remove the replication.`,
+                "目标存储空间创建在其提供程序所在地域：请复制到允许地域中的存储空间，或删除该复制。",
+            );
+            emitRegion(emit, {
+                kind,
+                on,
+                cloud,
+                what: bi(`replication to ${label.en} in`, `复制到${label.zh}，位于`),
+                value: p.region,
+                verdict,
+                change: location.path,
+                fix: verdict === "off-list" ? bi(`${fix.en} ${note.en}`, `${fix.zh}${note.zh}`) : fix,
+                allowed: cfg.allowedRegions,
+                exempted,
+            });
+        }
+    }
+}
+
 function validateStack(args: StackValidationArgs, emit: Emit): void {
     const cfg = readResidencyConfig(args.getConfig());
     const index = new StackIndex(args.resources);
+    checkOssReplications(index, cfg, emit);
     const cloud = "aws" as const;
     for (const r of index.ofType(...Object.keys(REPLICATION_SOURCES))) {
         const source = REPLICATION_SOURCES[r.type]!;

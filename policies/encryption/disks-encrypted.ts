@@ -8,7 +8,7 @@
 import type * as alicloud from "@pulumi/alicloud";
 import type * as aws from "@pulumi/aws";
 import type { PolicyResource, StackValidationArgs } from "@pulumi/policy";
-import { readConfig } from "../shared/config";
+import { readConfig, stringList } from "../shared/config";
 import { type ControlMetadata, stackControl } from "../shared/control";
 import { type Emit } from "../shared/emit";
 import { type Bilingual, bi } from "../shared/messages";
@@ -33,7 +33,27 @@ import {
     regionOf,
 } from "./common";
 
-export const config = CMK_CONFIG;
+/** `<cloud>:<region>` or `<cloud>:*` (every region of that cloud). */
+const ACCOUNT_DEFAULT_ENTRY = "^(aws|alicloud):([a-z0-9-]+|\\*)$";
+
+export const config = {
+    ...CMK_CONFIG,
+    // Account-level default encryption usually lives in a baseline (landing-zone) stack, invisible here.
+    defaultDiskEncryptionInAnotherStack: stringList(
+        'Clouds and regions whose account-level default disk encryption (aws.ebs.EncryptionByDefault, alicloud.ecs.DiskEncryptionByDefault) is managed in another stack, as "<cloud>:<region>" or "<cloud>:*": an unset encryption flag there counts as encrypted. The default key is not assumed: with requireCustomerManagedKeys a disk still names a key or the stack sets the default key.',
+        [],
+        ACCOUNT_DEFAULT_ENTRY,
+    ),
+};
+
+/** Whether another stack turns on default disk encryption where `r` is: per the config entries, by cloud and region. */
+function elsewhere(entries: readonly string[], cloud: Cloud, region: Region): Tri {
+    const mine = entries.filter((e) => e.startsWith(`${cloud}:`)).map((e) => e.slice(cloud.length + 1));
+    if (mine.includes("*")) return "yes";
+    if (mine.length === 0) return "no";
+    if (!region.known) return "unknown";
+    return region.value !== undefined && mine.includes(region.value) ? "yes" : "no";
+}
 
 /** One disk of a resource: its encryption flag and key inputs (each with its path), and how to name it. */
 export interface DiskSlot {
@@ -343,7 +363,11 @@ function regionMatch(a: Region, b: Region): Tri {
 export class AccountDefaultsIndex {
     private readonly settings = new Map<Cloud, { encryption: AccountSetting[]; key: AccountSetting[] }>();
 
-    constructor(private readonly idx: StackIndex) {}
+    constructor(
+        private readonly idx: StackIndex,
+        /** `defaultDiskEncryptionInAnotherStack` entries. */
+        private readonly inAnotherStack: readonly string[] = [],
+    ) {}
 
     private of(cloud: Cloud): { encryption: AccountSetting[]; key: AccountSetting[] } {
         let s = this.settings.get(cloud);
@@ -374,10 +398,10 @@ export class AccountDefaultsIndex {
     /** The account defaults the stack sets for the region of `r`. */
     for(r: PolicyResource, cloud: Cloud): AccountDefaults {
         const s = this.of(cloud);
-        if (s.encryption.length === 0 && s.key.length === 0) return { encryption: "no", key: "no" };
+        if (s.encryption.length === 0 && s.key.length === 0 && this.inAnotherStack.length === 0) return { encryption: "no", key: "no" };
         const region = regionOf(r, cloud);
         const inRegion = (settings: readonly AccountSetting[]): Tri => anyOf(settings.map((e) => allOf([e.says, regionMatch(e.region, region)])));
-        return { encryption: inRegion(s.encryption), key: inRegion(s.key) };
+        return { encryption: anyOf([inRegion(s.encryption), elsewhere(this.inAnotherStack, cloud, region)]), key: inRegion(s.key) };
     }
 }
 
@@ -486,13 +510,15 @@ export const metadata: ControlMetadata = {
     enforcementLevel: "mandatory",
     remediationSteps:
         'Set the disk\'s encryption flag: aws `encrypted: true` (aws.ec2.LaunchTemplate `blockDeviceMappings[].ebs.encrypted: "true"`), alicloud `encrypted: true` / `systemDiskEncrypted: true` / `dataDisks[].encrypted: true`, ' +
-        "or enable aws.ebs.EncryptionByDefault / alicloud.ecs.DiskEncryptionByDefault (encrypted: true) in the same stack and region. With requireCustomerManagedKeys, also name a KMS key (`kmsKeyId`, `systemDiskKmsKeyId`) or set aws.ebs.DefaultKmsKey / alicloud.ecs.DiskDefaultKmsKey. " +
+        "or enable aws.ebs.EncryptionByDefault / alicloud.ecs.DiskEncryptionByDefault (encrypted: true) in the same stack and region; if a baseline stack enables it, list the cloud and region " +
+        'in this policy\'s `defaultDiskEncryptionInAnotherStack` (e.g. "aws:cn-north-1", "alicloud:*"). ' +
+        "With requireCustomerManagedKeys, also name a KMS key (`kmsKeyId`, `systemDiskKmsKeyId`) or set aws.ebs.DefaultKmsKey / alicloud.ecs.DiskDefaultKmsKey. " +
         "There is no automatic remediation: changing disk encryption replaces the disk and would destroy its data; migrate through an encrypted snapshot.",
     zh: {
         description: "块存储静态加密：EBS 卷、EC2 根卷和 EBS 块设备、启动模板和启动配置、ECS 云盘、ECS 实例系统盘和数据盘、ECS 启动模板、ESS 伸缩配置和 ECS 实例集。仅当堆栈在该区域（地域）启用了账号级默认云盘加密时，未设置的加密开关才视为已加密。",
         remediationSteps:
             '设置磁盘的加密开关：AWS `encrypted: true`（aws.ec2.LaunchTemplate 为 `blockDeviceMappings[].ebs.encrypted: "true"`），阿里云 `encrypted: true` / `systemDiskEncrypted: true` / `dataDisks[].encrypted: true`，' +
-            "或在同一堆栈和区域（地域）中启用 aws.ebs.EncryptionByDefault / alicloud.ecs.DiskEncryptionByDefault（encrypted: true）。启用 requireCustomerManagedKeys 时，还须指定客户托管密钥（CMK）（`kmsKeyId`、`systemDiskKmsKeyId`），或设置 aws.ebs.DefaultKmsKey / alicloud.ecs.DiskDefaultKmsKey。" +
+            "或在同一堆栈和区域（地域）中启用 aws.ebs.EncryptionByDefault / alicloud.ecs.DiskEncryptionByDefault（encrypted: true）；若由基线堆栈启用，请在本策略的 `defaultDiskEncryptionInAnotherStack` 中列出云平台和区域（地域）（如 \"aws:cn-north-1\"、\"alicloud:*\"）。启用 requireCustomerManagedKeys 时，还须指定客户托管密钥（CMK）（`kmsKeyId`、`systemDiskKmsKeyId`），或设置 aws.ebs.DefaultKmsKey / alicloud.ecs.DiskDefaultKmsKey。" +
             "不提供自动修复：修改磁盘加密会替换磁盘并销毁其数据；请通过加密快照迁移。",
     },
     resourceTypes: [...Object.keys(DISK_SOURCES), ...Object.values(ACCOUNT_DEFAULTS).flatMap((d) => [d.encryptionType, d.keyType])],
@@ -500,8 +526,8 @@ export const metadata: ControlMetadata = {
 };
 
 function validateStack(args: StackValidationArgs, emit: Emit): void {
-    const { requireCustomerManagedKeys } = readConfig(config, args.getConfig());
-    const defaultsIndex = new AccountDefaultsIndex(new StackIndex(args.resources));
+    const { requireCustomerManagedKeys, defaultDiskEncryptionInAnotherStack } = readConfig(config, args.getConfig());
+    const defaultsIndex = new AccountDefaultsIndex(new StackIndex(args.resources), defaultDiskEncryptionInAnotherStack);
     const required = requireCustomerManagedKeys ? REQUIRED_CMK : REQUIRED_ENCRYPTED;
     for (const r of args.resources) {
         const source = DISK_SOURCES[r.type];

@@ -165,3 +165,9 @@ function uniqueByUrn(rs: readonly PolicyResource[]): PolicyResource[] {
 export function s3BucketNameFromArn(ref: string): string {
     return parseS3Arn(ref)?.bucket ?? ref;
 }
+
+/** A type token as written in a program: `aws:cloudwatch/logGroup:LogGroup` → `aws.cloudwatch.LogGroup`. */
+export function programType(token: string): string {
+    const m = /^([^:]+):([^/:]+)\/[^:]*:(.+)$/.exec(token);
+    return m ? `${m[1]}.${m[2]}.${m[3]}` : token;
+}

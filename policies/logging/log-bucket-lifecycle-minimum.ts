@@ -21,12 +21,12 @@ export const config = {
 };
 
 
-const BUCKETS: Record<Cloud, readonly string[]> = {
+export const BUCKETS: Record<Cloud, readonly string[]> = {
     aws: ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"],
     alicloud: ["alicloud:oss/bucket:Bucket"],
 };
 
-const BUCKET_KIND: Record<Cloud, Bilingual> = { aws: bi("S3 bucket", "S3 存储桶"), alicloud: bi("OSS bucket", "OSS Bucket（存储空间）") };
+export const BUCKET_KIND: Record<Cloud, Bilingual> = { aws: bi("S3 bucket", "S3 存储桶"), alicloud: bi("OSS bucket", "OSS Bucket（存储空间）") };
 
 /** A resource that sends logs to a bucket, and the input naming that bucket. */
 interface LogSender {
@@ -229,7 +229,7 @@ export const metadata: ControlMetadata = {
     config,
 };
 
-const bucketIds = (r: PolicyResource): string[] => knownIds(r, ["bucket"]);
+export const bucketIds = (r: PolicyResource): string[] => knownIds(r, ["bucket"]);
 
 /** Each cloud's buckets, indexed once for every link a policy run resolves. */
 function bucketCandidates(idx: StackIndex): Record<Cloud, Candidates> {
@@ -275,6 +275,45 @@ function describe(after: Expiration["after"]): Bilingual {
 
 const tooSoon = (after: Expiration["after"], minimum: number): boolean => after === "date" || typeof after === "object" || after < minimum;
 
+/** A lifecycle expiration that deletes a log bucket's objects too soon, or rules unknown during preview. */
+export interface LifecycleShortfall {
+    /** The resource carrying the rule (the bucket itself, or a standalone lifecycle configuration). */
+    carrier: PolicyResource;
+    kind: Bilingual;
+    found: Bilingual;
+    property: string;
+    unknown: boolean;
+}
+
+/**
+ * The one definition of "a bucket keeps logs long enough": for each bucket in `buckets` (URNs),
+ * the lifecycle expirations (inline or standalone) sooner than `minimum`. Also used on a flow
+ * log's S3 destination (vpc-flow-logs-all-traffic).
+ */
+export function lifecycleShortfalls(idx: StackIndex, buckets: ReadonlySet<string>, minimum: number, candidates: Record<Cloud, Candidates> = bucketCandidates(idx)): Map<string, LifecycleShortfall[]> {
+    const out = new Map<string, LifecycleShortfall[]>();
+    if (buckets.size === 0) return out;
+    for (const [type, source] of Object.entries(LIFECYCLES)) {
+        const index = candidates[source.cloud];
+        for (const carrier of idx.ofType(type)) {
+            const targets = source.bucket ? linkVia(carrier, source.bucket, index, bucketIds).targets : [carrier];
+            const bucket = targets.find((b) => buckets.has(b.urn));
+            if (!bucket) continue;
+            const list = out.get(bucket.urn) ?? [];
+            out.set(bucket.urn, list);
+            const expirations = source.expirations(Input.of(carrier.props));
+            if (!expirations.known) {
+                list.push({ carrier, kind: source.kind, found: bi("lifecycle rules unknown until deployment", "生命周期规则在部署前未知"), property: expirations.path, unknown: true });
+                continue;
+            }
+            for (const e of expirations.list.filter((x) => tooSoon(x.after, minimum))) {
+                list.push({ carrier, kind: source.kind, found: describe(e.after), property: e.property, unknown: false });
+            }
+        }
+    }
+    return out;
+}
+
 function validate(args: StackValidationArgs, emit: Emit): void {
     const { minimumRetentionDays } = readConfig(config, args.getConfig());
     const idx = new StackIndex(args.resources);
@@ -283,25 +322,16 @@ function validate(args: StackValidationArgs, emit: Emit): void {
     if (receivers.size === 0) return;
     const required = bi(`logs kept at least ${minimumRetentionDays} days`, `日志至少保留 ${minimumRetentionDays} 天`);
 
-    for (const [type, source] of Object.entries(LIFECYCLES)) {
-        const buckets = candidates[source.cloud];
-        for (const carrier of idx.ofType(type)) {
-            const targets = source.bucket ? linkVia(carrier, source.bucket, buckets, bucketIds).targets : [carrier];
-            const logBucket = targets.find((b) => receivers.has(b.urn));
-            if (!logBucket) continue;
-            const senders = receivers.get(logBucket.urn)!;
-            const bucketLabel = resourceName(BUCKET_KIND[source.cloud], logBucket.name);
-            const from = senders.map((s) => resourceName(LOG_SENDERS[s.type]!.kind, s.name));
-            const receives = bi(`${bucketLabel.en} receives logs from ${from.map((f) => f.en).join(", ")}.`, `${bucketLabel.zh}接收来自${from.map((f) => f.zh).join("、")}的日志。`);
-            const on = { urn: carrier.urn, name: carrier.name };
-            const expirations = source.expirations(Input.of(carrier.props));
-            if (!expirations.known) {
-                emit({ kind: source.kind, on, found: bi("lifecycle rules unknown until deployment", "生命周期规则在部署前未知"), required, change: expirations.path, fix: receives, unknown: true });
-                continue;
-            }
-            for (const e of expirations.list.filter((x) => tooSoon(x.after, minimumRetentionDays))) {
-                emit({ kind: source.kind, on, found: describe(e.after), required, change: e.property, fix: receives });
-            }
+    for (const [bucketUrn, shortfalls] of lifecycleShortfalls(idx, new Set(receivers.keys()), minimumRetentionDays, candidates)) {
+        const logBucket = idx.byUrn.get(bucketUrn);
+        const senders = receivers.get(bucketUrn);
+        if (!logBucket || !senders) continue;
+        const cloud: Cloud = BUCKETS.aws.includes(logBucket.type) ? "aws" : "alicloud";
+        const bucketLabel = resourceName(BUCKET_KIND[cloud], logBucket.name);
+        const from = senders.map((s) => resourceName(LOG_SENDERS[s.type]?.kind ?? bi(s.type, s.type), s.name));
+        const receives = bi(`${bucketLabel.en} receives logs from ${from.map((f) => f.en).join(", ")}.`, `${bucketLabel.zh}接收来自${from.map((f) => f.zh).join("、")}的日志。`);
+        for (const s of shortfalls) {
+            emit({ kind: s.kind, on: { urn: s.carrier.urn, name: s.carrier.name }, found: s.found, required, change: s.property, fix: receives, ...(s.unknown ? { unknown: true } : {}) });
         }
     }
 }

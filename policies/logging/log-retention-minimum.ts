@@ -158,19 +158,39 @@ function isCompliant(r: Retention, minimum: number): boolean {
     return !("invalid" in r) && !("unknown" in r) && (r.days === "forever" || r.days >= minimum);
 }
 
+/** A retention of a log store that does not keep logs `minimum` days (or cannot be shown to). */
+export interface RetentionShortfall {
+    property: string;
+    found: Bilingual;
+    unknown: boolean;
+}
+
+/**
+ * The one definition of "a log store keeps logs long enough": the retentions of a resource of
+ * `type` shorter than `minimum`, invalid, or unknown during preview. Undefined when `type` is not a
+ * log store. Also used on a flow log's destination (vpc-flow-logs-all-traffic).
+ */
+export function retentionShortfalls(type: string, props: Input, minimum: number): RetentionShortfall[] | undefined {
+    const source = RETENTION_SOURCES[type];
+    if (!source) return undefined;
+    return source
+        .read(props)
+        .filter(({ retention }) => !isCompliant(retention, minimum))
+        .map(({ property, retention }) => ({ property, found: describe(retention), unknown: "unknown" in retention }));
+}
+
 function validate(args: ResourceValidationArgs, emit: Emit): void {
     const source = RETENTION_SOURCES[args.type];
     if (!source) return;
     const { minimumRetentionDays } = readConfig(config, args.getConfig());
-    for (const { property, retention } of source.read(Input.of(args.props))) {
-        if (isCompliant(retention, minimumRetentionDays)) continue;
+    for (const { property, found, unknown } of retentionShortfalls(args.type, Input.of(args.props), minimumRetentionDays) ?? []) {
         emit({
             kind: source.kind,
-            found: describe(retention),
+            found,
             required: bi(`at least ${minimumRetentionDays} days`, `至少保留 ${minimumRetentionDays} 天`),
             change: property,
             fix: source.fix(minimumRetentionDays),
-            unknown: "unknown" in retention,
+            unknown,
         });
     }
 }

@@ -1,17 +1,27 @@
 // Network behaviour logs (Cybersecurity Law Art. 23(3), GB/T 22239-2019 security audit): every VPC the stack
-// creates has a flow log capturing all traffic, accepted and rejected. The destination's
-// retention is checked where it is set: log-retention-minimum (log group, logstore) and
-// log-bucket-lifecycle-minimum (S3 bucket), so a short store is reported once, on the store.
+// creates has a flow log capturing all traffic, accepted and rejected, delivered to a store that
+// keeps logs at least the minimum. A short destination is reported on the store itself
+// (log-retention-minimum, log-bucket-lifecycle-minimum) and on the VPC whose logs it loses, naming
+// the store; both use the same definition of "keeps logs long enough" (retentionShortfalls,
+// lifecycleShortfalls).
 import type * as alicloud from "@pulumi/alicloud";
 import type * as aws from "@pulumi/aws";
 import { type PolicyResource, type StackValidationArgs } from "@pulumi/policy";
+import { readConfig } from "../shared/config";
 import { type ControlMetadata, stackControl } from "../shared/control";
-import { type Change, type Emit } from "../shared/emit";
+import { type Change, type Emit, resourceName } from "../shared/emit";
 import { type Bilingual, bi } from "../shared/messages";
 import { inputName } from "../shared/properties";
 import { Input } from "../shared/reader";
 import { StackIndex } from "../shared/stack";
-import { type Link, knownIds, linkVia } from "./links";
+import { BUCKETS, BUCKET_KIND, bucketIds, lifecycleShortfalls } from "./log-bucket-lifecycle-minimum";
+import { RETENTION_SOURCES, config as retentionConfig, retentionShortfalls } from "./log-retention-minimum";
+import { type Link, type LinkSpec, knownIds, linkVia, programType, s3BucketNameFromArn } from "./links";
+
+export const config = {
+    // The same bound and default as log-retention-minimum: the flow log's destination must keep logs that long.
+    minimumRetentionDays: retentionConfig.minimumRetentionDays,
+};
 
 type Direction = "accept" | "reject";
 const BOTH: readonly Direction[] = ["accept", "reject"];
@@ -39,6 +49,57 @@ interface NetworkSpec {
     /** Status input and the value that switches the flow log off. */
     status?: { property: string; off: string };
     fix: Bilingual;
+    /** Where a flow log delivers: the store resources it may name and how. */
+    destinations(fl: PolicyResource, idx: StackIndex): Destination[];
+}
+
+/** A store a flow log delivers to: a log store (retention) or a bucket (lifecycle). */
+interface Destination {
+    store: PolicyResource;
+    kind: "log-store" | "bucket";
+}
+
+const AWS_FLOW_DESTINATION = inputName<aws.ec2.FlowLogArgs>("logDestination");
+const AWS_FLOW_DESTINATION_TYPE = inputName<aws.ec2.FlowLogArgs>("logDestinationType");
+const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
+/** `arn:<partition>:logs:<region>:<account>:log-group:<name>[:*]` → `<name>`; anything else unchanged. */
+const logGroupNameFromArn = (ref: string): string => /^arn:[^:]+:logs:[^:]*:[^:]*:log-group:(.+?)(?::\*)?$/.exec(ref)?.[1] ?? ref;
+const logGroupIds = (r: PolicyResource): string[] => knownIds(r, [inputName<aws.cloudwatch.LogGroupArgs>("name"), "arn"]).map(logGroupNameFromArn);
+
+/** An aws.ec2.FlowLog delivers to CloudWatch Logs (the default), S3 or Firehose (not a store checked here). */
+function awsDestinations(fl: PolicyResource, idx: StackIndex): Destination[] {
+    const t = Input.of(fl.props).get(AWS_FLOW_DESTINATION_TYPE).string();
+    if (t.kind === "unknown" || t.kind === "invalid") return [];
+    const type = t.kind === "value" ? t.value : "cloud-watch-logs";
+    const ref: LinkSpec = { property: AWS_FLOW_DESTINATION, references: (p) => [p.get(AWS_FLOW_DESTINATION)] };
+    if (type === "cloud-watch-logs") {
+        return linkVia(fl, { ...ref, normalize: logGroupNameFromArn }, idx.ofType(LOG_GROUP), logGroupIds).targets.map((store) => ({ store, kind: "log-store" }));
+    }
+    if (type === "s3") {
+        return linkVia(fl, { ...ref, normalize: s3BucketNameFromArn }, idx.ofType(...BUCKETS.aws), bucketIds).targets.map((store) => ({ store, kind: "bucket" }));
+    }
+    return [];
+}
+
+const ALI_FLOW_STORE = inputName<alicloud.vpc.FlowLogArgs>("logStoreName");
+const ALI_FLOW_PROJECT = inputName<alicloud.vpc.FlowLogArgs>("projectName");
+const LOG_STORE = "alicloud:log/store:Store";
+// `name` and `project` are the deprecated spellings of `logstoreName` and `projectName`.
+const storeIds = (r: PolicyResource): string[] => knownIds(r, [inputName<alicloud.log.StoreArgs>("logstoreName"), inputName<alicloud.log.StoreArgs>("name")]);
+
+/** An alicloud.vpc.FlowLog delivers to the Logstore `logStoreName` of project `projectName`. */
+function aliDestinations(fl: PolicyResource, idx: StackIndex): Destination[] {
+    const ref: LinkSpec = { property: ALI_FLOW_STORE, references: (p) => [p.get(ALI_FLOW_STORE)] };
+    const project = Input.of(fl.props).get(ALI_FLOW_PROJECT).string();
+    const sameProject = (store: PolicyResource): boolean => {
+        if (project.kind !== "value") return true;
+        const p = Input.of(store.props).get(inputName<alicloud.log.StoreArgs>("projectName"), inputName<alicloud.log.StoreArgs>("project")).string();
+        return p.kind !== "value" || p.value === project.value;
+    };
+    const link = linkVia(fl, ref, idx.ofType(LOG_STORE), storeIds);
+    // A dependency names the store; a name match needs the same project too.
+    const viaDeps = link.targets.some((t) => fl.propertyDependencies[ALI_FLOW_STORE]?.some((d) => d.urn === t.urn));
+    return link.targets.filter((t) => viaDeps || sameProject(t)).map((store) => ({ store, kind: "log-store" }));
 }
 
 const AWS_FLOW_VPC = inputName<aws.ec2.FlowLogArgs>("vpcId");
@@ -62,6 +123,7 @@ export const NETWORKS: Record<string, NetworkSpec> = {
         // Only flow logs with `vpcId` watch a VPC; subnet/ENI flow logs have no vpcId.
         scope: () => "vpc",
         fix: bi("Point its `vpcId` at this VPC and set `trafficType: \"ALL\"` so it captures all traffic.", "将其 `vpcId` 指向该 VPC，并将 `trafficType` 设为 \"ALL\"，以采集全部流量。"),
+        destinations: awsDestinations,
     },
     "alicloud:vpc/network:Network": {
         kind: bi("VPC", "专有网络 VPC"),
@@ -88,6 +150,7 @@ export const NETWORKS: Record<string, NetworkSpec> = {
             "Give it `resourceType: \"VPC\"`, `resourceId` set to this VPC and `trafficType: \"All\"` (or add one per vSwitch of the VPC).",
             "将其 `resourceType` 设为 \"VPC\"、`resourceId` 指向该 VPC、`trafficType` 设为 \"All\"（或为该 VPC 的每个交换机各添加一个），以采集全部流量。",
         ),
+        destinations: aliDestinations,
     },
 };
 
@@ -101,15 +164,29 @@ export const metadata: ControlMetadata = {
     remediationSteps:
         "For each aws.ec2.Vpc add an aws.ec2.FlowLog with `vpcId` = the VPC and `trafficType: \"ALL\"`; for each alicloud.vpc.Network add an alicloud.vpc.FlowLog with " +
         "`resourceType: \"VPC\"`, `resourceId` = the VPC and `trafficType: \"All\"` (or cover every vSwitch with `resourceType: \"VSwitch\"`). Separate ACCEPT and REJECT flow logs " +
-        "together also count. Send them to a store that keeps logs at least 180 days (checked by log-retention-minimum and log-bucket-lifecycle-minimum).",
+        "together also count. Send them to a store that keeps logs at least 180 days: a VPC whose flow log delivers to a CloudWatch log group, SLS Logstore or S3 bucket " +
+        "that keeps logs less long is reported too, naming the store (the store itself is reported by log-retention-minimum or log-bucket-lifecycle-minimum).",
     zh: {
         description: "每个 VPC 都有采集全部流量（接受和拒绝）的流日志，以记录网络行为。",
         remediationSteps:
             '为每个 aws.ec2.Vpc 添加 aws.ec2.FlowLog，`vpcId` 指向该 VPC，`trafficType: "ALL"`；为每个 alicloud.vpc.Network 添加 alicloud.vpc.FlowLog，' +
             '`resourceType: "VPC"`、`resourceId` 指向该 VPC、`trafficType: "All"`（或以 `resourceType: "VSwitch"` 覆盖每个交换机）。分别采集 ACCEPT 和 REJECT 流量的两个流日志' +
-            "合起来也满足要求。将流日志发送到日志保留至少 180 天的存储（由 log-retention-minimum 和 log-bucket-lifecycle-minimum 检查）。",
+            "合起来也满足要求。将流日志发送到日志保留至少 180 天的存储：流日志投递到保留期更短的 CloudWatch 日志组、日志服务（SLS）日志库（Logstore）或 S3 存储桶时，" +
+            "该 VPC 也会被报告，并指明该存储（存储本身由 log-retention-minimum 或 log-bucket-lifecycle-minimum 报告）。",
     },
-    resourceTypes: [...Object.keys(NETWORKS), ...Object.values(NETWORKS).flatMap((n) => [...n.sameAs, n.flowLogType, ...n.switchTypes])],
+    resourceTypes: [
+        ...new Set([
+            ...Object.keys(NETWORKS),
+            ...Object.values(NETWORKS).flatMap((n) => [...n.sameAs, n.flowLogType, ...n.switchTypes]),
+            LOG_GROUP,
+            LOG_STORE,
+            ...BUCKETS.aws,
+            // Standalone lifecycle configurations of a destination bucket.
+            "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+            "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
+        ]),
+    ],
+    config,
 };
 
 /** What a flow log captures: the directions, or unknown during preview. */
@@ -153,7 +230,57 @@ function flowLogTargets(spec: NetworkSpec, fl: PolicyResource, vpcs: PolicyResou
     return linkVia(fl, ref, candidates, idsOf);
 }
 
-function checkNetwork(spec: NetworkSpec, idx: StackIndex, vpcType: string, emit: Emit): void {
+/** Everything a VPC check needs from the stack and the configuration. */
+interface Context {
+    idx: StackIndex;
+    minimum: number;
+    emit: Emit;
+}
+
+/** The VPC's flow logs whose destination keeps logs less than the minimum: one finding on the VPC per short store. */
+function checkDestinations(spec: NetworkSpec, ctx: Context, vpc: PolicyResource, flowLogs: readonly PolicyResource[]): void {
+    const { idx, minimum, emit } = ctx;
+    const required = bi(`a flow log destination that keeps logs at least ${minimum} days`, `流日志的投递目标至少保留日志 ${minimum} 天`);
+    const seen = new Set<string>();
+    for (const fl of flowLogs) {
+        const flowLog = resourceName(spec.flowLogKind, fl.name);
+        for (const d of spec.destinations(fl, idx)) {
+            if (seen.has(`${fl.urn}\u0000${d.store.urn}`)) continue;
+            seen.add(`${fl.urn}\u0000${d.store.urn}`);
+            const on = { urn: vpc.urn, name: vpc.name };
+            if (d.kind === "log-store") {
+                const kind = RETENTION_SOURCES[d.store.type]?.kind ?? bi(d.store.type, d.store.type);
+                const store = resourceName(kind, d.store.name);
+                for (const s of retentionShortfalls(d.store.type, Input.of(d.store.props), minimum) ?? []) {
+                    emit({
+                        kind: spec.kind,
+                        on,
+                        found: bi(`${flowLog.en} delivers to ${store.en} (retention: ${s.found.en})`, `${flowLog.zh}投递到${store.zh}（日志保留期：${s.found.zh}）`),
+                        required,
+                        change: { type: programType(d.store.type), input: s.property },
+                        ...(s.unknown ? { unknown: true } : {}),
+                    });
+                }
+                continue;
+            }
+            const bucket = resourceName(BUCKET_KIND.aws, d.store.name);
+            for (const s of lifecycleShortfalls(idx, new Set([d.store.urn]), minimum).get(d.store.urn) ?? []) {
+                const carrier = resourceName(s.kind, s.carrier.name);
+                emit({
+                    kind: spec.kind,
+                    on,
+                    found: bi(`${flowLog.en} delivers to ${bucket.en} (${carrier.en}: ${s.found.en})`, `${flowLog.zh}投递到${bucket.zh}（${carrier.zh}：${s.found.zh}）`),
+                    required,
+                    change: { type: programType(s.carrier.type), input: s.property },
+                    ...(s.unknown ? { unknown: true } : {}),
+                });
+            }
+        }
+    }
+}
+
+function checkNetwork(spec: NetworkSpec, ctx: Context, vpcType: string): void {
+    const { idx, emit } = ctx;
     const vpcs = idx.ofType(vpcType, ...spec.sameAs);
     if (vpcs.length === 0) return;
     const switches = idx.ofType(...spec.switchTypes);
@@ -174,10 +301,11 @@ function checkNetwork(spec: NetworkSpec, idx: StackIndex, vpcType: string, emit:
 
     for (const vpc of vpcs) {
         const own = byVpc.get(vpc.urn)!;
-        if (complete(own.directions)) continue;
         const mine = switches.filter((s) => switchLinks.get(s.urn)!.targets.some((t) => t.urn === vpc.urn));
-        // Flow logs on every vSwitch of the VPC (together with any VPC-level one) also cover it.
         const switchCov = mine.map((s) => bySwitch.get(s.urn)!);
+        checkDestinations(spec, ctx, vpc, [...own.flowLogs, ...switchCov.flatMap((c) => c.flowLogs)]);
+        if (complete(own.directions)) continue;
+        // Flow logs on every vSwitch of the VPC (together with any VPC-level one) also cover it.
         if (mine.length > 0 && switchCov.every((c) => complete(new Set([...own.directions, ...c.directions])))) continue;
 
         const anyUnknown = unresolved || own.unknown || switchCov.some((c) => c.unknown);
@@ -216,9 +344,10 @@ function describeFound(spec: NetworkSpec, own: Coverage, switches: readonly Cove
 }
 
 function validate(args: StackValidationArgs, emit: Emit): void {
-    const idx = new StackIndex(args.resources);
+    const { minimumRetentionDays } = readConfig(config, args.getConfig());
+    const ctx: Context = { idx: new StackIndex(args.resources), minimum: minimumRetentionDays, emit };
     for (const [vpcType, spec] of Object.entries(NETWORKS)) {
-        checkNetwork(spec, idx, vpcType, emit);
+        checkNetwork(spec, ctx, vpcType);
     }
 }
 

@@ -96,8 +96,12 @@ describe("example configs", () => {
     });
 
     it("mlps-level3-strict.json on aws-noncompliant: advisories become mandatory, customer-managed keys required", () => {
-        // A finding exempted by its tags stays advisory: the exemption holds whatever the level.
-        const upgraded = strip(expected("aws-noncompliant", true).map((r) => (r.level === "advisory" && r.exemption === undefined ? { ...r, level: "mandatory" } : r)));
+        // A finding exempted by its tags stays advisory: the exemption holds whatever the level. So do
+        // the resources that only inherit the Singapore provider's region: their cause is reported
+        // once, as mandatory, on the provider (one cause, one finding).
+        const inherited = new Set(["reports-dr", "reports-dr-public-access", "reports-dr-versioning"].map((n) => `allowed-regions ${n}`));
+        const stays = (r: { policy: string; resource: string }): boolean => inherited.has(`${r.policy} ${r.resource.split("::").pop()}`);
+        const upgraded = strip(expected("aws-noncompliant", true).map((r) => (r.level === "advisory" && r.exemption === undefined && !stays(r) ? { ...r, level: "mandatory" } : r)));
         // requireCustomerManagedKeys: the S3 buckets rely on default SSE-S3, reporting-db and shared-files
         // have no kmsKeyId, legacy-host's root volume and batch-server's root volume and
         // ebsBlockDevices[0] are encrypted with the AWS-managed key (one finding per disk); the

@@ -12,7 +12,7 @@ import { parseArgs } from "../../tools/scan/args";
 import type { CapturedResource } from "../../tools/scan/capture";
 import { cliOrder, formatText, packMark, propertyDiff } from "../../tools/scan/format-text";
 import { toSarif } from "../../tools/scan/format-sarif";
-import { headline } from "../../tools/scan/program";
+import { exitClue, headline } from "../../tools/scan/program";
 import { SECRET_PLACEHOLDER, configValue, readProject, readStackConfig, resolveEntry, selectStackName } from "../../tools/scan/project";
 import { exitCodeOf, resolveFindings, summarize, type ResolvedFinding, type ScanReport } from "../../tools/scan/report";
 import { buildResources, defaultProviderName, programFrame } from "../../tools/scan/resources";
@@ -169,6 +169,22 @@ describe("project and stack files", () => {
             "⨯ Unable to compile TypeScript: index.ts(1,19): error TS1109: Expression expected.",
         );
         expect(headline("")).toBe("");
+    });
+
+    it("a program that exits early: the pending registrations that name resources are kept, more than five counted; SDK warnings are no clue", () => {
+        const sdk = (names: string[]) =>
+            [
+                "warning: [runtime] BucketV2 is deprecated",
+                "The Pulumi runtime detected that the program exited before the following resource",
+                "registrations could complete:",
+                '  * "web-dev" [pulumi:pulumi:Stack] was waiting for the URNs of its dependencies to resolve',
+                ...names.map((n) => `  * "${n}" [aws:s3/bucketV2:BucketV2] was waiting for its dependencies to resolve`),
+                "additional debug information about the leaked promises.",
+            ].join("\n");
+        expect(exitClue(sdk(["a"]))).toBe('registrations still pending: aws:s3/bucketV2:BucketV2 "a" (the program exited early, or waits on an output that never resolves)');
+        expect(exitClue(sdk(["a", "b", "c", "d", "e", "f", "g"]))).toContain('aws:s3/bucketV2:BucketV2 "e" and 2 more (');
+        expect(exitClue("warning: [runtime] X is deprecated\nError: socket hang up\n")).toBe("Error: socket hang up");
+        expect(exitClue("warning: [runtime] X is deprecated\n")).toBeUndefined();
     });
 
     it("a missing stack file is empty stack config (project defaults apply), with a warning", () => {

@@ -29,6 +29,8 @@ const CONFIGS = {
     remediate: configFile("remediate.json", JSON.stringify({ "log-retention-minimum": "remediate" })),
     zero: configFile("zero.json", JSON.stringify({ "log-retention-minimum": { minimumRetentionDays: 0 } })),
     broken: configFile("broken.json", "{ log-retention-minimum: advisory }"),
+    empty: configFile("empty.json", ""),
+    blank: configFile("blank.json", " \n\t\n"),
 };
 const EXPORT_URNS = ["outputs-only", "short-retention"].map((n) => `urn:pulumi:prod::aws-small::aws:cloudwatch/logGroup:LogGroup::${n}`);
 const BASELINES = {
@@ -57,6 +59,10 @@ const RUNS: Record<string, string[]> = {
     exportNoType: [rel(path.join(EXPORTS, "resource-without-type.json")), "--pack", PACK],
     configOutOfRange: [EXPORT, "--pack", PACK, "--config", CONFIGS.zero],
     configNotJson: [AWS_SMALL, "--pack", PACK, "--config", CONFIGS.broken],
+    configEmpty: [AWS_SMALL, "--pack", PACK, "--config", CONFIGS.empty],
+    configBlank: [EXPORT, "--pack", PACK, "--config", CONFIGS.blank],
+    emptyStackFile: [rel(path.join(PROGRAMS, "empty-stack-file")), "--pack", PACK],
+    exitsEarly: [rel(path.join(PROGRAMS, "exits-early")), "--pack", PACK],
     badFormat: [AWS_SMALL, "--pack", PACK, "--format", "xml"],
     allFormats: [AWS_SMALL, "--pack", PACK, "--format", "text,json,sarif", "-o", "junitxml", "-o", "codequality", "--output-file-path", OUT_DIR],
     someToConsole: [EXPORT, "--pack", PACK, "--format", "json,text", "--output-file-path", `${path.join(TMP, "one.json")},console`, "--compact"],
@@ -292,12 +298,19 @@ describe("bad input: exit 2, one line on stderr, nothing on stdout", () => {
     const cases: [string, string | RegExp][] = [
         ["missingPath", "scan: no such file or directory: test/fixtures/programs/nope"],
         ["noPulumiYaml", `scan: ${path.join(ROOT, PACK)} has no Pulumi.yaml: not a Pulumi program directory`],
-        ["throws", `scan: program ${path.join(PROGRAMS, "throws")} threw Error: bucketName is required`],
+        ["throws", `scan: program ${path.join(PROGRAMS, "throws")} threw Error: bucketName is required (at index.ts:6:7)`],
         ["hangs", `scan: program ${path.join(PROGRAMS, "hangs")} did not finish within 1 s`],
         ["exportNotJson", /^scan: .*truncated\.json is not a usable stack export: not valid JSON \(.+\)$/],
         ["exportNoType", /^scan: .*resource-without-type\.json is not a usable stack export: deployment\.resources\[0\] has no urn or type$/],
         ["configOutOfRange", "scan: invalid policy config: scan-pack/log-retention-minimum: minimumRetentionDays: must be >= 1 (got 0)"],
         ["configNotJson", new RegExp(`^scan: invalid policy config: ${CONFIGS.broken.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: not valid JSON \\(.+\\)$`)],
+        ["configEmpty", `scan: invalid policy config: ${CONFIGS.empty}: the file is empty; write a JSON object (\`{}\` for the defaults) or leave out --config`],
+        ["configBlank", `scan: invalid policy config: ${CONFIGS.blank}: the file is empty; write a JSON object (\`{}\` for the defaults) or leave out --config`],
+        ["emptyStackFile", `scan: ${path.join(PROGRAMS, "empty-stack-file", "Pulumi.dev.yaml")} is empty: a stack file is a YAML mapping (\`config: {}\` for none); delete it to run with empty stack config`],
+        [
+            "exitsEarly",
+            `scan: program ${path.join(PROGRAMS, "exits-early")} exited (code 1) without finishing: registrations still pending: aws:cloudwatch/logGroup:LogGroup "app-logs", aws:s3/bucketV2:BucketV2 "uploads" (the program exited early, or waits on an output that never resolves)`,
+        ],
         ["badFormat", "scan: --format must be one of text, json, sarif, junitxml, codequality, html (got xml)"],
         ["checkTypo", "scan: --check log-retention-minimun: matches no policy of the pack (see scan list)"],
         ["missingBaseline", `scan: cannot read baseline ${path.join(TMP, "nope.json")} (ENOENT); write one with --create-baseline`],

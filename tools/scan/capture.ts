@@ -1,5 +1,6 @@
 // What the program runner (a child process) reports back to scan: the RegisterResource
 // requests the program made, in the order it made them, in raw wire form.
+import * as path from "path";
 import type { SourcePosition, WireProperties } from "../engine/types";
 
 export interface CapturedResource {
@@ -48,4 +49,18 @@ export type RunnerResult =
           resources: CapturedResource[];
           /** Invoke tokens the lookup table did not know, answered by the generic fallback. */
           fallbackLookups: string[];
-      } | { ok: false; error: { name: string; message: string; stage: string } };
+      } | { ok: false; error: { name: string; message: string; stage: string; place?: string } };
+
+/**
+ * Where in the program an error was thrown: the first stack frame in the program directory,
+ * outside node_modules, as `index.ts:6:7` (ts-node's source maps give TypeScript lines).
+ */
+export function programPlace(stack: string | undefined, programDir: string): string | undefined {
+    for (const m of (stack ?? "").matchAll(/^\s*at (?:.*? \()?((?:file:\/\/)?\/[^()\n]+?):(\d+):(\d+)\)?$/gm)) {
+        const file = (m[1] ?? "").replace(/^file:\/\//, "");
+        const rel = path.relative(programDir, file);
+        if (rel.startsWith("..") || path.isAbsolute(rel) || rel.split(path.sep).includes("node_modules")) continue;
+        return `${rel}:${m[2]}:${m[3]}`;
+    }
+    return undefined;
+}

@@ -10,7 +10,7 @@ import type { RegisterResourceOutputsRequest, RegisterResourceRequest, RegisterR
 import type * as runtimeNs from "@pulumi/pulumi/runtime";
 import type { SourcePosition } from "../engine/types";
 import { childUrn } from "../engine/urn";
-import type { CapturedResource, RunnerResult, RunnerSpec } from "./capture";
+import { type CapturedResource, type RunnerResult, type RunnerSpec, programPlace } from "./capture";
 import { answerLookup } from "./lookups";
 import { esmEntry, isEsmProgram, pulumiSdkDir, registerTypeScript } from "./typescript";
 
@@ -55,7 +55,8 @@ function withPlace(e: Error): string {
 
 function fail(err: unknown): never {
     const e = err instanceof Error ? err : new Error(String(err));
-    report({ ok: false, error: { name: e.name, message: withPlace(e), stage } });
+    const place = e instanceof SyntaxError || !spec ? undefined : programPlace(e.stack, spec.programDir);
+    report({ ok: false, error: { name: e.name, message: withPlace(e), stage, ...(place ? { place } : {}) } });
     process.exit(3);
 }
 

@@ -104,13 +104,15 @@ export async function runProgram(t: ProgramTarget, opts: RunOptions = {}): Promi
         let result: RunnerResult | undefined;
         if (fs.existsSync(spec.resultFile)) result = JSON.parse(fs.readFileSync(spec.resultFile, "utf8")) as RunnerResult;
         if (!result) {
-            const clue = mostTellingLine(outcome.output);
+            const clue = exitClue(outcome.output);
             throw new UserInputError(`${where} exited (${outcome.signal ?? `code ${outcome.code}`}) without finishing${clue ? `: ${clue}` : ""}`);
         }
         if (!result.ok) {
-            const { stage, name, message } = result.error;
+            const { stage, name, message, place } = result.error;
+            // ts-node's TSError: the program does not type-check (or parse), as pulumi preview would report.
+            if (name === "TSError") throw new UserInputError(`${where} did not compile: ${compileErrors(message)}`);
             const what = stage === "running the program" ? "threw" : `failed while ${stage}:`;
-            throw new UserInputError(`${where} ${what} ${name}: ${headline(message)}`);
+            throw new UserInputError(`${where} ${what} ${name}: ${headline(message)}${place ? ` (at ${place})` : ""}`);
         }
         const resources = buildResources(
             result.resources,
@@ -144,6 +146,37 @@ export function headline(message: string): string {
     const [head, next] = lines;
     if (head === undefined) return firstLine(message);
     return head.endsWith(":") && next !== undefined ? `${head} ${next}` : head;
+}
+
+/**
+ * Why a program exited without finishing, in one line. The SDK lists the registrations left
+ * pending (`* "uploads" [aws:s3/bucketV2:BucketV2] was waiting for …`): those lines name the
+ * resources, so they are kept (the stack itself is left out). Otherwise the most telling line of
+ * the output, SDK warnings (deprecations) aside.
+ */
+export function exitClue(output: string): string | undefined {
+    const pending = [...output.matchAll(/^\s*\* "([^"]+)" \[([^\]]+)\] was waiting/gm)].filter((m) => m[2] !== "pulumi:pulumi:Stack").map((m) => `${m[2]} "${m[1]}"`);
+    if (pending.length > 0) {
+        const shown = pending.slice(0, 5).join(", ");
+        const more = pending.length > 5 ? ` and ${pending.length - 5} more` : "";
+        return `registrations still pending: ${shown}${more} (the program exited early, or waits on an output that never resolves)`;
+    }
+    const lines = output.split(/\r?\n/).filter((l) => !/^\s*warning:/.test(l));
+    return mostTellingLine(lines.join("\n"));
+}
+
+/**
+ * ts-node's "⨯ Unable to compile TypeScript:" message as one line: the first diagnostic
+ * (`index.ts(8,7): error TS2322: …`, file:line as TypeScript prints it) and how many more.
+ */
+export function compileErrors(message: string): string {
+    const diagnostics = message
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => /error TS\d+:/.test(l));
+    if (diagnostics.length === 0) return headline(message);
+    const more = diagnostics.length - 1;
+    return `${diagnostics[0]}${more > 0 ? ` (and ${more} more type error${more > 1 ? "s" : ""}; run tsc)` : ""}`;
 }
 
 /** prepareProgram + runProgram. */

@@ -123,6 +123,10 @@ export function readStackConfig(project: ProjectSpec, stack: string, warnings: s
     // As after `pulumi stack init`: the stack exists, its config is empty (project defaults apply).
     if (!found) warnings.push(`no stack file Pulumi.${stack}.yaml: the program runs with empty stack config, as after pulumi stack init`);
     const file = found ?? yamlFile;
+    // An empty stack file is a mistake (a truncated write), not "no config": `pulumi stack init` writes none.
+    if (found && fs.readFileSync(found, "utf8").trim() === "") {
+        throw new UserInputError(`${found} is empty: a stack file is a YAML mapping (\`config: {}\` for none); delete it to run with empty stack config`);
+    }
     const doc = (found ? readYaml(file, "stack file") : {}) ?? {};
     if (!isPlainObject(doc)) throw new UserInputError(`${file} is not a YAML mapping`);
     if (doc.config !== undefined && doc.config !== null && !isPlainObject(doc.config)) {

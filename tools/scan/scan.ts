@@ -40,6 +40,30 @@ export function projectRoot(from = __dirname): string {
     return dir;
 }
 
+/**
+ * The directory relative paths are resolved from: where the command was typed. Under
+ * `npm run scan` npm runs the script from the package root and records the caller's directory in
+ * INIT_CWD; anywhere else (the bin, node directly) that is the process's own cwd. INIT_CWD alone
+ * is not trusted: a scan started from another npm script inherits it.
+ */
+export function invocationDir(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
+    return env.npm_lifecycle_event === "scan" && env.INIT_CWD ? env.INIT_CWD : cwd;
+}
+
+/** A policy config file: an empty one is a mistake (a truncated write, the wrong file), not "no config". */
+function loadConfigFile(file: string): PolicyConfigFile {
+    let text: string | undefined;
+    try {
+        text = fs.readFileSync(file, "utf8");
+    } catch {
+        // loadPolicyConfigFile names the file and the cause.
+    }
+    if (text !== undefined && text.trim() === "") {
+        throw new UserInputError(`invalid policy config: ${file}: the file is empty; write a JSON object (\`{}\` for the defaults) or leave out --config`);
+    }
+    return loadPolicyConfigFile(file);
+}
+
 interface Loaded {
     target: ScanTarget;
     resources: EngineResource[];
@@ -142,7 +166,7 @@ const PROCESS_IO: ScanIo = { stdout: process.stdout, stderr: process.stderr, env
 
 async function list(args: ScanArgs, cwd: string, packDir: string): Promise<ScanOutcome> {
     if (args.formats.some((f) => f !== "text" && f !== "json")) throw new UserInputError(`list prints text or json (got --format ${args.formats.join(",")})`);
-    const config: PolicyConfigFile | undefined = args.config ? loadPolicyConfigFile(path.resolve(cwd, args.config)) : undefined;
+    const config: PolicyConfigFile | undefined = args.config ? loadConfigFile(path.resolve(cwd, args.config)) : undefined;
     const engine = await PolicyPackEngine.start(packDir, { sdkResolution: "auto" });
     try {
         const info = await engine.getAnalyzerInfo();
@@ -163,7 +187,7 @@ async function run(args: ScanArgs, cwd: string, defaultPack: string, io: ScanIo)
     if (args.command === "list") return list(args, cwd, packDir);
 
     const outputs = planOutputs(args.formats, args.outputFilePath, cwd);
-    const config: PolicyConfigFile | undefined = args.config ? loadPolicyConfigFile(path.resolve(cwd, args.config)) : undefined;
+    const config: PolicyConfigFile | undefined = args.config ? loadConfigFile(path.resolve(cwd, args.config)) : undefined;
     const baseline = args.baseline ? readBaseline(path.resolve(cwd, args.baseline)) : undefined;
     const progress = startProgress(io.stderr);
     try {
@@ -219,7 +243,7 @@ async function run(args: ScanArgs, cwd: string, defaultPack: string, io: ScanIo)
 }
 
 /** Runs scan with command-line arguments; never throws. */
-export async function scan(argv: string[], cwd = process.cwd(), defaultPack = projectRoot(), io: ScanIo = PROCESS_IO): Promise<ScanOutcome> {
+export async function scan(argv: string[], cwd = invocationDir(), defaultPack = projectRoot(), io: ScanIo = PROCESS_IO): Promise<ScanOutcome> {
     try {
         return await run(parseArgs(argv), cwd, defaultPack, io);
     } catch (err) {

@@ -49,21 +49,34 @@ export function esmEntry(entry: string): string {
 }
 
 /**
- * Registers ts-node the way @pulumi/pulumi's cmd/run does (its tsutils find ts-node and
- * typescript, the program's tsconfig.json is honoured), but transpile-only: type checking a
- * program that imports provider SDKs costs ~10 s and scan does not need it.
+ * Whether ts-node skips type checking, decided as @pulumi/pulumi's cmd/run decides it:
+ * PULUMI_NODEJS_TRANSPILE_ONLY when set ("true" skips), else the tsconfig's `noCheck`, else
+ * undefined — ts-node's default, which type-checks.
+ */
+export function transpileOnlyFor(compilerOptions: Record<string, unknown>, env: NodeJS.ProcessEnv = process.env): boolean | undefined {
+    const fromEnv = env.PULUMI_NODEJS_TRANSPILE_ONLY;
+    if (fromEnv) return fromEnv === "true";
+    return typeof compilerOptions.noCheck === "boolean" ? compilerOptions.noCheck : undefined;
+}
+
+/**
+ * Registers ts-node the way @pulumi/pulumi's cmd/run does: its tsutils find ts-node and
+ * typescript, the program's tsconfig.json (or PULUMI_NODEJS_TSCONFIG_PATH) is honoured, and type
+ * errors stop the program unless the project turns checking off (transpileOnlyFor).
  */
 export function registerTypeScript(pulumiDir: string, programDir: string): void {
     const tsutils = require(path.join(pulumiDir, "tsutils")) as TsUtils;
     const { tsnodeRequire, typescriptRequire } = tsutils.typeScriptRequireStrings();
-    const tsConfigPath = path.join(programDir, "tsconfig.json");
+    const tsConfigPath = path.resolve(programDir, process.env.PULUMI_NODEJS_TSCONFIG_PATH ?? "tsconfig.json");
+    if (process.env.PULUMI_NODEJS_TSCONFIG_PATH && !fs.existsSync(tsConfigPath)) {
+        throw new Error(`tsconfig path was set to ${process.env.PULUMI_NODEJS_TSCONFIG_PATH} but the file was not found`);
+    }
     const ts = require(typescriptRequire) as { version: string };
     const [major = 0, minor = 0] = ts.version.split(".").map(Number);
     const nodeNext = major > 4 || (major === 4 && minor >= 7);
     const options = {
         compiler: typescriptRequire,
-        transpileOnly: true,
-        typeCheck: false,
+        transpileOnly: transpileOnlyFor(tsutils.loadTypeScriptCompilerOptions(tsConfigPath)),
         project: tsConfigPath,
         skipProject: !fs.existsSync(tsConfigPath),
     };

@@ -29,7 +29,7 @@ describe("allowed-regions: components are placed nowhere", () => {
 });
 
 describe("allowed-regions: AWS effective region", () => {
-    it("a provider in us-east-1 puts a violation on each resource that uses it", async () => {
+    it("one cause, one finding: a resource that only inherits a provider's us-east-1 gets an advisory naming the provider, which carries the mandatory one", async () => {
         const provider = awsProvider("us-east-1", "virginia");
         const resources: TestResource[] = [
             { type: BUCKET, name: "data", props: {}, provider },
@@ -38,9 +38,13 @@ describe("allowed-regions: AWS effective region", () => {
         ];
         for (const r of resources) {
             const ds = await run(r);
-            expect(levels(ds), r.name).toEqual(["mandatory"]);
-            expect(ds[0]!.message).toContain('region "us-east-1"');
+            expect(levels(ds), r.name).toEqual(["advisory"]);
+            expect(ds[0]!.message).toContain('found provider region "us-east-1"');
+            expect(ds[0]!.message).toContain('This resource only inherits the region: the cause is reported once, as mandatory, on the provider `pulumi:providers:aws` "virginia"; fixing it fixes this.');
+            expect(ds[0]!.message).toContain("该资源只是继承了该区域：原因已在提供程序 `pulumi:providers:aws`“virginia”上以强制级别报告一次；修复后该资源随之合规。");
         }
+        // The provider itself: mandatory.
+        expect(levels(await run({ type: provider.type, name: provider.name, props: provider.props }))).toEqual(["mandatory"]);
     });
 
     it("a provider in cn-north-1 with a resource `region: ap-southeast-1` is a violation on `region`", async () => {
@@ -136,9 +140,10 @@ describe("allowed-regions: explicit provider resources", () => {
 
 describe("allowed-regions: Alibaba Cloud provider region and zones", () => {
     it.each([
-        ["cn-hongkong", ["mandatory"]],
-        ["ap-southeast-1", ["mandatory"]],
-        ["eu-central-1", ["mandatory"]],
+        // Inherited from the provider: advisory here, mandatory on the provider.
+        ["cn-hongkong", ["advisory"]],
+        ["ap-southeast-1", ["advisory"]],
+        ["eu-central-1", ["advisory"]],
         ["cn-shanghai-finance-1", []],
         ["cn-north-2-gov-1", []],
         ["cn-hangzhou", []],
@@ -158,7 +163,7 @@ describe("allowed-regions: Alibaba Cloud provider region and zones", () => {
         ["availabilityZone in Hong Kong", ECS, { availabilityZone: "cn-hongkong-b" }, "cn-hangzhou", ["mandatory"]],
         ["both zone inputs checked", ECS, { availabilityZone: "cn-hongkong-b", zoneId: "ap-southeast-1a" }, "cn-hangzhou", ["mandatory", "mandatory"]],
         ["a zone of no known region is advisory", SWITCH, { zoneId: "cn-nowhere-z" }, "cn-hangzhou", ["advisory"]],
-        ["provider abroad and zone abroad: two findings", SWITCH, { zoneId: "cn-hongkong-b" }, "cn-hongkong", ["mandatory", "mandatory"]],
+        ["provider abroad and zone abroad: the inherited region advisory, the resource's own zone mandatory", SWITCH, { zoneId: "cn-hongkong-b" }, "cn-hongkong", ["advisory", "mandatory"]],
         ["a zone that can't be known during preview is no evidence", ECS, { availabilityZone: unknown() }, "cn-hangzhou", []],
         ["an empty zone is ignored", SWITCH, { zoneId: "" }, "cn-hangzhou", []],
     ])("%s", async (_name, type, props, region, expected) => {
@@ -193,8 +198,9 @@ describe("allowed-regions: config", () => {
         const config = { allowedRegions: ["eu-*"] };
         expect(await run({ type: BUCKET, props: {}, provider: awsProvider("eu-west-1") }, config)).toEqual([]);
         expect(await run({ type: OSS, props: {}, provider: aliProvider("eu-central-1") }, config)).toEqual([]);
-        expect(levels(await run({ type: BUCKET, props: {}, provider: awsProvider("cn-north-1") }, config))).toEqual(["mandatory"]);
-        expect(levels(await run({ type: BUCKET, props: {}, provider: awsProvider("eusc-de-east-1") }, config))).toEqual(["mandatory"]);
+        expect(levels(await run({ type: BUCKET, props: { region: "cn-north-1" }, provider: awsProvider("eu-west-1") }, config))).toEqual(["mandatory"]);
+        expect(levels(await run({ type: BUCKET, props: { region: "eusc-de-east-1" }, provider: awsProvider("eu-west-1") }, config))).toEqual(["mandatory"]);
+        expect(levels(await run({ type: "pulumi:providers:aws", props: { region: "cn-north-1" } }, config))).toEqual(["mandatory"]);
     });
 
     it("`*` allows every region, even one missing from the table", async () => {
@@ -212,10 +218,10 @@ describe("allowed-regions: config", () => {
     });
 
     it("exemptResourceTypes turns the finding into an advisory that says so", async () => {
-        const ds = await run({ type: BUCKET, props: {}, provider: awsProvider("us-east-1") }, { exemptResourceTypes: [BUCKET] });
+        const ds = await run({ type: BUCKET, props: { region: "us-east-1" }, provider: awsProvider("cn-north-1") }, { exemptResourceTypes: [BUCKET] });
         expect(levels(ds)).toEqual(["advisory"]);
         expect(ds[0]!.message).toContain("Exempted by policy config `exemptResourceTypes`.");
-        expect(levels(await run({ type: INSTANCE, props: {}, provider: awsProvider("us-east-1") }, { exemptResourceTypes: [BUCKET] }))).toEqual(["mandatory"]);
+        expect(levels(await run({ type: INSTANCE, props: { region: "us-east-1" }, provider: awsProvider("cn-north-1") }, { exemptResourceTypes: [BUCKET] }))).toEqual(["mandatory"]);
     });
 });
 
@@ -251,7 +257,10 @@ describe("allowed-regions: skipped resources", () => {
         ["aws:rolesanywhere/trustAnchor:TrustAnchor"],
         ["alicloud:resourcemanager/resourceShare:ResourceShare"],
     ])("%s (regional) is checked", async (type) => {
-        expect(levels(await run({ type, props: {}, provider: awsProvider("us-east-1") }))).toEqual(["mandatory"]);
+        // Its region is inherited from the provider: an advisory pointing to the provider's finding.
+        const ds = await run({ type, props: {}, provider: awsProvider("us-east-1") });
+        expect(levels(ds)).toEqual(["advisory"]);
+        expect(ds[0]!.message).toContain('found provider region "us-east-1"');
     });
 });
 

@@ -73,6 +73,8 @@ describe("examples/config/eu-only.json", () => {
         const at = (region: string) => runResource(allowed, { type: "aws:s3/bucket:Bucket", props: {}, provider: { type: "pulumi:providers:aws", props: { region } } }, opts);
         expect(await at("eu-central-1")).toEqual([]);
         expect(await at("eusc-de-east-1")).toEqual([]);
-        expect(levels(await at("cn-north-1"))).toEqual(["mandatory"]);
+        // Inherited from the provider: advisory on the bucket, mandatory on the provider itself (one cause, one finding).
+        expect(levels(await at("cn-north-1"))).toEqual(["advisory"]);
+        expect(levels(await runResource(allowed, { type: "pulumi:providers:aws", props: { region: "cn-north-1" } }, opts))).toEqual(["mandatory"]);
     });
 });

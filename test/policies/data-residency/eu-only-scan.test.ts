@@ -13,6 +13,7 @@ const EU_ONLY = path.join(ROOT, "examples", "config", "eu-only.json");
 
 interface Finding {
     policyName: string;
+    message: string;
     enforcementLevel: string;
     resourceType?: string;
     resourceName?: string;
@@ -33,16 +34,23 @@ describe("scan with examples/config/eu-only.json", () => {
         expect(status).toBe(1);
         expect(rows).toEqual(
             expect.arrayContaining([
-                "allowed-regions mandatory aws:ec2/vpc:Vpc::app-vpc",
-                "allowed-regions mandatory aws:s3/bucket:Bucket::reports",
-                "allowed-regions mandatory aws:s3/bucket:Bucket::reports-dr",
+                // One cause, one finding: the providers (default and Ningxia) are mandatory; the resources
+                // that only inherit their region are advisories pointing to them.
+                "allowed-regions mandatory pulumi:providers:aws::default_7_48_0",
                 "allowed-regions mandatory pulumi:providers:aws::ningxia",
-                "allowed-regions mandatory aws:s3/bucketReplicationConfig:BucketReplicationConfig::reports-to-ningxia",
+                "allowed-regions advisory aws:ec2/vpc:Vpc::app-vpc",
+                "allowed-regions advisory aws:s3/bucket:Bucket::reports",
+                "allowed-regions advisory aws:s3/bucket:Bucket::reports-dr",
+                "allowed-regions advisory aws:s3/bucketReplicationConfig:BucketReplicationConfig::reports-to-ningxia",
                 "s3-replication-destination-allowed-regions mandatory aws:s3/bucketReplicationConfig:BucketReplicationConfig::reports-to-ningxia",
             ]),
         );
         const residency = findings.filter((f) => RESIDENCY.includes(f.policyName));
-        expect(residency.every((f) => f.enforcementLevel === "mandatory")).toBe(true);
+        // Every advisory is an inherited region naming its provider; everything else is mandatory.
+        for (const f of residency.filter((x) => x.enforcementLevel !== "mandatory")) {
+            expect(f.policyName).toBe("allowed-regions");
+            expect(f.message).toContain("the cause is reported once, as mandatory, on the provider `pulumi:providers:aws`");
+        }
         expect(residency.filter((f) => f.resourceType?.startsWith("aws:iam/"))).toEqual([]);
     });
 
@@ -51,9 +59,9 @@ describe("scan with examples/config/eu-only.json", () => {
         expect(status).toBe(1);
         expect(rows).toEqual(
             expect.arrayContaining([
-                "allowed-regions mandatory alicloud:vpc/network:Network::app-vpc",
+                "allowed-regions advisory alicloud:vpc/network:Network::app-vpc",
                 "allowed-regions mandatory pulumi:providers:alicloud::shanghai",
-                "allowed-regions mandatory alicloud:oss/bucket:Bucket::reports-dr",
+                "allowed-regions advisory alicloud:oss/bucket:Bucket::reports-dr",
                 "copy-destination-allowed-regions mandatory alicloud:oss/bucketReplication:BucketReplication::reports-to-shanghai",
             ]),
         );

@@ -189,3 +189,48 @@ describe("bucketNameFromArn", () => {
         expect(bucketNameFromArn(arn)).toBe(expected);
     });
 });
+
+describe("s3-replication-destination-allowed-regions: alicloud.oss.BucketReplication whose location is unknown during preview", () => {
+    const OSS_BUCKET = "alicloud:oss/bucket:Bucket";
+    const OSS_REPLICATION = "alicloud:oss/bucketReplication:BucketReplication";
+    const ali = (region: unknown, name: string) => ({ type: "pulumi:providers:alicloud", name, props: { region } });
+    const HZ = ali("cn-hangzhou", "hz");
+    const ossBucket = (name: string, provider = HZ, props: Record<string, unknown> = { bucket: name }): TestResource => ({ type: OSS_BUCKET, name, props, provider });
+    const ossReplication = (destination: unknown, deps: string[] = []): TestResource => ({
+        type: OSS_REPLICATION,
+        name: "rep",
+        props: { bucket: "src", destination },
+        provider: HZ,
+        propertyDependencies: deps.length > 0 ? { destination: deps } : {},
+    });
+
+    it.each([
+        ["destination bucket on a provider in Frankfurt", ali("eu-central-1", "fra"), ["mandatory"]],
+        ["destination bucket in Shanghai", ali("cn-shanghai", "sh"), []],
+        ["destination bucket in Hong Kong", ali("cn-hongkong", "hk"), ["mandatory"]],
+        ["destination bucket's provider region unknown", ali(unknown(), "x"), ["advisory"]],
+    ])("through the dependency: %s → %j", async (_n, provider, expected) => {
+        const ds = await runStack(control, [ossBucket("src"), ossBucket("dst", provider), ossReplication({ bucket: unknown(), location: unknown() }, [urnOf(OSS_BUCKET, "dst")])]);
+        expect(levels(ds)).toEqual(expected);
+        for (const d of ds) expect(d.urn).toBe(urnOf(OSS_REPLICATION, "rep"));
+    });
+
+    it("names the destination bucket and its region, and says the fix", async () => {
+        const ds = await runStack(control, [ossBucket("dst", ali("eu-central-1", "fra")), ossReplication({ bucket: "dst", location: unknown() })]);
+        expect(levels(ds)).toEqual(["mandatory"]);
+        expect(ds[0]!.message).toContain('found replication to OSS bucket "dst" in region "eu-central-1"');
+        expect(ds[0]!.message).toContain("Change `destination.location`.");
+        expect(ds[0]!.message).toContain("复制到OSS Bucket（存储空间）“dst”，位于地域 \"eu-central-1\"");
+    });
+
+    it("a destination bucket found by its known name, not in the stack, or the whole destination unknown", async () => {
+        expect(levels(await runStack(control, [ossBucket("dst", ali("us-west-1", "us")), ossReplication({ bucket: "dst", location: unknown() })]))).toEqual(["mandatory"]);
+        expect(levels(await runStack(control, [ossBucket("other", ali("us-west-1", "us")), ossReplication({ bucket: "dst", location: unknown() })]))).toEqual(["advisory"]);
+        expect(levels(await runStack(control, [ossReplication(unknown())]))).toEqual(["advisory"]);
+        expect(levels(await runStack(control, [ossBucket("dst", ali("us-west-1", "us")), ossReplication(unknown(), [urnOf(OSS_BUCKET, "dst")])]))).toEqual(["mandatory"]);
+    });
+
+    it("a known location is left to copy-destination-allowed-regions (one finding per replication)", async () => {
+        expect(await runStack(control, [ossBucket("dst", ali("eu-central-1", "fra")), ossReplication({ bucket: "dst", location: "oss-eu-central-1" }, [urnOf(OSS_BUCKET, "dst")])])).toEqual([]);
+    });
+});

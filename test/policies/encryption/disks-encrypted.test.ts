@@ -277,6 +277,56 @@ describe("disks-encrypted: account default encryption in the stack", () => {
     });
 });
 
+describe("disks-encrypted: defaultDiskEncryptionInAnotherStack (a baseline stack turns on the account default)", () => {
+    const north = { type: "pulumi:providers:aws", name: "north", props: { region: "cn-north-1" } };
+    const beijing = { type: "pulumi:providers:alicloud", name: "beijing", props: { region: "cn-beijing" } };
+    const disks: TestResource[] = [
+        { type: VOLUME, name: "vol", props: {}, provider: north },
+        { type: ECS, name: "vm", props: { dataDisks: [{ size: 20 }] }, provider: beijing },
+    ];
+    const cfg = (entries: string[]) => ({ config: { defaultDiskEncryptionInAnotherStack: entries } });
+
+    it.each([
+        ["unset (default [])", [], ["aws:ebs/volume:Volume::vol", "alicloud:ecs/instance:Instance::vm", "alicloud:ecs/instance:Instance::vm"]],
+        ["both regions listed", ["aws:cn-north-1", "alicloud:cn-beijing"], []],
+        ["every region of both clouds", ["aws:*", "alicloud:*"], []],
+        ["only the AWS region", ["aws:cn-north-1"], ["alicloud:ecs/instance:Instance::vm", "alicloud:ecs/instance:Instance::vm"]],
+        ["another AWS region: nothing covered", ["aws:cn-northwest-1"], ["aws:ebs/volume:Volume::vol", "alicloud:ecs/instance:Instance::vm", "alicloud:ecs/instance:Instance::vm"]],
+        ["a region listed for the other cloud", ["alicloud:cn-north-1", "aws:cn-beijing"], ["aws:ebs/volume:Volume::vol", "alicloud:ecs/instance:Instance::vm", "alicloud:ecs/instance:Instance::vm"]],
+    ])("%s", async (_n, entries, expected) => {
+        const ds = await runStack(control, disks, cfg(entries));
+        expect(ds.map((d) => (d.urn ?? "").split("::").slice(2).join("::"))).toEqual(expected);
+    });
+
+    it("an explicit false stays a violation; unset flags only are covered", async () => {
+        const ds = await runStack(control, [{ type: VOLUME, name: "off", props: { encrypted: false }, provider: north }], cfg(["aws:*"]));
+        expect(levels(ds)).toEqual(["mandatory"]);
+    });
+
+    it("a region unknown during preview gives an advisory, not a mandatory finding; a disk with no region is covered by <cloud>:* only", async () => {
+        const unknownRegion = { type: VOLUME, name: "vol", props: { region: unknown() } };
+        expect(levels(await runStack(control, [unknownRegion], cfg(["aws:cn-north-1"])))).toEqual(["advisory"]);
+        expect(await runStack(control, [unknownRegion], cfg(["aws:*"]))).toEqual([]);
+        const noRegion = { type: VOLUME, name: "vol", props: {} };
+        expect(levels(await runStack(control, [noRegion], cfg(["aws:cn-north-1"])))).toEqual(["mandatory"]);
+        expect(await runStack(control, [noRegion], cfg(["aws:*"]))).toEqual([]);
+    });
+
+    it("the default key is not assumed: with requireCustomerManagedKeys an unset disk still needs a key", async () => {
+        const ds = await runStack(control, [{ type: VOLUME, name: "vol", props: {}, provider: north }], { config: { requireCustomerManagedKeys: true, defaultDiskEncryptionInAnotherStack: ["aws:*"] } });
+        expect(levels(ds)).toEqual(["mandatory"]);
+        expect(ds[0]!.message).toContain("customer-managed");
+    });
+
+    it("the schema accepts <cloud>:<region> and <cloud>:* only, default []", () => {
+        const prop = control.policy.configSchema?.properties?.defaultDiskEncryptionInAnotherStack as { default: unknown; items: { pattern: string } };
+        expect(prop.default).toEqual([]);
+        const re = new RegExp(prop.items.pattern);
+        expect(["aws:cn-north-1", "alicloud:cn-beijing", "aws:*", "alicloud:*"].every((e) => re.test(e))).toBe(true);
+        expect(["cn-north-1", "gcp:us-east1", "aws:", "aws:CN-NORTH-1", "aws:cn-north-1 "].some((e) => re.test(e))).toBe(false);
+    });
+});
+
 describe("disks-encrypted: unknown values during preview", () => {
     it("an unknown flag gives an advisory for that disk only, and other disks are still reported", async () => {
         const ds = await runStack(control, [

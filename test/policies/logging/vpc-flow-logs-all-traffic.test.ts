@@ -79,11 +79,79 @@ describe("vpc-flow-logs-all-traffic: aws.ec2.Vpc", () => {
         ]);
     });
 
-    it("a flow log into a short-retention log group is not re-reported here (log-retention-minimum reports the log group)", async () => {
+    it("a flow log into a short-retention log group is reported on the VPC too, naming the log group (the spec: report on the VPC's URN)", async () => {
         const lg: TestResource = { type: LOG_GROUP, name: "flow-logs", props: { retentionInDays: 30 } };
         const fl = { ...flow("fl", "vpc", "ALL"), props: { vpcId: unknown(), trafficType: "ALL", logDestination: unknown() } };
         fl.propertyDependencies = { vpcId: [urnOf(VPC, "vpc")], logDestination: [urnOf(LOG_GROUP, "flow-logs")] };
-        expect(await runStack(control, [vpc(), lg, fl])).toEqual([]);
+        const ds = await runStack(control, [vpc(), lg, fl]);
+        expect(levels(ds)).toEqual(["mandatory"]);
+        expect(ds[0]!.urn).toBe(urnOf(VPC, "vpc"));
+        expect(ds[0]!.message).toContain(
+            'VPC "vpc": found VPC flow log "fl" delivers to CloudWatch log group "flow-logs" (retention: 30 days); required a flow log destination that keeps logs at least 180 days. Change `retentionInDays` of the `aws.cloudwatch.LogGroup`.',
+        );
+        expect(ds[0]!.message).toContain("VPC“vpc”：当前：VPC 流日志“fl”投递到CloudWatch 日志组“flow-logs”（日志保留期：30 天）；要求：流日志的投递目标至少保留日志 180 天。请修改 `aws.cloudwatch.LogGroup` 的 `retentionInDays`。");
+    });
+
+    const toGroup = (lgProps: Record<string, unknown>, flowProps: Record<string, unknown> = {}, deps = true): TestResource[] => [
+        vpc(),
+        { type: LOG_GROUP, name: "flow-logs", props: lgProps },
+        {
+            type: FLOW,
+            name: "fl",
+            props: { vpcId: unknown(), trafficType: "ALL", logDestination: unknown(), ...flowProps },
+            propertyDependencies: { vpcId: [urnOf(VPC, "vpc")], ...(deps ? { logDestination: [urnOf(LOG_GROUP, "flow-logs")] } : {}) },
+        },
+    ];
+
+    it.each([
+        ["180 days", { retentionInDays: 180 }, {}, []],
+        ["unset (never expires)", {}, {}, []],
+        ["0 (never expires)", { retentionInDays: 0 }, {}, []],
+        ["90 days", { retentionInDays: 90 }, {}, ["mandatory"]],
+        ["DELIVERY class (2 days)", { retentionInDays: 365, logGroupClass: "DELIVERY" }, {}, ["mandatory"]],
+        ["retention unknown until deployment", { retentionInDays: unknown() }, {}, ["advisory"]],
+        ["30 days but the flow log delivers to S3", { retentionInDays: 30 }, { logDestinationType: "s3" }, []],
+        ["30 days, destination type unknown", { retentionInDays: 30 }, { logDestinationType: unknown() }, []],
+    ])("log group destination %s", async (_n, lgProps, flowProps, expected) => {
+        expect(levels(await runStack(control, toGroup(lgProps, flowProps)))).toEqual(expected);
+    });
+
+    it("a log group named by a known ARN (no dependency) is found, with or without the :* suffix", async () => {
+        for (const arn of ["arn:aws-cn:logs:cn-north-1:123456789012:log-group:vpc-flow", "arn:aws-cn:logs:cn-north-1:123456789012:log-group:vpc-flow:*"]) {
+            const ds = await runStack(control, toGroup({ name: "vpc-flow", retentionInDays: 30 }, { logDestination: arn }, false));
+            expect(levels(ds)).toEqual(["mandatory"]);
+            expect(ds[0]!.message).toContain('delivers to CloudWatch log group "flow-logs"');
+        }
+        expect(await runStack(control, toGroup({ name: "other", retentionInDays: 30 }, { logDestination: "arn:aws-cn:logs:cn-north-1:1:log-group:vpc-flow" }, false))).toEqual([]);
+    });
+
+    it("minimumRetentionDays raises the bar for the destination", async () => {
+        expect(levels(await runStack(control, toGroup({ retentionInDays: 180 }), { config: { minimumRetentionDays: 365 } }))).toEqual(["mandatory"]);
+    });
+
+    const BUCKET = "aws:s3/bucketV2:BucketV2";
+    const LIFECYCLE = "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2";
+    const toBucket = (days: unknown): TestResource[] => [
+        vpc(),
+        { type: BUCKET, name: "flow-bucket", props: { bucket: "flow-bucket-1" } },
+        {
+            type: LIFECYCLE,
+            name: "flow-bucket-lifecycle",
+            props: { bucket: unknown(), rules: [{ id: "expire", status: "Enabled", expiration: { days } }] },
+            propertyDependencies: { bucket: [urnOf(BUCKET, "flow-bucket")] },
+        },
+        { type: FLOW, name: "fl", props: { vpcId: unknown(), trafficType: "ALL", logDestinationType: "s3", logDestination: "arn:aws-cn:s3:::flow-bucket-1/vpc/" }, propertyDependencies: { vpcId: [urnOf(VPC, "vpc")] } },
+    ];
+
+    it("an S3 destination whose lifecycle expires objects after 90 days is reported on the VPC, naming the bucket and the rule", async () => {
+        const ds = await runStack(control, toBucket(90));
+        expect(levels(ds)).toEqual(["mandatory"]);
+        expect(ds[0]!.urn).toBe(urnOf(VPC, "vpc"));
+        expect(ds[0]!.message).toContain(
+            'found VPC flow log "fl" delivers to S3 bucket "flow-bucket" (S3 lifecycle configuration "flow-bucket-lifecycle": objects expire after 90 days); required a flow log destination that keeps logs at least 180 days. Change `rules[0].expiration.days` of the `aws.s3.BucketLifecycleConfigurationV2`.',
+        );
+        expect(await runStack(control, toBucket(365))).toEqual([]);
+        expect(levels(await runStack(control, toBucket(unknown())))).toEqual(["advisory"]);
     });
 
     it("a secret traffic type is never echoed", async () => {
@@ -168,6 +236,36 @@ describe("vpc-flow-logs-all-traffic: alicloud.vpc.Network", () => {
 
     it("a dependency on the VPC links even when resourceType is unknown", async () => {
         expect(await runStack(control, [net(), aliFlow("f", N, unknown(), "All")])).toEqual([]);
+    });
+
+    const STORE = "alicloud:log/store:Store";
+    const store = (props: Record<string, unknown>): TestResource => ({ type: STORE, name: "flow-store", props: { projectName: "p", logstoreName: "s", ...props } });
+
+    it("an SLS Logstore destination with retention unset (30 days) is reported on the VPC, naming the Logstore", async () => {
+        const ds = await runStack(control, [net(), store({}), aliFlow("f", N, "VPC", "All")]);
+        expect(levels(ds)).toEqual(["mandatory"]);
+        expect(ds[0]!.urn).toBe(urnOf(NET, "net"));
+        expect(ds[0]!.message).toContain(
+            'VPC "net": found VPC flow log "f" delivers to SLS Logstore "flow-store" (retention: 30 days (unset: default 30)); required a flow log destination that keeps logs at least 180 days. Change `retentionPeriod` of the `alicloud.log.Store`.',
+        );
+        expect(ds[0]!.message).toContain("VPC 流日志“f”投递到日志服务（SLS）日志库（Logstore）“flow-store”（日志保留期：30 天（未设置：默认 30 天））");
+    });
+
+    it.each([
+        ["180 days", store({ retentionPeriod: 180 }), []],
+        ["the deprecated name/project spelling, 30 days", { type: STORE, name: "flow-store", props: { project: "p", name: "s", retentionPeriod: 30 } }, ["mandatory"]],
+        ["a same-named Logstore of another project", store({ projectName: "other" }), []],
+        ["retention unknown", store({ retentionPeriod: unknown() }), ["advisory"]],
+    ])("Logstore destination: %s", async (_n, st, expected) => {
+        expect(levels(await runStack(control, [net(), st, aliFlow("f", N, "VPC", "All")]))).toEqual(expected);
+    });
+
+    it("a Logstore named through a dependency is the destination whatever the names say; a vSwitch's flow log counts for its VPC", async () => {
+        const dep = { ...aliFlow("f", { type: SWITCH, name: "a" }, "VSwitch", "All", { logStoreName: unknown() }) };
+        dep.propertyDependencies = { ...dep.propertyDependencies, logStoreName: [urnOf(STORE, "flow-store")] };
+        const ds = await runStack(control, [net(), vsw("a", "net"), store({ projectName: "x", logstoreName: "y" }), dep]);
+        expect(levels(ds)).toEqual(["mandatory"]);
+        expect(ds[0]!.urn).toBe(urnOf(NET, "net"));
     });
 
     it("names the Alibaba properties", async () => {
