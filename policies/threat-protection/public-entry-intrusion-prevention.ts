@@ -111,6 +111,8 @@ function checkAws(resources: readonly PolicyResource[], emit: Emit): void {
     }
     const reads = detectors.map((d) => [d, Input.of(d.props).get(DETECTOR_ENABLE).boolean()] as const);
     if (reads.some(([, e]) => e.kind === "absent" || (e.kind === "value" && e.value))) return;
+    // One detector whose `enable` is unknown may turn out on, and then the stack has GuardDuty.
+    const mayBeOn = reads.some(([, e]) => e.kind === "unknown");
     for (const [d, e] of reads) {
         emit({
             kind: bi("GuardDuty detector", "GuardDuty 检测器"),
@@ -118,7 +120,7 @@ function checkAws(resources: readonly PolicyResource[], emit: Emit): void {
             found: shown(e),
             required: bi("true (the default)", "true（默认值）"),
             change: e,
-            unknown: e.kind === "unknown" || exposureUnknown,
+            unknown: mayBeOn || exposureUnknown,
         });
     }
 }

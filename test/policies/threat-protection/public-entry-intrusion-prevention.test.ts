@@ -91,4 +91,16 @@ describe("public-entry-intrusion-prevention: GuardDuty when exposure is unknown"
         expect(ds.length).toBeGreaterThan(0);
         expect(ds.filter((d) => d.enforcementLevel === "mandatory")).toEqual([]);
     });
+
+    it("a detector whose enable is unknown may be the one that is on: a suspended one beside it is advisory", async () => {
+        // Property-suite counterexample: an API stage, one detector enable unknown, one enable false.
+        const stage = { type: STAGE, name: "prod", props: {} };
+        const opts = { config: { enforcementLevel: "mandatory" } } as const;
+        const withUnknown = await runStack(control, [stage, assocTo(STAGE, "prod"), r(GUARDDUTY, { enable: unknown() }, "a"), r(GUARDDUTY, { enable: false }, "b")], opts);
+        expect(withUnknown.length).toBe(2);
+        expect(levels(withUnknown)).toEqual(["advisory", "advisory"]);
+        // Known on both: the suspended pair stays mandatory under a mandatory config.
+        const known = await runStack(control, [stage, assocTo(STAGE, "prod"), r(GUARDDUTY, { enable: false }, "a"), r(GUARDDUTY, { enable: false }, "b")], opts);
+        expect(levels(known)).toEqual(["mandatory", "mandatory"]);
+    });
 });
