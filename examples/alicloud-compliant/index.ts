@@ -5,6 +5,7 @@ export * as encryption from "./encryption";
 export * as dataResidency from "./data-residency";
 export * as accessControl from "./access-control";
 export * as backup from "./backup";
+export * as classification from "./classification";
 export * as auditRecords from "./audit-records";
 export * as identity from "./identity";
 export * as threatProtection from "./threat-protection";

@@ -171,6 +171,9 @@ describe("remediate.json with --remediate", () => {
             '        ~ acl: "public-read" => "private"',
             "    ~ alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock: partner-exports-public-access  (bucket-public-access-blocked)",
             "        ~ blockPublicAccess: false => true",
+            // The public-read personal-data bucket of classification.ts, registered after the access-control resources.
+            "    ~ alicloud:oss/bucket:Bucket: member-exports  (no-public-buckets)",
+            '        ~ acl: "public-read" => "private"',
         ]);
         for (const p of REMEDIATED) expect(r.stdout).not.toMatch(new RegExp(`- \\[mandatory\\]  ${p} `));
     });
