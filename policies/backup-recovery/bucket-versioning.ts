@@ -5,7 +5,7 @@
 import type * as alicloud from "@pulumi/alicloud";
 import type * as aws from "@pulumi/aws";
 import type { PolicyResource, StackValidationArgs } from "@pulumi/policy";
-import { Candidates, knownIds, linkVia, pairwiseLinks } from "../logging/links";
+import { Candidates, knownIds, pairwiseLinks } from "../logging/links";
 import { type ControlMetadata, stackControl } from "../shared/control";
 import { type Emit, shown } from "../shared/emit";
 import { type Bilingual, bi } from "../shared/messages";
@@ -98,10 +98,20 @@ const bucketIds = (r: PolicyResource): string[] => knownIds(r, ["bucket"]);
 
 const BUCKET_LINK = { property: "bucket", references: (p: Input) => [p.get("bucket")] };
 
-/** What the versioning resources of the stack say about one `bucket` (for controls that look at a few buckets). */
-export function separateState(bucket: PolicyResource, source: BucketSource, index: StackIndex): State | undefined {
-    const linked = index.ofType(...source.versioning).filter((v) => linkVia(v, BUCKET_LINK, [bucket], bucketIds).targets.length > 0);
-    return linkedState(linked);
+/**
+ * What the stack's separate versioning resources say about a bucket. Each list of versioning types
+ * is linked to the stack's buckets once, on first use, not once per bucket.
+ */
+export function versioningStates(index: StackIndex): (bucket: PolicyResource) => State | undefined {
+    const candidates = new Candidates(index.ofType(...Object.keys(BUCKET_SOURCES)), bucketIds);
+    const linksOf = new Map<readonly string[], Map<string, PolicyResource[]>>();
+    return (bucket) => {
+        const source = BUCKET_SOURCES[bucket.type];
+        if (!source) return undefined;
+        let links = linksOf.get(source.versioning);
+        if (!links) linksOf.set(source.versioning, (links = pairwiseLinks(index.ofType(...source.versioning), BUCKET_LINK, candidates)));
+        return linkedState(links.get(bucket.urn) ?? []);
+    };
 }
 
 /** What the versioning resources linked to a bucket say about it: on, or the first state found. */
@@ -119,17 +129,12 @@ function linkedState(linked: readonly PolicyResource[]): State | undefined {
 
 function validate(args: StackValidationArgs, emit: Emit): void {
     const index = new StackIndex(args.resources);
-    const buckets = index.ofType(...Object.keys(BUCKET_SOURCES));
-    // Each versioning resource is linked to the buckets once (not once per bucket), per list of versioning types.
-    const candidates = new Candidates(buckets, bucketIds);
-    const linksOf = new Map<readonly string[], Map<string, PolicyResource[]>>();
-    for (const bucket of buckets) {
+    const separateState = versioningStates(index);
+    for (const bucket of index.ofType(...Object.keys(BUCKET_SOURCES))) {
         const source = BUCKET_SOURCES[bucket.type]!;
         const inline = source.inline(Input.of(bucket.props));
         if ("on" in inline && inline.on) continue;
-        let links = linksOf.get(source.versioning);
-        if (!links) linksOf.set(source.versioning, (links = pairwiseLinks(index.ofType(...source.versioning), BUCKET_LINK, candidates)));
-        const separate = linkedState(links.get(bucket.urn) ?? []);
+        const separate = separateState(bucket);
         if (separate && "on" in separate && separate.on) continue;
         const on = { urn: bucket.urn, name: bucket.name };
         const state = separate ?? inline;

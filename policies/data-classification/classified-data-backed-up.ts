@@ -7,7 +7,7 @@
 // stack policy: backup policies, versioning and snapshot policies are separate resources.
 import type * as alicloud from "@pulumi/alicloud";
 import type { PolicyResource, StackValidationArgs } from "@pulumi/policy";
-import { BUCKET_SOURCES, separateState } from "../backup-recovery/bucket-versioning";
+import { BUCKET_SOURCES, type State, versioningStates } from "../backup-recovery/bucket-versioning";
 import { BACKUP_SOURCES, config as retentionConfig, shortfalls } from "../backup-recovery/database-backup-retention";
 import { TARGETS, coverage } from "../backup-recovery/snapshot-policy-coverage";
 import { knownIds, linkVia } from "../logging/links";
@@ -82,12 +82,12 @@ function databaseProblems(r: PolicyResource, idx: StackIndex, minimum: number): 
 
 const VERSIONED = bi("versioning Enabled", "版本控制为 Enabled");
 
-function bucketProblems(bucket: PolicyResource, idx: StackIndex): Problem[] {
+function bucketProblems(bucket: PolicyResource, separateState: (b: PolicyResource) => State | undefined): Problem[] {
     const source = BUCKET_SOURCES[bucket.type];
     if (!source) return [];
     const inline = source.inline(Input.of(bucket.props));
     if ("on" in inline && inline.on) return [];
-    const separate = separateState(bucket, source, idx);
+    const separate = separateState(bucket);
     if (separate && "on" in separate && separate.on) return [];
     const state = separate ?? inline;
     const aws = bucket.type.startsWith("aws:");
@@ -115,9 +115,10 @@ function diskProblems(target: PolicyResource, idx: StackIndex): Problem[] {
 function validate(args: StackValidationArgs, emit: Emit): void {
     const cfg = readConfig(config, args.getConfig());
     const idx = new StackIndex(args.resources);
+    const separateState = versioningStates(idx);
     eachClassified(args.resources, TYPES, cfg, emit, (s) => {
         const r = s.resource;
-        for (const { required, ...p } of [...databaseProblems(r, idx, cfg.minimumBackupRetentionDays), ...bucketProblems(r, idx), ...diskProblems(r, idx)]) emitProblem(emit, s, required, p);
+        for (const { required, ...p } of [...databaseProblems(r, idx, cfg.minimumBackupRetentionDays), ...bucketProblems(r, separateState), ...diskProblems(r, idx)]) emitProblem(emit, s, required, p);
     });
 }
 
