@@ -11,6 +11,7 @@ import type {
     StackValidationArgs,
     StackValidationPolicy,
 } from "@pulumi/policy";
+import { isDeepStrictEqual } from "node:util";
 import { SECRET_SIG, SIG_KEY, UNKNOWN } from "../../tools/engine/types";
 import { type Control } from "../../policies/shared/control";
 
@@ -50,10 +51,27 @@ export function toWire(v: unknown): unknown {
     return v;
 }
 
+/**
+ * The props deserialised for the policy run in progress, each with a copy taken before the policy
+ * read it. The pack shares one deserialisation between all its policies
+ * (policies/shared/deserialise-once.ts), which is safe only while no policy writes to its props:
+ * every run through this harness checks that.
+ */
+const watched: { props: Record<string, unknown>; before: Record<string, unknown> }[] = [];
+
 /** Props as a policy sees them: deserialised by the SDK and wrapped in its unknown-checking proxy. */
 export function sdkProps(props: Record<string, unknown>): Record<string, unknown> {
     const struct = structproto.Struct.fromJavaScript(toWire(props) as Record<string, unknown>);
-    return proxy.unknownCheckingProxy(deserializeProperties(struct, false));
+    const deserialised = deserializeProperties(struct, false);
+    watched.push({ props: deserialised, before: structuredClone(deserialised) });
+    return proxy.unknownCheckingProxy(deserialised);
+}
+
+function checkUnwritten(policy: string, from: number): void {
+    const runs = watched.splice(from);
+    for (const { props, before } of runs) {
+        if (!isDeepStrictEqual(props, before)) throw new Error(`policy ${policy} wrote to a resource's props (policies share one deserialisation and must only read them)`);
+    }
 }
 
 export interface TestResource {
@@ -179,6 +197,7 @@ async function collect(
 ): Promise<Diagnostic[]> {
     const out: Diagnostic[] = [];
     const level = levelOf(policy, opts);
+    const from = watched.length;
     try {
         // The SDK's reportViolation also takes an object with its own level (server.js makeReportViolationFun).
         await run((message: string | { message: string; urn?: string; enforcementLevel?: EnforcementLevel }, urn?: string) => {
@@ -192,9 +211,11 @@ async function collect(
         if (e instanceof proxy.UnknownValueError) {
             out.push({ policy: policy.name, enforcementLevel: "advisory", message: `can't run policy '${policy.name}' during preview: ${e.message}` });
         } else if (!(e instanceof NotApplicable)) {
+            watched.splice(from);
             throw e;
         }
     }
+    checkUnwritten(policy.name, from);
     return out;
 }
 
