@@ -6,7 +6,7 @@
 import type * as alicloud from "@pulumi/alicloud";
 import type * as aws from "@pulumi/aws";
 import type { PolicyResource, StackValidationArgs } from "@pulumi/policy";
-import { knownIds, linkVia } from "../logging/links";
+import { knownIds, referenceVia } from "../logging/links";
 import { integer, readConfig } from "../shared/config";
 import { type ControlMetadata, stackControl } from "../shared/control";
 import { type Emit, shown } from "../shared/emit";
@@ -22,10 +22,33 @@ export const config = {
 
 export type Coverage = true | false | "unknown";
 
-/** A resource type that can put a disk or file system under a schedule, and whether one resource of it reaches `target`. */
+/** A disk or file system to cover, with what the coverers compare read on first use. */
+class TargetView {
+    private cache: { tags?: Record<string, string>; ids?: string[]; volumeTags?: Record<string, string>[] } = {};
+
+    constructor(readonly resource: PolicyResource) {}
+
+    get tags(): Record<string, string> {
+        return (this.cache.tags ??= readTags(this.resource.props, this.resource.type));
+    }
+
+    get ids(): string[] {
+        return (this.cache.ids ??= knownIds(this.resource, []));
+    }
+
+    /** The tags of each EBS volume of an EC2 instance (root, then ebsBlockDevices). */
+    get volumeTags(): Record<string, string>[] {
+        return (this.cache.volumeTags ??= instanceVolumeTags(this.resource));
+    }
+}
+
+/**
+ * A resource type that can put a disk or file system under a schedule. `prepare` reads one
+ * resource of it once; what it returns says whether that resource reaches a target.
+ */
 interface Coverer {
     type: string;
-    covers(coverer: PolicyResource, target: PolicyResource): Coverage;
+    prepare(coverer: PolicyResource): (target: TargetView) => Coverage;
 }
 
 export interface Target {
@@ -35,42 +58,58 @@ export interface Target {
     add: { type: string; input: string };
 }
 
-/** Every `{key → value}` pair wanted is on `tags`; unknown when the wanted pairs are. */
-function tagsMatch(wanted: Input, tags: Readonly<Record<string, string>>, keyName?: string, valueName?: string): Coverage {
+/**
+ * The `{key → value}` pairs `wanted` asks for, read once: the returned function says whether
+ * every pair (a map) or one pair (a list of `keyName`/`valueName` items) is on `tags`; unknown
+ * when the wanted pairs are, in the order they are written.
+ */
+function tagsWanted(wanted: Input, keyName?: string, valueName?: string): (tags: Readonly<Record<string, string>>) => Coverage {
     if (keyName && valueName) {
         const list = wanted.items();
-        if (list.kind === "unknown") return "unknown";
-        if (list.kind !== "value" || list.value.length === 0) return false;
-        for (const item of list.value) {
+        if (list.kind === "unknown") return () => "unknown";
+        if (list.kind !== "value" || list.value.length === 0) return () => false;
+        const items = list.value.map((item) => {
             const k = item.get(keyName).string();
             const v = item.get(valueName).string();
-            if (k.kind === "unknown" || v.kind === "unknown") return "unknown";
-            if (k.kind === "value" && tags[k.value] === (v.kind === "value" ? v.value : "")) return true;
-        }
-        return false;
+            return k.kind === "unknown" || v.kind === "unknown" ? ("unknown" as const) : { key: k.kind === "value" ? k.value : undefined, value: v.kind === "value" ? v.value : "" };
+        });
+        return (tags) => {
+            for (const item of items) {
+                if (item === "unknown") return "unknown";
+                if (item.key !== undefined && tags[item.key] === item.value) return true;
+            }
+            return false;
+        };
     }
     const entries = wanted.entries();
-    if (entries.kind === "unknown") return "unknown";
-    if (entries.kind !== "value" || entries.value.length === 0) return false;
-    for (const [key, input] of entries.value) {
+    if (entries.kind === "unknown") return () => "unknown";
+    if (entries.kind !== "value" || entries.value.length === 0) return () => false;
+    const pairs = entries.value.map(([key, input]) => {
         const v = input.string();
-        if (v.kind === "unknown") return "unknown";
-        if (v.kind !== "value" || tags[key] !== v.value) return false;
-    }
-    return true;
+        return { key, value: v.kind === "unknown" ? ("unknown" as const) : v.kind === "value" ? v.value : undefined };
+    });
+    return (tags) => {
+        for (const { key, value } of pairs) {
+            if (value === "unknown") return "unknown";
+            if (value === undefined || tags[key] !== value) return false;
+        }
+        return true;
+    };
 }
 
-/** `coverer` names `target` through `property` (dependency or known id); unknown when the reference is. */
-function names(coverer: PolicyResource, property: string, target: PolicyResource): Coverage {
-    const link = linkVia(coverer, { property, references: (p) => [p.get(property)] }, [target], (r) => knownIds(r, []));
-    if (link.targets.length > 0) return true;
-    return link.unresolved ? "unknown" : false;
+/** `coverer` names a target through `property` (dependency or known id); unknown when the reference is. */
+function naming(coverer: PolicyResource, property: string): (target: TargetView) => Coverage {
+    const ref = referenceVia(coverer, { property, references: (p) => [p.get(property)] });
+    return (t) => (ref.reaches(t.resource, t.ids) ? true : ref.unresolved ? "unknown" : false);
 }
 
-const ALI_ATTACHMENT: Coverer = { type: "alicloud:ecs/ecsAutoSnapshotPolicyAttachment:EcsAutoSnapshotPolicyAttachment", covers: (c, t) => names(c, inputName<alicloud.ecs.EcsAutoSnapshotPolicyAttachmentArgs>("diskId"), t) };
+const ALI_ATTACHMENT: Coverer = { type: "alicloud:ecs/ecsAutoSnapshotPolicyAttachment:EcsAutoSnapshotPolicyAttachment", prepare: (c) => naming(c, inputName<alicloud.ecs.EcsAutoSnapshotPolicyAttachmentArgs>("diskId")) };
 const ALI_POLICY_TAGS: Coverer = {
     type: "alicloud:ecs/autoSnapshotPolicy:AutoSnapshotPolicy",
-    covers: (c, t) => tagsMatch(Input.of(c.props).get(inputName<alicloud.ecs.AutoSnapshotPolicyArgs>("targetTags")), readTags(t.props, t.type), "tagKey", "tagValue"),
+    prepare: (c) => {
+        const match = tagsWanted(Input.of(c.props).get(inputName<alicloud.ecs.AutoSnapshotPolicyArgs>("targetTags")), "tagKey", "tagValue");
+        return (t) => match(t.tags);
+    },
 };
 const EC2_INSTANCE = "aws:ec2/instance:Instance";
 
@@ -90,46 +129,61 @@ function instanceVolumeTags(instance: PolicyResource): Record<string, string>[] 
     return [own(props.get(inputName<aws.ec2.InstanceArgs>("rootBlockDevice"))), ...(devices.kind === "value" ? devices.value.map(own) : [])];
 }
 
+/** All true → true; any false → false; else unknown. */
+function every(results: readonly Coverage[]): Coverage {
+    return results.reduce<Coverage>((a, b) => (a === false || b === false ? false : a === "unknown" || b === "unknown" ? "unknown" : true), true);
+}
+
 const DLM: Coverer = {
     type: "aws:dlm/lifecyclePolicy:LifecyclePolicy",
-    covers: (c, t) => {
+    prepare: (c) => {
         const details = Input.of(c.props).get(inputName<aws.dlm.LifecyclePolicyArgs>("policyDetails"));
         const types = details.get("resourceTypes").items();
-        if (types.kind === "unknown") return "unknown";
+        if (types.kind === "unknown") return () => "unknown";
         const has = (wanted: string): boolean => types.kind === "value" && types.value.some((i) => { const s = i.string(); return s.kind === "value" && s.value === wanted; });
-        const targetTags = details.get("targetTags");
-        if (t.type === EC2_INSTANCE) {
-            // An INSTANCE policy snapshots every volume of the instances it matches by instance tags;
-            // a VOLUME policy must match every volume of the instance by its volume tags.
-            const byInstance = has("INSTANCE") ? tagsMatch(targetTags, readTags(t.props, t.type)) : false;
-            if (byInstance === true) return true;
-            const byVolume: Coverage = has("VOLUME") ? instanceVolumeTags(t).map((tags) => tagsMatch(targetTags, tags)).reduce<Coverage>((a, b) => (a === false || b === false ? false : a === "unknown" || b === "unknown" ? "unknown" : true), true) : false;
-            return byVolume === true ? true : byInstance === "unknown" || byVolume === "unknown" ? "unknown" : false;
-        }
-        if (t.type !== "aws:ebs/volume:Volume" || !has("VOLUME")) return false;
-        return tagsMatch(targetTags, readTags(t.props, t.type));
+        const instances = has("INSTANCE");
+        const volumes = has("VOLUME");
+        const match = tagsWanted(details.get("targetTags"));
+        return (t) => {
+            if (t.resource.type === EC2_INSTANCE) {
+                // An INSTANCE policy snapshots every volume of the instances it matches by instance tags;
+                // a VOLUME policy must match every volume of the instance by its volume tags.
+                const byInstance = instances ? match(t.tags) : false;
+                if (byInstance === true) return true;
+                const byVolume: Coverage = volumes ? every(t.volumeTags.map(match)) : false;
+                return byVolume === true ? true : byInstance === "unknown" || byVolume === "unknown" ? "unknown" : false;
+            }
+            if (t.resource.type !== "aws:ebs/volume:Volume" || !volumes) return false;
+            return match(t.tags);
+        };
     },
 };
 const BACKUP_SELECTION: Coverer = {
     type: "aws:backup/selection:Selection",
-    covers: (c, t) => {
+    prepare: (c) => {
         const props = Input.of(c.props);
-        const byResource = names(c, inputName<aws.backup.SelectionArgs>("resources"), t);
-        if (byResource === true) return true;
+        const byResource = naming(c, inputName<aws.backup.SelectionArgs>("resources"));
         const list = props.get(inputName<aws.backup.SelectionArgs>("resources")).items();
-        if (list.kind === "value" && list.value.some((i) => { const s = i.string(); return s.kind === "value" && s.value === "*"; })) return true;
-        const byTag = tagsMatch(props.get(inputName<aws.backup.SelectionArgs>("selectionTags")), readTags(t.props, t.type), "key", "value");
-        return byTag === true ? true : byResource === "unknown" || byTag === "unknown" ? "unknown" : false;
+        const everything = list.kind === "value" && list.value.some((i) => { const s = i.string(); return s.kind === "value" && s.value === "*"; });
+        const byTags = tagsWanted(props.get(inputName<aws.backup.SelectionArgs>("selectionTags")), "key", "value");
+        return (t) => {
+            const named = byResource(t);
+            if (named === true || everything) return true;
+            const byTag = byTags(t.tags);
+            return byTag === true ? true : named === "unknown" || byTag === "unknown" ? "unknown" : false;
+        };
     },
 };
 const EFS_BACKUP_POLICY: Coverer = {
     type: "aws:efs/backupPolicy:BackupPolicy",
-    covers: (c, t) => {
-        const linked = names(c, inputName<aws.efs.BackupPolicyArgs>("fileSystemId"), t);
-        if (linked !== true) return linked;
+    prepare: (c) => {
+        const linked = naming(c, inputName<aws.efs.BackupPolicyArgs>("fileSystemId"));
         const status = Input.of(c.props).get(inputName<aws.efs.BackupPolicyArgs>("backupPolicy")).get("status").string();
-        if (status.kind === "unknown") return "unknown";
-        return status.kind === "value" && status.value === "ENABLED";
+        const enabled: Coverage = status.kind === "unknown" ? "unknown" : status.kind === "value" && status.value === "ENABLED";
+        return (t) => {
+            const named = linked(t);
+            return named === true ? enabled : named;
+        };
     },
 };
 
@@ -176,24 +230,38 @@ export const metadata: ControlMetadata = {
     config,
 };
 
-export function coverage(target: PolicyResource, spec: Target, index: StackIndex): Coverage {
-    let result: Coverage = false;
-    for (const coverer of spec.coverers) {
-        for (const c of index.ofType(coverer.type)) {
-            const covers = coverer.covers(c, target);
-            if (covers === true) return true;
-            if (covers === "unknown") result = "unknown";
+/**
+ * Whether a snapshot or backup policy of the stack covers a target: true when one does, unknown
+ * when none does but one's target is unknown. Each coverer is read once per stack, on first use.
+ */
+export function coverageIn(index: StackIndex): (target: PolicyResource, spec: Target) => Coverage {
+    const prepared = new Map<Coverer, ((t: TargetView) => Coverage)[]>();
+    return (target, spec) => {
+        const view = new TargetView(target);
+        let result: Coverage = false;
+        for (const coverer of spec.coverers) {
+            let matchers = prepared.get(coverer);
+            if (matchers === undefined) {
+                matchers = index.ofType(coverer.type).map((c) => coverer.prepare(c));
+                prepared.set(coverer, matchers);
+            }
+            for (const covers of matchers) {
+                const covered = covers(view);
+                if (covered === true) return true;
+                if (covered === "unknown") result = "unknown";
+            }
         }
-    }
-    return result;
+        return result;
+    };
 }
 
 function validate(args: StackValidationArgs, emit: Emit): void {
     const index = new StackIndex(args.resources);
     const { minimumSnapshotRetentionDays: minimum } = readConfig(config, args.getConfig());
+    const coverage = coverageIn(index);
     for (const target of index.ofType(...Object.keys(TARGETS))) {
         const spec = TARGETS[target.type]!;
-        const covered = coverage(target, spec, index);
+        const covered = coverage(target, spec);
         if (covered === true) continue;
         emit({
             kind: spec.kind,

@@ -9,8 +9,8 @@ import type * as alicloud from "@pulumi/alicloud";
 import type { PolicyResource, StackValidationArgs } from "@pulumi/policy";
 import { BUCKET_SOURCES, type State, versioningStates } from "../backup-recovery/bucket-versioning";
 import { BACKUP_SOURCES, config as retentionConfig, shortfalls } from "../backup-recovery/database-backup-retention";
-import { TARGETS, coverage } from "../backup-recovery/snapshot-policy-coverage";
-import { knownIds, linkVia } from "../logging/links";
+import { type Coverage, TARGETS, type Target, coverageIn } from "../backup-recovery/snapshot-policy-coverage";
+import { Candidates, knownIds, pairwiseLinks } from "../logging/links";
 import { readConfig } from "../shared/config";
 import { type ControlMetadata, stackControl } from "../shared/control";
 import { type Change, type Emit } from "../shared/emit";
@@ -60,13 +60,30 @@ interface Problem extends ClassifiedProblem {
     required: Bilingual;
 }
 
-function databaseProblems(r: PolicyResource, idx: StackIndex, minimum: number): Problem[] {
+/** The backup policies naming each database, by the database's URN: one read of each policy and database per stack. */
+type PoliciesOf = (r: PolicyResource) => readonly PolicyResource[];
+
+function policiesOf(idx: StackIndex): PoliciesOf {
+    const byType = new Map<string, Map<string, PolicyResource[]>>();
+    return (r) => {
+        const policy = POLICY_OF[r.type];
+        if (!policy) return [];
+        let links = byType.get(r.type);
+        if (links === undefined) {
+            links = pairwiseLinks(idx.ofType(policy.type), { property: policy.input, references: (i) => [i.get(policy.input)] }, new Candidates(idx.ofType(r.type), (t) => knownIds(t, [])));
+            byType.set(r.type, links);
+        }
+        return links.get(r.urn) ?? [];
+    };
+}
+
+function databaseProblems(r: PolicyResource, policiesNaming: PoliciesOf, minimum: number): Problem[] {
     if (BACKUP_SOURCES[r.type]) {
         return shortfalls(r.type, Input.of(r.props), minimum).map((s) => ({ found: s.found, required: s.required, change: s.path, ...(s.fix ? { fix: s.fix } : {}), unknown: s.unknown }));
     }
     const policy = POLICY_OF[r.type];
     if (!policy) return [];
-    const linked = idx.ofType(policy.type).filter((p) => linkVia(p, { property: policy.input, references: (i) => [i.get(policy.input)] }, [r], (t) => knownIds(t, [])).targets.length > 0);
+    const linked = policiesNaming(r);
     // No backup policy in the stack: the service defaults apply (read as an empty policy).
     const policies = linked.length > 0 ? linked.map((p) => ({ props: p.props, add: false })) : [{ props: {}, add: true }];
     return policies.flatMap(({ props, add }) =>
@@ -97,10 +114,10 @@ function bucketProblems(bucket: PolicyResource, separateState: (b: PolicyResourc
     return [{ found: "found" in state ? state.found : bi("not versioned", "未开启版本控制"), required: VERSIONED, change }];
 }
 
-function diskProblems(target: PolicyResource, idx: StackIndex): Problem[] {
+function diskProblems(target: PolicyResource, coverage: (target: PolicyResource, spec: Target) => Coverage): Problem[] {
     const spec = TARGETS[target.type];
     if (!spec) return [];
-    const covered = coverage(target, spec, idx);
+    const covered = coverage(target, spec);
     if (covered === true) return [];
     return [
         {
@@ -116,9 +133,11 @@ function validate(args: StackValidationArgs, emit: Emit): void {
     const cfg = readConfig(config, args.getConfig());
     const idx = new StackIndex(args.resources);
     const separateState = versioningStates(idx);
+    const policiesNaming = policiesOf(idx);
+    const coverage = coverageIn(idx);
     eachClassified(args.resources, TYPES, cfg, emit, (s) => {
         const r = s.resource;
-        for (const { required, ...p } of [...databaseProblems(r, idx, cfg.minimumBackupRetentionDays), ...bucketProblems(r, separateState), ...diskProblems(r, idx)]) emitProblem(emit, s, required, p);
+        for (const { required, ...p } of [...databaseProblems(r, policiesNaming, cfg.minimumBackupRetentionDays), ...bucketProblems(r, separateState), ...diskProblems(r, coverage)]) emitProblem(emit, s, required, p);
     });
 }
 

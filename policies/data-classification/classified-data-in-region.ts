@@ -13,7 +13,7 @@ import type { PolicyResource, StackValidationArgs } from "@pulumi/policy";
 import { COPY_DESTINATIONS } from "../data-residency/copy-destination-allowed-regions";
 import { type Destination, EFFECTIVE } from "../data-residency/destinations";
 import { config as residencyConfig, judgeRegion, regionWord, showRegion } from "../data-residency/residency";
-import { knownIds, linkVia } from "../logging/links";
+import { Candidates, knownIds, pairwiseLinks } from "../logging/links";
 import { choiceList, readConfig } from "../shared/config";
 import { type ControlMetadata, stackControl } from "../shared/control";
 import { type Change, type Emit } from "../shared/emit";
@@ -100,15 +100,33 @@ function ownPlace(r: PolicyResource, cloud: Cloud): Place {
     return { what: bi("", ""), region, change };
 }
 
+/**
+ * The copy resources of each COPY_SOURCES type, by the URN of the resource each one copies.
+ * Built once per stack: one read of each copy and each candidate, rather than one per pair.
+ */
+type CopiesOf = (type: string, urn: string) => readonly PolicyResource[];
+
+function copiesOf(idx: StackIndex): CopiesOf {
+    const candidates = idx.ofType(...TYPES);
+    const byType = new Map<string, Map<string, PolicyResource[]>>();
+    return (type, urn) => {
+        let links = byType.get(type);
+        if (links === undefined) {
+            const source = COPY_SOURCES[type]!;
+            links = pairwiseLinks(idx.ofType(type), { property: source.input, references: (p) => [p.get(source.input)] }, new Candidates(candidates, (t) => knownIds(t, source.ids)));
+            byType.set(type, links);
+        }
+        return links.get(urn) ?? [];
+    };
+}
+
 /** Where the copies of `r` go: its own replica inputs, and the copy resources that name it. */
-function copyPlaces(r: PolicyResource, idx: StackIndex): Place[] {
+function copyPlaces(r: PolicyResource, copies: CopiesOf): Place[] {
     const copy = bi("copy destination", "副本目标");
     const own = COPY_DESTINATIONS[r.type];
     const out: Place[] = own && own !== EFFECTIVE ? own(Input.of(r.props)).map((d) => ({ what: copy, region: d, change: d.property })) : [];
-    for (const [type, source] of Object.entries(COPY_SOURCES)) {
-        for (const c of idx.ofType(type)) {
-            const link = linkVia(c, { property: source.input, references: (p) => [p.get(source.input)] }, [r], (t) => knownIds(t, source.ids));
-            if (link.targets.length === 0) continue;
+    for (const type of Object.keys(COPY_SOURCES)) {
+        for (const c of copies(type, r.urn)) {
             const reader = COPY_DESTINATIONS[type];
             const via = bi(`copy destination (${c.name})`, `副本目标（${c.name}）`);
             if (reader === EFFECTIVE) {
@@ -155,11 +173,11 @@ function judge(place: Place, s: Subject, cfg: Cfg, cloud: Cloud, emit: Emit): vo
 
 function validate(args: StackValidationArgs, emit: Emit): void {
     const cfg = readConfig(config, args.getConfig());
-    const idx = new StackIndex(args.resources);
+    const copies = copiesOf(new StackIndex(args.resources));
     eachClassified(args.resources, TYPES, cfg, emit, (s) => {
         const cloud = cloudOf(s.resource.type);
         if (!cloud) return;
-        for (const place of [ownPlace(s.resource, cloud), ...copyPlaces(s.resource, idx)]) judge(place, s, cfg, cloud, emit);
+        for (const place of [ownPlace(s.resource, cloud), ...copyPlaces(s.resource, copies)]) judge(place, s, cfg, cloud, emit);
     });
 }
 

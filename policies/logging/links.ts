@@ -130,6 +130,26 @@ export function linkVia(from: PolicyResource, spec: LinkSpec, candidates: readon
     return { targets: ids.size === 0 ? [] : index.matching(ids, exclude), unresolved: false };
 }
 
+/** What `from` names through a LinkSpec, read once, to try candidates one at a time. */
+export interface Reference {
+    /** True when `from` links to `candidate`, whose known ids are `ids`: exactly `linkVia(from, spec, [candidate], …)` finding it. */
+    reaches(candidate: PolicyResource, ids: readonly string[]): boolean;
+    /** True when the reference is unknown and no dependency explains it (linkVia's `unresolved` for a candidate it does not reach). */
+    readonly unresolved: boolean;
+}
+
+/** `from`'s reference through `spec`, read once: for a resource matched against many candidates. */
+export function referenceVia(from: PolicyResource, spec: LinkSpec): Reference {
+    const deps = dependenciesVia(from, spec.property);
+    const depUrns = new Set(deps.map((d) => d.urn));
+    const refs = referenceStrings(spec.references(Input.of(from.props)));
+    const ids = refs === undefined ? undefined : new Set(refs.map((s) => (spec.normalize ? spec.normalize(s) : s)));
+    return {
+        reaches: (candidate, candidateIds) => depUrns.has(candidate.urn) || (ids !== undefined && candidateIds.some((id) => ids.has(id))),
+        unresolved: refs === undefined && deps.length === 0,
+    };
+}
+
 /**
  * For every resource of `froms`, the candidates it links to when each candidate is tried on its
  * own (`linkVia(from, spec, [candidate], …)`): a candidate is linked when `from` depends on it
