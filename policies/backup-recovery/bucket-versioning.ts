@@ -5,7 +5,7 @@
 import type * as alicloud from "@pulumi/alicloud";
 import type * as aws from "@pulumi/aws";
 import type { PolicyResource, StackValidationArgs } from "@pulumi/policy";
-import { Candidates, knownIds, pairwiseLinks } from "../logging/links";
+import { Candidates, knownIds, pairwiseLinks, programType, referenceVia } from "../logging/links";
 import { type ControlMetadata, stackControl } from "../shared/control";
 import { type Emit, shown } from "../shared/emit";
 import { type Bilingual, bi } from "../shared/messages";
@@ -13,8 +13,11 @@ import { inputName } from "../shared/properties";
 import { Input, type Read } from "../shared/reader";
 import { StackIndex } from "../shared/stack";
 
-/** How a value reads: versioning on, off (with what was found), or unknown during preview. */
-export type State = { on: true } | { on: false; found: Bilingual; path: string } | { unknown: true; path: string };
+/**
+ * How a value reads: versioning on, off (with what was found), or unknown during preview (`change`
+ * when the unknown value is on another resource than the bucket's own or its linked versioning's status).
+ */
+export type State = { on: true } | { on: false; found: Bilingual; path: string } | { unknown: true; path: string; change?: { type: string; input: string } };
 
 interface BucketSource {
     kind: Bilingual;
@@ -100,18 +103,32 @@ const BUCKET_LINK = { property: "bucket", references: (p: Input) => [p.get("buck
 
 /**
  * What the stack's separate versioning resources say about a bucket. Each list of versioning types
- * is linked to the stack's buckets once, on first use, not once per bucket.
+ * is linked to the stack's buckets once, on first use, not once per bucket. A versioning resource
+ * whose bucket is unknown during preview (no dependency says which) and whose status may be
+ * Enabled may be the one that versions this bucket: then the state is unknown, not off.
  */
 export function versioningStates(index: StackIndex): (bucket: PolicyResource) => State | undefined {
     const candidates = new Candidates(index.ofType(...Object.keys(BUCKET_SOURCES)), bucketIds);
-    const linksOf = new Map<readonly string[], Map<string, PolicyResource[]>>();
+    const linksOf = new Map<readonly string[], { links: Map<string, PolicyResource[]>; unplaced: PolicyResource | undefined }>();
     return (bucket) => {
         const source = BUCKET_SOURCES[bucket.type];
         if (!source) return undefined;
-        let links = linksOf.get(source.versioning);
-        if (!links) linksOf.set(source.versioning, (links = pairwiseLinks(index.ofType(...source.versioning), BUCKET_LINK, candidates)));
-        return linkedState(links.get(bucket.urn) ?? []);
+        let found = linksOf.get(source.versioning);
+        if (!found) {
+            const versioning = index.ofType(...source.versioning);
+            const unplaced = versioning.find((v) => referenceVia(v, BUCKET_LINK).unresolved && mayBeOn(v));
+            linksOf.set(source.versioning, (found = { links: pairwiseLinks(versioning, BUCKET_LINK, candidates), unplaced }));
+        }
+        const linked = linkedState(found.links.get(bucket.urn) ?? []);
+        if ((linked && "on" in linked && linked.on) || !found.unplaced) return linked;
+        return { unknown: true, path: "bucket", change: { type: programType(found.unplaced.type), input: "bucket" } };
     };
+}
+
+/** The versioning resource's status is Enabled or unknown during preview. */
+function mayBeOn(v: PolicyResource): boolean {
+    const status = VERSIONING_STATUS[v.type]?.(Input.of(v.props));
+    return status !== undefined && (status.kind === "unknown" || (status.kind === "value" && status.value === "Enabled"));
 }
 
 /** What the versioning resources linked to a bucket say about it: on, or the first state found. */
@@ -139,7 +156,7 @@ function validate(args: StackValidationArgs, emit: Emit): void {
         const on = { urn: bucket.urn, name: bucket.name };
         const state = separate ?? inline;
         if ("unknown" in state) {
-            emit({ kind: source.kind, on, found: bi("a versioning status that is unknown until deployment", "部署前未知的版本控制状态"), required: bi("versioning Enabled", "版本控制为 Enabled"), change: state.path, unknown: true });
+            emit({ kind: source.kind, on, found: bi("a versioning status that is unknown until deployment", "部署前未知的版本控制状态"), required: bi("versioning Enabled", "版本控制为 Enabled"), change: state.change ?? state.path, unknown: true });
             continue;
         }
         const addType = source.versioning[0]!.startsWith("aws:") ? "aws.s3.BucketVersioning" : "alicloud.oss.BucketVersioning";

@@ -101,7 +101,9 @@ export const BACKUP_SOURCES: Record<string, BackupSource> = {
             // Log backups are on unless switched off (default true); their retention defaults to 7 days.
             const logOn = p.get(ALI_RDS_LOG_ON, ALI_RDS_LOG_ON_OLD).boolean();
             if (!(logOn.kind === "value" && !logOn.value)) {
-                retentions.push({ read: p.get(ALI_RDS_LOG_RETENTION, ALI_RDS_LOG_RETENTION_OLD).number(), unsetDays: 7, max: 730, what: bi("log backups", "日志备份") });
+                // A switch unknown during preview may turn log backups off, and then no log retention applies.
+                const maybeOff = logOn.kind === "unknown" ? { coveredBy: () => "unknown" as const } : {};
+                retentions.push({ read: p.get(ALI_RDS_LOG_RETENTION, ALI_RDS_LOG_RETENTION_OLD).number(), unsetDays: 7, max: 730, what: bi("log backups", "日志备份"), ...maybeOff });
             }
             return { retentions };
         },

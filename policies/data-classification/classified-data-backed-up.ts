@@ -110,7 +110,7 @@ function bucketProblems(bucket: PolicyResource, separateState: (b: PolicyResourc
     const aws = bucket.type.startsWith("aws:");
     const add = aws ? "aws.s3.BucketVersioning" : "alicloud.oss.BucketVersioning";
     const change: Change = separate ? { type: add, input: aws ? "versioningConfiguration.status" : "status" } : aws ? { type: add, input: "bucket", add: true } : state.path;
-    if ("unknown" in state) return [{ found: bi("a versioning status that is unknown until deployment", "部署前未知的版本控制状态"), required: VERSIONED, change, unknown: true }];
+    if ("unknown" in state) return [{ found: bi("a versioning status that is unknown until deployment", "部署前未知的版本控制状态"), required: VERSIONED, change: state.change ?? change, unknown: true }];
     return [{ found: "found" in state ? state.found : bi("not versioned", "未开启版本控制"), required: VERSIONED, change }];
 }
 

@@ -56,6 +56,21 @@ describe("bucket-versioning: AWS", () => {
         expect(levels(ds)).toEqual(["advisory"]);
         expect(levels(await runStack(control, [bucket(S3, "reports")], { config: { enforcementLevel: "mandatory" } }))).toEqual(["mandatory"]);
     });
+
+    it("a versioning resource whose bucket is unknown, with no dependency saying which, may version any bucket (found by the property suite)", async () => {
+        const mandatory = { config: { enforcementLevel: "mandatory" } };
+        const unplaced = (status: unknown): TestResource => ({ type: "aws:s3/bucketVersioningV2:BucketVersioningV2", name: "v", props: { bucket: unknown(), versioningConfiguration: { status } } });
+        const ds = await runStack(control, [bucket(S3V2, "r0", { bucket: unknown() }), unplaced(unknown())], mandatory);
+        expect(levels(ds)).toEqual(["advisory"]);
+        expect(ds[0]!.message).toContain("Change `bucket` of the `aws.s3.BucketVersioningV2`.");
+        expect(levels(await runStack(control, [bucket(S3, "reports"), unplaced("Enabled")], mandatory))).toEqual(["advisory"]);
+        // Suspended cannot version anything; an Alibaba Cloud bucket is not an S3 versioning's.
+        expect(levels(await runStack(control, [bucket(S3, "reports"), unplaced("Suspended")], mandatory))).toEqual(["mandatory"]);
+        expect(levels(await runStack(control, [bucket(OSS, "reports"), unplaced("Enabled")], mandatory))).toEqual(["mandatory"]);
+        // A dependency says which bucket it is: the others stay mandatory.
+        const linked = { ...unplaced(unknown()), propertyDependencies: { bucket: [urnOf(S3, "other")] } };
+        expect(levels(await runStack(control, [bucket(S3, "reports"), bucket(S3, "other"), linked], mandatory))).toEqual(["mandatory", "advisory"]);
+    });
 });
 
 describe("bucket-versioning: Alibaba Cloud", () => {

@@ -125,6 +125,16 @@ describe("database-backup-retention: alicloud.rds.BackupPolicy", () => {
     it("log retention does not count when log backups are off", async () => {
         expect(await runResource(control, { type: ALI_RDS_POLICY, props: { enableBackupLog: false, logBackupRetentionPeriod: 1 } })).toEqual([]);
     });
+
+    it("a log-backup switch unknown during preview makes a short log retention advisory (found by the property suite)", async () => {
+        const mandatory = { config: { enforcementLevel: "mandatory" } };
+        // The switch may turn log backups off, and then no log retention applies.
+        expect(levels(await runResource(control, { type: ALI_RDS_POLICY, props: { enableBackupLog: unknown(), logBackup: "false", logRetentionPeriod: " " } }, mandatory))).toEqual(["advisory"]);
+        expect(levels(await runResource(control, { type: ALI_RDS_POLICY, props: { enableBackupLog: unknown(), logBackupRetentionPeriod: 1 } }, mandatory))).toEqual(["advisory"]);
+        // Known on, or unset (default on): mandatory.
+        expect(levels(await runResource(control, { type: ALI_RDS_POLICY, props: { enableBackupLog: true, logBackupRetentionPeriod: 1 } }, mandatory))).toEqual(["mandatory"]);
+        expect(levels(await runResource(control, { type: ALI_RDS_POLICY, props: { logBackupRetentionPeriod: 1 } }, mandatory))).toEqual(["mandatory"]);
+    });
 });
 
 describe("database-backup-retention: odd input never throws", () => {

@@ -82,6 +82,10 @@ describe("classified-data-backed-up", () => {
         expect(levels(await runStack(control, [{ type: "aws:rds/instance:Instance", name: "x", props: { tags: P, backupRetentionPeriod: unknown() } }]))).toEqual(["advisory"]);
         expect(levels(await runStack(control, [{ type: "aws:ebs/volume:Volume", name: "v", props: { tags: P } }, { type: "aws:backup/selection:Selection", name: "s", props: { resources: [unknown()] } }]))).toEqual(["advisory"]);
         expect(await runStack(control, [{ type: "aws:rds/instance:Instance", name: "x", props: { tags: { "data-classification": unknown() } } }])).toEqual([]);
+        // A versioning resource whose bucket is unknown may be this bucket's.
+        const unplaced = { type: "aws:s3/bucketVersioningV2:BucketVersioningV2", name: "v", props: { bucket: unknown(), versioningConfiguration: { status: "Enabled" } } };
+        expect(levels(await runStack(control, [{ type: "aws:s3/bucketV2:BucketV2", name: "b", props: { bucket: "b", tags: P } }, unplaced]))).toEqual(["advisory"]);
+        expect(levels(await runStack(control, [{ type: "aws:s3/bucketV2:BucketV2", name: "b", props: { bucket: "b", tags: P } }]))).toEqual(["mandatory"]);
     });
 
     it("reads every database, bucket and disk type the backup-recovery controls know, and the Alibaba backup policies", () => {
