@@ -61,6 +61,12 @@ export interface RunOptions {
     resourceTypes?: ReadonlyMap<string, readonly string[]>;
     /** Called after each resource's Remediate and Analyze calls: `done` of `total` resources. */
     onResource?: (done: number, total: number) => void;
+    /**
+     * Resources whose Remediate and Analyze calls may be in flight at once; default 1, the order
+     * the real CLI sends them in (IN_FLIGHT). Each resource still gets Remediate then Analyze, and
+     * findings keep registration order, so only the interleaving the pack sees changes.
+     */
+    inFlight?: number;
 }
 
 /** Per policy in pack order, the resources of the types it reads without a finding from it. */
@@ -93,10 +99,9 @@ function stackView(r: EngineResource): EngineResource {
 
 /**
  * Analyze and Remediate calls in flight at once. The real CLI (3.274.1, test/cli/agreement.test.ts)
- * sends them one resource at a time, Remediate then Analyze; the model follows it. `inOrder` keeps
- * the pipelining available for the benchmark.
+ * sends them one resource at a time, Remediate then Analyze; the model follows it by default.
  */
-const IN_FLIGHT = 1;
+export const IN_FLIGHT = 1;
 
 /**
  * `fn` over `items`, at most `limit` at a time, results in item order. On failure it waits for
@@ -158,7 +163,7 @@ export async function runAnalysis(
     // and components included) is remediated, then analyzed on the remediated inputs, one resource
     // after another as the real CLI sends them (IN_FLIGHT); results keep registration order.
     let done = 0;
-    const steps = await inOrder(resources, IN_FLIGHT, async (r) => {
+    const steps = await inOrder(resources, opts.inFlight ?? IN_FLIGHT, async (r) => {
         const step = wantsRemediation ? await remediateOne(engine, r) : { resource: r };
         const analyzed = { ...step, findings: await engine.analyze(step.resource) };
         opts.onResource?.(++done, resources.length);

@@ -1,7 +1,7 @@
 // scan: a program directory or a stack export in, policy findings out.
 import * as fs from "fs";
 import * as path from "path";
-import { runAnalysis } from "../engine/analyze";
+import { IN_FLIGHT, runAnalysis } from "../engine/analyze";
 import { loadPolicyConfigFile, resolveConfig, type PolicyConfigFile } from "../engine/config";
 import { AnalyzerCallError, PolicyPackEngine, type StackContext } from "../engine/engine";
 import { UserInputError, firstLine } from "../engine/errors";
@@ -22,6 +22,14 @@ import { type ProgressStream, startProgress } from "./progress";
 import { gitTopLevel } from "./repo";
 import { type ScanReport, type ScanTarget, TOOL_NAME, resolveFindings } from "./report";
 import { readStackExport } from "./stack-export";
+
+/**
+ * Resources of a stack export analysed at once. An export has no program: no CLI run sends its
+ * calls in an order to agree with, and each resource's findings depend on that resource alone
+ * (the stack's are AnalyzeStack's, after all of them). One call is mostly the gRPC round trip, so
+ * a few in flight keep both processes busy (docs/performance.md); findings keep export order.
+ */
+const EXPORT_IN_FLIGHT = 4;
 
 export interface ScanOutcome {
     exitCode: 0 | 1 | 2 | 3;
@@ -198,7 +206,8 @@ async function run(args: ScanArgs, cwd: string, defaultPack: string, io: ScanIo)
             // As the CLI: policies at level remediate always remediate; --remediate shows the changes.
             const onResource = (done: number, total: number): void =>
                 done < total ? progress.update(`analysing resource ${done + 1} of ${total}`) : progress.phase(`checking the stack of ${total} resources`);
-            const analysis = await runAnalysis(engine, loaded.resources, { config, resourceTypes: packResourceTypes(packDir), onResource });
+            const inFlight = loaded.target.kind === "stack-export" ? EXPORT_IN_FLIGHT : IN_FLIGHT;
+            const analysis = await runAnalysis(engine, loaded.resources, { config, resourceTypes: packResourceTypes(packDir), onResource, inFlight });
             const report: ScanReport = {
                 tool: { name: TOOL_NAME, version: pkg.version },
                 pack: { name: analysis.info.name, version: analysis.info.version, dir: packDir },
