@@ -1,8 +1,9 @@
 // Per stack policy cost of AnalyzeStack, in process: the resources are built as the SDK's
-// AnalyzeStack builds them for each policy (wire props deserialised, wrapped in the
-// unknown-checking proxy, dependencies linked), then each policy's validateStack is timed on its
-// own. The build itself is the SDK's per-policy cost, reported once as the floor; what a policy
-// adds on top of it is its own work.
+// AnalyzeStack builds them for each policy (wrapped in the unknown-checking proxy, dependencies
+// linked; the wire props deserialised once for all policies, as the pack makes the SDK do,
+// policies/shared/deserialise-once.ts), then each policy's validateStack is timed on its own. The
+// build is the SDK's per-policy cost, reported once as the floor; what a policy adds on top of
+// it is its own work.
 import type { PolicyResource, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { controls } from "../policies";
 import type { EngineResource } from "../tools/engine/types";
@@ -15,9 +16,9 @@ const { Struct } = require("google-protobuf/google/protobuf/struct_pb") as { Str
 const OPTS: PolicyResource["opts"] = { protect: false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [] };
 
 /** The resources of one policy's pass, as the SDK builds them (outputs instead of inputs where known, as AnalyzeStack sends). */
-export function sdkResources(wire: readonly { r: EngineResource; struct: unknown }[]): PolicyResource[] {
-    const built = wire.map(({ r, struct }) => {
-        const props = unknownCheckingProxy(deserializeProperties(struct, false));
+export function sdkResources(wire: readonly { r: EngineResource; deserialised: Record<string, unknown> }[]): PolicyResource[] {
+    const built = wire.map(({ r, deserialised }) => {
+        const props = unknownCheckingProxy(deserialised);
         const type = r.type;
         const resource: PolicyResource = {
             type,
@@ -47,9 +48,19 @@ export interface PolicyCost {
     findings: number;
 }
 
-/** Median milliseconds of the SDK's per-policy build, and of each stack policy's own validateStack, over `rounds`. */
-export function stackPolicyCosts(resources: readonly EngineResource[], rounds: number): { build: number; policies: PolicyCost[] } {
-    const wire = resources.map((r) => ({ r, struct: Struct.fromJavaScript(r.outputs ?? r.properties) }));
+/**
+ * Median milliseconds of the shared deserialisation (once per call), of the SDK's per-policy
+ * build, and of each stack policy's own validateStack, over `rounds`.
+ */
+export function stackPolicyCosts(resources: readonly EngineResource[], rounds: number): { deserialise: number; build: number; policies: PolicyCost[] } {
+    const structs = resources.map((r) => ({ r, struct: Struct.fromJavaScript(r.outputs ?? r.properties) }));
+    const deserialisations: number[] = [];
+    let wire: { r: EngineResource; deserialised: Record<string, unknown> }[] = [];
+    for (let i = 0; i < rounds; i++) {
+        const t0 = performance.now();
+        wire = structs.map(({ r, struct }) => ({ r, deserialised: deserializeProperties(struct, false) }));
+        deserialisations.push(performance.now() - t0);
+    }
     const stackPolicies = controls.map((c) => c.policy).filter((p): p is StackValidationPolicy => "validateStack" in p);
     const builds: number[] = [];
     const times = new Map<string, number[]>(stackPolicies.map((p) => [p.name, []]));
@@ -73,6 +84,7 @@ export function stackPolicyCosts(resources: readonly EngineResource[], rounds: n
         }
     }
     return {
+        deserialise: median(deserialisations),
         build: median(builds),
         policies: stackPolicies.map((p) => ({ name: p.name, ms: median(times.get(p.name) ?? []), findings: findings.get(p.name) ?? 0 })),
     };
