@@ -28,6 +28,7 @@ import {
     namesPolicyWithoutReason,
     readExemptionRules,
     readTags,
+    EXEMPTION_TAGS,
     tagExemption,
 } from "./exemptions";
 import { bi } from "./messages";
@@ -123,13 +124,16 @@ export function resourceControl(metadata: ControlMetadata, validate: ResourceVal
     const policy: ResourceValidationPolicy = {
         ...common(metadata),
         validateResource: (args, report: ReportViolation) => {
-            const tags = readTags(args.props, args.type);
-            const exemption = hit(tagExemption(metadata.name, tags) ?? configExemption(args.urn, args.name, readExemptionRules(args.getConfig())));
+            const tags = readTags(args.props, args.type, EXEMPTION_TAGS);
+            // Looked up when a finding is emitted: most calls emit none.
+            let exemption: { hit: ExemptionHit | undefined } | undefined;
+            const exemptionOf = (): ExemptionHit | undefined =>
+                (exemption ??= { hit: hit(tagExemption(metadata.name, tags) ?? configExemption(args.urn, args.name, readExemptionRules(args.getConfig()))) }).hit;
             const ctx: EmitContext = {
                 policy: metadata,
                 report,
                 subject: { urn: args.urn, name: args.name },
-                exemptionFor: (urn) => (urn === undefined || urn === args.urn ? exemption : undefined),
+                exemptionFor: (urn) => (urn === undefined || urn === args.urn ? exemptionOf() : undefined),
             };
             const emit = makeEmit(ctx);
             if (namesPolicyWithoutReason(metadata.name, tags)) missingReason(emit, undefined);
@@ -143,7 +147,7 @@ export function resourceControl(metadata: ControlMetadata, validate: ResourceVal
         // An exempted resource is not remediated: the exemption says its owner chose the setting
         // (a public website bucket, say), and the finding stays visible as advisory.
         policy.remediateResource = (args) => {
-            const exempt = tagExemption(metadata.name, readTags(args.props, args.type)) ?? configExemption(args.urn, args.name, readExemptionRules(args.getConfig()));
+            const exempt = tagExemption(metadata.name, readTags(args.props, args.type, EXEMPTION_TAGS)) ?? configExemption(args.urn, args.name, readExemptionRules(args.getConfig()));
             return exempt && isActive(exempt) ? undefined : remediateResource(args);
         };
     }
@@ -161,12 +165,12 @@ export function stackControl(metadata: ControlMetadata, validate: StackValidator
                 report,
                 exemptionFor: (urn) => {
                     const r = urn === undefined ? undefined : byUrn.get(urn);
-                    return r ? hit(tagExemption(metadata.name, readTags(r.props, r.type)) ?? configExemption(r.urn, r.name, rules)) : undefined;
+                    return r ? hit(tagExemption(metadata.name, readTags(r.props, r.type, EXEMPTION_TAGS)) ?? configExemption(r.urn, r.name, rules)) : undefined;
                 },
             };
             const emit = makeEmit(ctx);
             for (const r of args.resources) {
-                if (namesPolicyWithoutReason(metadata.name, readTags(r.props, r.type))) missingReason(emit, { urn: r.urn, name: r.name });
+                if (namesPolicyWithoutReason(metadata.name, readTags(r.props, r.type, EXEMPTION_TAGS))) missingReason(emit, { urn: r.urn, name: r.name });
             }
             guarded(
                 () => validate(args, emit),

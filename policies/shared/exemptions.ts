@@ -100,24 +100,27 @@ export const TAG_INPUTS: Readonly<Record<string, readonly string[]>> = {
     "alicloud:ecs/launchTemplate:LaunchTemplate": ["tags", "templateTags"],
 };
 
-function readTagMap(props: unknown, input: string): Record<string, string> {
+function readTagMap(props: unknown, input: string, only: readonly string[] | undefined): Record<string, string> {
     const read = tryRead(() => (isRecord(props) ? props[input] : undefined));
     if (!read.known || !isRecord(read.value)) return {};
     const out: Record<string, string> = {};
     const tags = read.value;
     // Read value by value: the SDK's proxy throws on the unknown ones only.
-    for (const k of Object.keys(tags)) {
+    for (const k of only ? only.filter((key) => Object.hasOwn(tags, key)) : Object.keys(tags)) {
         const known = tryRead(() => tags[k]);
         if (known.known && typeof known.value === "string") out[k] = known.value;
     }
     return out;
 }
 
-/** Tags of a resource as a plain string map; unknown or odd tags count as none. */
-export function readTags(props: unknown, type?: string): Record<string, string> {
+/** Tags of a resource as a plain string map (with `only`, just those keys); unknown or odd tags count as none. */
+export function readTags(props: unknown, type?: string, only?: readonly string[]): Record<string, string> {
     const inputs = (type === undefined ? undefined : TAG_INPUTS[type]) ?? ["tags"];
-    return Object.assign({}, ...inputs.map((input) => readTagMap(props, input))) as Record<string, string>;
+    return Object.assign({}, ...inputs.map((input) => readTagMap(props, input, only))) as Record<string, string>;
 }
+
+/** The tags an exemption is read from: every policy reads these of every resource, so only these. */
+export const EXEMPTION_TAGS: readonly string[] = [EXEMPT_TAG, EXEMPT_REASON_TAG, EXEMPT_UNTIL_TAG];
 
 /** Policy names listed in a `compliance:exempt` tag value. */
 export function exemptPolicyNames(tagValue: string): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { configExemption, exemptPolicyNames, exemptionNote, isActive, readExemptionRules, readTags, tagExemption, withExpiry } from "../../../policies/shared/exemptions";
+import { EXEMPTION_TAGS, configExemption, exemptPolicyNames, exemptionNote, isActive, readExemptionRules, readTags, tagExemption, withExpiry } from "../../../policies/shared/exemptions";
 import { sdkProps, unknown } from "../../helpers/harness";
 
 describe("exemptPolicyNames", () => {
@@ -85,6 +85,15 @@ describe("readTags", () => {
         ["any other type reads tags only", "aws:ec2/launchTemplate:LaunchTemplate", { tags: { a: "1" }, templateTags: { b: "2" } }, { a: "1" }],
         ["unknown templateTags count as none", "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate", { tags: { a: "1" }, templateTags: unknown() }, { a: "1" }],
     ])("%s", (_n, type, props, expected) => expect(readTags(sdkProps(props), type)).toEqual(expected));
+
+    const exempt = { "compliance:exempt": "p", "compliance:exempt-reason": "r", "compliance:exempt-until": "2999-01-01" };
+    it.each([
+        ["only the exemption tags", undefined, { tags: { a: "1", ...exempt } }, exempt],
+        ["none of them", undefined, { tags: { a: "1" } }, {}],
+        ["an unknown one dropped, the others kept", undefined, { tags: { ...exempt, "compliance:exempt-reason": unknown() } }, { "compliance:exempt": "p", "compliance:exempt-until": "2999-01-01" }],
+        ["a non-string one dropped", undefined, { tags: { "compliance:exempt": 1, "compliance:exempt-reason": "r" } }, { "compliance:exempt-reason": "r" }],
+        ["templateTags still win", "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate", { tags: { ...exempt, b: "2" }, templateTags: { "compliance:exempt": "q" } }, { ...exempt, "compliance:exempt": "q" }],
+    ])("with only: %s", (_n, type, props, expected) => expect(readTags(sdkProps(props), type, EXEMPTION_TAGS)).toEqual(expected));
 });
 
 describe("exemptionNote", () => {
