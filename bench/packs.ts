@@ -28,23 +28,24 @@ export function emptyPack(): string {
 }
 
 /**
- * A pack of `n` stack policies that do nothing, sharing the deserialisation as this pack does
- * (policies/shared/deserialise-once.ts): what @pulumi/policy alone costs a pack with that many
- * stack policies in AnalyzeStack. This pack's time over it is its policies' own work.
+ * A pack of `resource` resource policies and `stack` stack policies that do nothing, sharing the
+ * deserialisation as this pack does (policies/shared/deserialise-once.ts): what @pulumi/policy
+ * alone costs a pack with that many policies, in Analyze and AnalyzeStack. This pack's time over
+ * it is its policies' own work.
  */
-export function stackFloorPack(n: number): string {
-    const dir = path.join(TMP, "stack-floor-pack");
+export function floorPack(resource: number, stack: number): string {
+    const dir = path.join(TMP, "floor-pack");
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "stack-floor-pack", version: "1.0.0", main: "index.js" }));
+    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "floor-pack", version: "1.0.0", main: "index.js" }));
     fs.writeFileSync(path.join(dir, "PulumiPolicy.yaml"), "runtime: nodejs\n");
     const once = path.join(ROOT, "dist", "policies", "shared", "deserialise-once.js");
+    const noop = (kind: string, n: number, fn: string): string => `...Array.from({ length: ${n} }, (_, i) => ({ name: "${kind}-" + i, description: "does nothing", enforcementLevel: "advisory", ${fn}: () => {} }))`;
     fs.writeFileSync(
         path.join(dir, "index.js"),
         [
             'const { PolicyPack } = require("@pulumi/policy");',
             `require(${JSON.stringify(once)}).installDeserialiseOnce();`,
-            `const policies = Array.from({ length: ${n} }, (_, i) => ({ name: "noop-" + i, description: "does nothing", enforcementLevel: "advisory", validateStack: () => {} }));`,
-            'new PolicyPack("stack-floor", { policies });',
+            `new PolicyPack("floor", { policies: [${noop("resource", resource, "validateResource")}, ${noop("stack", stack, "validateStack")}] });`,
             "",
         ].join("\n"),
     );

@@ -11,7 +11,7 @@ import { AWSGUARD_VERSION, awsGuardPack } from "./peers";
 import { stackPolicyCosts } from "./policy-costs";
 import { timeScan } from "./scan-scale";
 import { controls } from "../policies";
-import { emptyPack, sourcePack, stackFloorPack, ROOT } from "./packs";
+import { emptyPack, floorPack, sourcePack, ROOT } from "./packs";
 import { timeStartup } from "./startup";
 import { median, ms, ratio } from "./stats";
 import { analyzeMix, captureExamples, scaledStack } from "./workload";
@@ -86,22 +86,26 @@ async function main(): Promise<void> {
         const examples = await captureExamples();
         const mix = analyzeMix(examples);
         const engines: PolicyPackEngine[] = [];
+        const stackPolicies = controls.filter((c) => "validateStack" in c.policy).length;
+        const resourcePolicies = controls.length - stackPolicies;
+        const floorLabel = `${resourcePolicies} + ${stackPolicies} policies doing nothing`;
         try {
             for (const p of packs) engines.push(await startConfigured(p.dir));
+            // Last: the same number of resource and stack policies, each doing nothing.
+            engines.push(await startConfigured(floorPack(resourcePolicies, stackPolicies)));
 
             if (wants("analyze")) {
                 const types = new Set(mix.map((r) => r.type)).size;
                 const runs = await interleaved(ROUNDS, engines.map((e) => () => timeAnalyze(e, mix, ANALYZE_CALLS)));
                 const perCall = runs.map((r) => median(r) / ANALYZE_CALLS);
+                const floorMs = perCall.pop()!;
                 console.log(`\nAnalyze, ${ANALYZE_CALLS} sequential calls over the ${mix.length} resources (${types} types) of the four examples, per call`);
                 for (const l of lines(perCall, packs, 1.2, (x) => `${x.toFixed(3)} ms`)) console.log(l);
                 console.log(`  ${"policy time per resource".padEnd(LABEL)} ${(perCall[perCall.length - 1]! - perCall[0]!).toFixed(3).padStart(6)} ms (difference to the empty pack)`);
+                console.log(`  ${floorLabel.padEnd(LABEL)} ${`${floorMs.toFixed(3)} ms`.padStart(9)}  ${ratio(floorMs, perCall[0]!)} the empty pack (the SDK's floor for this many resource policies)`);
             }
 
             if (wants("stack")) {
-                const stackPolicies = controls.filter((c) => "validateStack" in c.policy).length;
-                const floor = await startConfigured(stackFloorPack(stackPolicies));
-                engines.push(floor);
                 console.log(`\nAnalyzeStack, one call, resources of the four examples copied with renamed URNs`);
                 for (const n of [1000, 10000]) {
                     const stack = scaledStack(examples, n);
@@ -111,7 +115,7 @@ async function main(): Promise<void> {
                     console.log(`  ${n} resources (${rounds} rounds)`);
                     for (const l of lines(runs, packs, 1.5, ms, true)) console.log(l);
                     const ours = runs[runs.length - 1]!;
-                    console.log(`  ${`${stackPolicies} stack policies doing nothing`.padEnd(LABEL)} ${ms(floorMs).padStart(9)}  ${ratio(floorMs, runs[0]!)} the empty pack (the SDK's floor for this many stack policies)`);
+                    console.log(`  ${floorLabel.padEnd(LABEL)} ${ms(floorMs).padStart(9)}  ${ratio(floorMs, runs[0]!)} the empty pack (the SDK's floor for this many stack policies)`);
                     console.log(`  ${"this pack's policies over that floor".padEnd(LABEL)} ${ms(ours - floorMs).padStart(9)}  (${ms((ours - floorMs) / stackPolicies)} per stack policy)`);
                 }
             }
