@@ -10,7 +10,7 @@ import type { PolicyResource, StackValidationArgs } from "@pulumi/policy";
 import { BUCKET_SOURCES, type State, versioningStates } from "../backup-recovery/bucket-versioning";
 import { BACKUP_SOURCES, config as retentionConfig, shortfalls } from "../backup-recovery/database-backup-retention";
 import { type Coverage, TARGETS, type Target, coverageIn } from "../backup-recovery/snapshot-policy-coverage";
-import { Candidates, knownIds, pairwiseLinks } from "../logging/links";
+import { Candidates, knownIds, pairwiseLinks, programType } from "../logging/links";
 import { readConfig } from "../shared/config";
 import { type ControlMetadata, stackControl } from "../shared/control";
 import { type Change, type Emit } from "../shared/emit";
@@ -26,9 +26,9 @@ const RULE = "a database must keep backups, a bucket must be versioned, and a di
 export const config = { ...classifiedConfig(RULE), minimumBackupRetentionDays: retentionConfig.minimumBackupRetentionDays };
 
 /** Alibaba Cloud databases whose backups are set on a separate backup-policy resource that names them. */
-const POLICY_OF: Readonly<Record<string, { type: string; program: string; input: string }>> = {
-    "alicloud:rds/instance:Instance": { type: "alicloud:rds/backupPolicy:BackupPolicy", program: "alicloud.rds.BackupPolicy", input: inputName<alicloud.rds.BackupPolicyArgs>("instanceId") },
-    "alicloud:polardb/cluster:Cluster": { type: "alicloud:polardb/backupPolicy:BackupPolicy", program: "alicloud.polardb.BackupPolicy", input: inputName<alicloud.polardb.BackupPolicyArgs>("dbClusterId") },
+const POLICY_OF: Readonly<Record<string, { type: string; input: string }>> = {
+    "alicloud:rds/instance:Instance": { type: "alicloud:rds/backupPolicy:BackupPolicy", input: inputName<alicloud.rds.BackupPolicyArgs>("instanceId") },
+    "alicloud:polardb/cluster:Cluster": { type: "alicloud:polardb/backupPolicy:BackupPolicy", input: inputName<alicloud.polardb.BackupPolicyArgs>("dbClusterId") },
 };
 
 const TYPES = [...Object.keys(BACKUP_SOURCES), ...Object.keys(POLICY_OF), ...Object.keys(BUCKET_SOURCES), ...Object.keys(TARGETS)].filter((t) => t in STATEFUL);
@@ -90,7 +90,7 @@ function databaseProblems(r: PolicyResource, policiesNaming: PoliciesOf, minimum
         shortfalls(policy.type, Input.of(props), minimum).map((s) => ({
             found: s.found,
             required: s.required,
-            change: { type: policy.program, input: s.path, ...(add ? { add: true } : {}) },
+            change: { type: programType(policy.type), input: s.path, ...(add ? { add: true } : {}) },
             ...(s.fix ? { fix: s.fix } : {}),
             unknown: s.unknown,
         })),

@@ -10,13 +10,14 @@ import { STORE_SOURCES } from "../encryption/databases-and-file-systems-encrypte
 import { AccountDefaultsIndex, DISK_SOURCES, evaluateDisk } from "../encryption/disks-encrypted";
 import { BUCKET_SOURCES, CONFIG_SOURCES, type Rules, checkRule, targets } from "../encryption/object-storage-encrypted";
 import { FOUND_SERVICE_KEY, REPLACES } from "../encryption/common";
+import { readConfig } from "../shared/config";
 import { type ControlMetadata, stackControl } from "../shared/control";
 import { type Change, type Emit } from "../shared/emit";
 import { type Bilingual, bi } from "../shared/messages";
 import { Input } from "../shared/reader";
 import { StackIndex } from "../shared/stack";
 import { STATEFUL } from "./classification";
-import { type Problem, classifiedConfig, eachClassified, emitProblem, readClassifiedConfig } from "./classified";
+import { type Problem, classifiedConfig, eachClassified, emitProblem } from "./classified";
 
 const RULE = "databases, file systems, disks and buckets must be encrypted with a customer-managed KMS key";
 
@@ -93,8 +94,9 @@ function bucketProblems(bucket: PolicyResource, idx: StackIndex): Problem[] {
     const source = BUCKET_SOURCES[bucket.type];
     if (!source) return [];
     const candidates = idx.ofType(...source.configTypes);
-    const configs = candidates.filter((c) => targets(c, bucket) === "yes");
-    const maybe = configs.length === 0 && candidates.some((c) => targets(c, bucket) === "maybe");
+    const verdicts = candidates.map((c) => targets(c, bucket));
+    const configs = candidates.filter((_, i) => verdicts[i] === "yes");
+    const maybe = configs.length === 0 && verdicts.includes("maybe");
     const fix =
         source.cloud === "aws"
             ? bi('Use `sseAlgorithm: "aws:kms"` with `kmsMasterKeyId` in an aws.s3.BucketServerSideEncryptionConfiguration for this bucket.', '请在该存储桶的 aws.s3.BucketServerSideEncryptionConfiguration 中使用 `sseAlgorithm: "aws:kms"` 并指定 `kmsMasterKeyId`。')
@@ -133,7 +135,7 @@ function bucketProblems(bucket: PolicyResource, idx: StackIndex): Problem[] {
 }
 
 function validate(args: StackValidationArgs, emit: Emit): void {
-    const cfg = readClassifiedConfig(args.getConfig(), RULE);
+    const cfg = readConfig(config, args.getConfig());
     const idx = new StackIndex(args.resources);
     const defaults = new AccountDefaultsIndex(idx);
     eachClassified(args.resources, TYPES, cfg, emit, (s) => {

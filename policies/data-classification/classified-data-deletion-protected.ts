@@ -4,12 +4,13 @@
 // switch and where it applies are database-deletion-protection's table.
 import { type ResourceValidationArgs } from "@pulumi/policy";
 import { PROTECTION_SOURCES, protection } from "../backup-recovery/database-deletion-protection";
+import { readConfig } from "../shared/config";
 import { type ControlMetadata, resourceControl } from "../shared/control";
 import { type Emit, shown } from "../shared/emit";
 import { bi } from "../shared/messages";
 import { Input } from "../shared/reader";
 import { STATEFUL } from "./classification";
-import { applies, badConfigFinding, classifiedConfig, onClassified, readClassifiedConfig } from "./classified";
+import { applies, badConfigFinding, classifiedConfig, onClassified } from "./classified";
 
 const RULE = "a database must have deletion protection on";
 
@@ -40,7 +41,7 @@ export const metadata: ControlMetadata = {
 function validate(args: ResourceValidationArgs, emit: Emit): void {
     const source = PROTECTION_SOURCES[args.type];
     if (!source || !(args.type in STATEFUL)) return;
-    const a = applies(args, readClassifiedConfig(args.getConfig(), RULE));
+    const a = applies(args, readConfig(config, args.getConfig()));
     if (a.kind === "bad-config") {
         emit({ kind: source.kind, ...badConfigFinding(a) });
         return;

@@ -13,7 +13,7 @@ import type { PolicyResource, StackValidationArgs } from "@pulumi/policy";
 import { COPY_DESTINATIONS } from "../data-residency/copy-destination-allowed-regions";
 import { type Destination, EFFECTIVE } from "../data-residency/destinations";
 import { config as residencyConfig, judgeRegion, regionWord, showRegion } from "../data-residency/residency";
-import { Candidates, knownIds, pairwiseLinks } from "../logging/links";
+import { Candidates, knownIds, pairwiseLinks, programType } from "../logging/links";
 import { choiceList, readConfig } from "../shared/config";
 import { type ControlMetadata, stackControl } from "../shared/control";
 import { type Change, type Emit } from "../shared/emit";
@@ -83,12 +83,6 @@ interface Place {
     change: Change;
 }
 
-/** A type token as written in a program: `aws:rds/snapshotCopy:SnapshotCopy` → `aws.rds.SnapshotCopy`. */
-function program(token: string): string {
-    const [pkg, mod, name] = token.split(":");
-    return `${pkg ?? ""}.${(mod ?? "").split("/")[0] ?? ""}.${name ?? ""}`;
-}
-
 const PROVIDER_TYPE: Record<Cloud, string> = { aws: "aws.Provider", alicloud: "alicloud.Provider" };
 
 /** The resource's own region, as allowed-regions reads it. */
@@ -132,9 +126,9 @@ function copyPlaces(r: PolicyResource, copies: CopiesOf): Place[] {
             if (reader === EFFECTIVE) {
                 const cloud = cloudOf(type) ?? "aws";
                 const place = ownPlace(c, cloud);
-                out.push({ ...place, what: via, change: typeof place.change === "string" ? { type: program(type), input: "region" } : place.change });
+                out.push({ ...place, what: via, change: typeof place.change === "string" ? { type: programType(type), input: "region" } : place.change });
             } else if (reader) {
-                out.push(...reader(Input.of(c.props)).map((d) => ({ what: via, region: d, change: { type: program(type), input: d.property } })));
+                out.push(...reader(Input.of(c.props)).map((d) => ({ what: via, region: d, change: { type: programType(type), input: d.property } })));
             }
         }
     }

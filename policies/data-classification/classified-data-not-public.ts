@@ -11,13 +11,15 @@ import { ACL_SOURCES, aclExposures } from "../access-control/no-public-buckets";
 import { BLOCK_SOURCES } from "../access-control/bucket-public-access-blocked";
 import { DATABASE_SOURCES, type Exposure } from "../access-control/no-public-databases";
 import { targets } from "../encryption/object-storage-encrypted";
+import { programType } from "../logging/links";
+import { readConfig } from "../shared/config";
 import { type ControlMetadata, stackControl } from "../shared/control";
 import { type Change, type Emit } from "../shared/emit";
 import { bi } from "../shared/messages";
 import { Input } from "../shared/reader";
 import { StackIndex } from "../shared/stack";
 import { STATEFUL } from "./classification";
-import { type Problem, classifiedConfig, eachClassified, emitProblem, readClassifiedConfig } from "./classified";
+import { type Problem, classifiedConfig, eachClassified, emitProblem } from "./classified";
 
 const RULE = "a database or bucket must have no public access";
 
@@ -31,14 +33,6 @@ const BUCKET_ACL_TYPES: Readonly<Record<string, readonly string[]>> = {
 const BUCKET_BLOCK_TYPES: Readonly<Record<string, string>> = {
     aws: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
     alicloud: "alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock",
-};
-/** How a separate resource is written in a program, for "Change `x` of the `<type>`". */
-const PROGRAM: Readonly<Record<string, string>> = {
-    "aws:s3/bucketAcl:BucketAcl": "aws.s3.BucketAcl",
-    "aws:s3/bucketAclV2:BucketAclV2": "aws.s3.BucketAclV2",
-    "alicloud:oss/bucketAcl:BucketAcl": "alicloud.oss.BucketAcl",
-    "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": "aws.s3.BucketPublicAccessBlock",
-    "alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock": "alicloud.oss.BucketPublicAccessBlock",
 };
 
 const TYPES = [...Object.keys(DATABASE_SOURCES), ...BUCKET_TYPES].filter((t) => t in STATEFUL);
@@ -79,7 +73,7 @@ function bucketProblems(bucket: PolicyResource, idx: StackIndex): Problem[] {
     for (const acl of idx.ofType(...(BUCKET_ACL_TYPES[cloud] ?? []))) {
         const t = targets(acl, bucket);
         if (t === "no") continue;
-        const program = PROGRAM[acl.type]!;
+        const program = programType(acl.type);
         // An ACL resource whose bucket is unknown may be this bucket's: what it opens is not mandatory here.
         out.push(...aclExposures(acl.type, Input.of(acl.props)).map((e) => ({ ...fromExposure(e, (path) => ({ type: program, input: path })), ...(t === "maybe" ? { unknown: true } : {}) })));
     }
@@ -89,7 +83,7 @@ function bucketProblems(bucket: PolicyResource, idx: StackIndex): Problem[] {
         if (targets(block, bucket) !== "yes") continue;
         const props = Input.of(block.props);
         const reads = flags.map((flag) => props.get(flag).boolean());
-        const program = PROGRAM[blockType]!;
+        const program = programType(blockType);
         // One finding for the flags known to be off, one advisory for those unknown during preview.
         const off = reads.filter((r) => r.kind !== "unknown" && !(r.kind === "value" && r.value)).map((r) => r.path);
         const unknown = reads.filter((r) => r.kind === "unknown").map((r) => r.path);
@@ -105,7 +99,7 @@ function bucketProblems(bucket: PolicyResource, idx: StackIndex): Problem[] {
 }
 
 function validate(args: StackValidationArgs, emit: Emit): void {
-    const cfg = readClassifiedConfig(args.getConfig(), RULE);
+    const cfg = readConfig(config, args.getConfig());
     const idx = new StackIndex(args.resources);
     eachClassified(args.resources, TYPES, cfg, emit, (s) => {
         const db = DATABASE_SOURCES[s.resource.type];

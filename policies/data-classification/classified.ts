@@ -5,7 +5,7 @@
 // a rule apply (data-classification-tag reports it), so these controls are never mandatory on an
 // unknown classification.
 import type { PolicyResource } from "@pulumi/policy";
-import { type ConfigValues, readConfig } from "../shared/config";
+import { type ConfigValues } from "../shared/config";
 import { type Change, type Emit } from "../shared/emit";
 import { type Bilingual, bi } from "../shared/messages";
 import { STATEFUL, classificationConfig, fromLevel, rank, readClassification, showLevel } from "./classification";
@@ -36,10 +36,6 @@ export interface Classified {
 
 /** How a rule stands for one resource: it applies (with the classification), it does not, or the config cannot be used. */
 export type Applies = { kind: "applies"; classified: Classified } | { kind: "no" } | { kind: "bad-config"; fromLevel: string; levels: readonly string[] };
-
-export function readClassifiedConfig(given: Record<string, unknown>, rule: string): ClassifiedConfig {
-    return readConfig(classifiedConfig(rule), given);
-}
 
 /** Whether the resource's classification reaches `fromLevel`. */
 export function applies(resource: { props: unknown; provider?: { props: unknown } | undefined }, cfg: ClassifiedConfig): Applies {

@@ -232,7 +232,8 @@ export const metadata: ControlMetadata = {
 export const bucketIds = (r: PolicyResource): string[] => knownIds(r, ["bucket"]);
 
 /** Each cloud's buckets, indexed once for every link a policy run resolves. */
-function bucketCandidates(idx: StackIndex): Record<Cloud, Candidates> {
+/** The stack's buckets of each cloud, indexed once, as link targets. */
+export function bucketCandidates(idx: StackIndex): Record<Cloud, Candidates> {
     return { aws: new Candidates(idx.ofType(...BUCKETS.aws), bucketIds), alicloud: new Candidates(idx.ofType(...BUCKETS.alicloud), bucketIds) };
 }
 

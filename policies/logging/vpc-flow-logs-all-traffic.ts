@@ -13,10 +13,11 @@ import { type Change, type Emit, resourceName } from "../shared/emit";
 import { type Bilingual, bi } from "../shared/messages";
 import { inputName } from "../shared/properties";
 import { Input } from "../shared/reader";
+import { type Cloud } from "../shared/regions";
 import { StackIndex } from "../shared/stack";
-import { BUCKETS, BUCKET_KIND, bucketIds, lifecycleShortfalls } from "./log-bucket-lifecycle-minimum";
+import { BUCKETS, BUCKET_KIND, type LifecycleShortfall, bucketCandidates, bucketIds, lifecycleShortfalls } from "./log-bucket-lifecycle-minimum";
 import { RETENTION_SOURCES, config as retentionConfig, retentionShortfalls } from "./log-retention-minimum";
-import { type Link, type LinkSpec, knownIds, linkVia, programType, s3BucketNameFromArn } from "./links";
+import { Candidates, type Link, type LinkSpec, knownIds, linkVia, programType, s3BucketNameFromArn } from "./links";
 
 export const config = {
     // The same bound and default as log-retention-minimum: the flow log's destination must keep logs that long.
@@ -50,7 +51,7 @@ interface NetworkSpec {
     status?: { property: string; off: string };
     fix: Bilingual;
     /** Where a flow log delivers: the store resources it may name and how. */
-    destinations(fl: PolicyResource, idx: StackIndex): Destination[];
+    destinations(fl: PolicyResource, stores: Stores): Destination[];
 }
 
 /** A store a flow log delivers to: a log store (retention) or a bucket (lifecycle). */
@@ -67,16 +68,16 @@ const logGroupNameFromArn = (ref: string): string => /^arn:[^:]+:logs:[^:]*:[^:]
 const logGroupIds = (r: PolicyResource): string[] => knownIds(r, [inputName<aws.cloudwatch.LogGroupArgs>("name"), "arn"]).map(logGroupNameFromArn);
 
 /** An aws.ec2.FlowLog delivers to CloudWatch Logs (the default), S3 or Firehose (not a store checked here). */
-function awsDestinations(fl: PolicyResource, idx: StackIndex): Destination[] {
+function awsDestinations(fl: PolicyResource, stores: Stores): Destination[] {
     const t = Input.of(fl.props).get(AWS_FLOW_DESTINATION_TYPE).string();
     if (t.kind === "unknown" || t.kind === "invalid") return [];
     const type = t.kind === "value" ? t.value : "cloud-watch-logs";
     const ref: LinkSpec = { property: AWS_FLOW_DESTINATION, references: (p) => [p.get(AWS_FLOW_DESTINATION)] };
     if (type === "cloud-watch-logs") {
-        return linkVia(fl, { ...ref, normalize: logGroupNameFromArn }, idx.ofType(LOG_GROUP), logGroupIds).targets.map((store) => ({ store, kind: "log-store" }));
+        return linkVia(fl, { ...ref, normalize: logGroupNameFromArn }, stores.logGroups, logGroupIds).targets.map((store) => ({ store, kind: "log-store" }));
     }
     if (type === "s3") {
-        return linkVia(fl, { ...ref, normalize: s3BucketNameFromArn }, idx.ofType(...BUCKETS.aws), bucketIds).targets.map((store) => ({ store, kind: "bucket" }));
+        return linkVia(fl, { ...ref, normalize: s3BucketNameFromArn }, stores.buckets.aws, bucketIds).targets.map((store) => ({ store, kind: "bucket" }));
     }
     return [];
 }
@@ -88,7 +89,7 @@ const LOG_STORE = "alicloud:log/store:Store";
 const storeIds = (r: PolicyResource): string[] => knownIds(r, [inputName<alicloud.log.StoreArgs>("logstoreName"), inputName<alicloud.log.StoreArgs>("name")]);
 
 /** An alicloud.vpc.FlowLog delivers to the Logstore `logStoreName` of project `projectName`. */
-function aliDestinations(fl: PolicyResource, idx: StackIndex): Destination[] {
+function aliDestinations(fl: PolicyResource, stores: Stores): Destination[] {
     const ref: LinkSpec = { property: ALI_FLOW_STORE, references: (p) => [p.get(ALI_FLOW_STORE)] };
     const project = Input.of(fl.props).get(ALI_FLOW_PROJECT).string();
     const sameProject = (store: PolicyResource): boolean => {
@@ -96,7 +97,7 @@ function aliDestinations(fl: PolicyResource, idx: StackIndex): Destination[] {
         const p = Input.of(store.props).get(inputName<alicloud.log.StoreArgs>("projectName"), inputName<alicloud.log.StoreArgs>("project")).string();
         return p.kind !== "value" || p.value === project.value;
     };
-    const link = linkVia(fl, ref, idx.ofType(LOG_STORE), storeIds);
+    const link = linkVia(fl, ref, stores.logStores, storeIds);
     // A dependency names the store; a name match needs the same project too.
     const viaDeps = link.targets.some((t) => fl.propertyDependencies[ALI_FLOW_STORE]?.some((d) => d.urn === t.urn));
     return link.targets.filter((t) => viaDeps || sameProject(t)).map((store) => ({ store, kind: "log-store" }));
@@ -233,18 +234,49 @@ function flowLogTargets(spec: NetworkSpec, fl: PolicyResource, vpcs: PolicyResou
 /** Everything a VPC check needs from the stack and the configuration. */
 interface Context {
     idx: StackIndex;
+    stores: Stores;
     minimum: number;
     emit: Emit;
 }
 
+/**
+ * The stores flow logs deliver to, indexed once per stack, and each bucket's lifecycle
+ * shortfalls worked out once: a stack's flow logs share them.
+ */
+class Stores {
+    readonly logGroups: Candidates;
+    readonly logStores: Candidates;
+    readonly buckets: Record<Cloud, Candidates>;
+    private readonly lifecycles = new Map<string, readonly LifecycleShortfall[]>();
+
+    constructor(
+        private readonly idx: StackIndex,
+        private readonly minimum: number,
+    ) {
+        this.logGroups = new Candidates(idx.ofType(LOG_GROUP), logGroupIds);
+        this.logStores = new Candidates(idx.ofType(LOG_STORE), storeIds);
+        this.buckets = bucketCandidates(idx);
+    }
+
+    /** The lifecycle shortfalls of one bucket (lifecycleShortfalls for that bucket alone). */
+    lifecycle(bucket: string): readonly LifecycleShortfall[] {
+        let found = this.lifecycles.get(bucket);
+        if (found === undefined) {
+            found = lifecycleShortfalls(this.idx, new Set([bucket]), this.minimum, this.buckets).get(bucket) ?? [];
+            this.lifecycles.set(bucket, found);
+        }
+        return found;
+    }
+}
+
 /** The VPC's flow logs whose destination keeps logs less than the minimum: one finding on the VPC per short store. */
 function checkDestinations(spec: NetworkSpec, ctx: Context, vpc: PolicyResource, flowLogs: readonly PolicyResource[]): void {
-    const { idx, minimum, emit } = ctx;
+    const { stores, minimum, emit } = ctx;
     const required = bi(`a flow log destination that keeps logs at least ${minimum} days`, `流日志的投递目标至少保留日志 ${minimum} 天`);
     const seen = new Set<string>();
     for (const fl of flowLogs) {
         const flowLog = resourceName(spec.flowLogKind, fl.name);
-        for (const d of spec.destinations(fl, idx)) {
+        for (const d of spec.destinations(fl, stores)) {
             if (seen.has(`${fl.urn}\u0000${d.store.urn}`)) continue;
             seen.add(`${fl.urn}\u0000${d.store.urn}`);
             const on = { urn: vpc.urn, name: vpc.name };
@@ -264,7 +296,7 @@ function checkDestinations(spec: NetworkSpec, ctx: Context, vpc: PolicyResource,
                 continue;
             }
             const bucket = resourceName(BUCKET_KIND.aws, d.store.name);
-            for (const s of lifecycleShortfalls(idx, new Set([d.store.urn]), minimum).get(d.store.urn) ?? []) {
+            for (const s of stores.lifecycle(d.store.urn)) {
                 const carrier = resourceName(s.kind, s.carrier.name);
                 emit({
                     kind: spec.kind,
@@ -345,7 +377,8 @@ function describeFound(spec: NetworkSpec, own: Coverage, switches: readonly Cove
 
 function validate(args: StackValidationArgs, emit: Emit): void {
     const { minimumRetentionDays } = readConfig(config, args.getConfig());
-    const ctx: Context = { idx: new StackIndex(args.resources), minimum: minimumRetentionDays, emit };
+    const idx = new StackIndex(args.resources);
+    const ctx: Context = { idx, stores: new Stores(idx, minimumRetentionDays), minimum: minimumRetentionDays, emit };
     for (const [vpcType, spec] of Object.entries(NETWORKS)) {
         checkNetwork(spec, ctx, vpcType);
     }
