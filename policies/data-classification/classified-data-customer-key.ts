@@ -6,14 +6,14 @@
 // only decides that the key is required. A stack policy: a bucket's encryption and a disk's
 // account default key are separate resources.
 import type { PolicyResource, StackValidationArgs } from "@pulumi/policy";
-import { STORE_SOURCES } from "../encryption/databases-and-file-systems-encrypted";
+import { STORE_SOURCES, consequence, keyFix } from "../encryption/databases-and-file-systems-encrypted";
 import { AccountDefaultsIndex, DISK_SOURCES, evaluateDisk } from "../encryption/disks-encrypted";
-import { BUCKET_SOURCES, CONFIG_SOURCES, type Rules, checkRule, targets } from "../encryption/object-storage-encrypted";
-import { FOUND_SERVICE_KEY, REPLACES } from "../encryption/common";
+import { BUCKET_SOURCES, checkRule, governingRules, missingRuleChange, ruleChange } from "../encryption/object-storage-encrypted";
+import { FOUND_SERVICE_KEY } from "../encryption/common";
 import { readConfig } from "../shared/config";
 import { type ControlMetadata, stackControl } from "../shared/control";
-import { type Change, type Emit } from "../shared/emit";
-import { type Bilingual, bi } from "../shared/messages";
+import { type Emit } from "../shared/emit";
+import { bi } from "../shared/messages";
 import { Input } from "../shared/reader";
 import { StackIndex } from "../shared/stack";
 import { STATEFUL } from "./classification";
@@ -62,13 +62,15 @@ function storeProblems(r: PolicyResource): Problem[] {
     switch (enc.state) {
         case "unknown":
             return [{ found: UNKNOWN, change: enc.path, unknown: true }];
-        case "unencrypted":
-            return [{ found: enc.found, change: source.flagPath, fix: bi(`Turn encryption on (${source.required.en}) with a customer-managed key in \`${source.keyPath}\`. ${REPLACES.en}`, `请开启加密（${source.required.zh}），并在 \`${source.keyPath}\` 中指定客户托管密钥（CMK）。${REPLACES.zh}`) }];
+        case "unencrypted": {
+            const cost = consequence(source, "encrypt");
+            return [{ found: enc.found, change: source.flagPath, fix: bi(`Turn encryption on (${source.required.en}) with a customer-managed key in \`${source.keyPath}\`. ${cost.en}`, `请开启加密（${source.required.zh}），并在 \`${source.keyPath}\` 中指定客户托管密钥（CMK）。${cost.zh}`) }];
+        }
         case "indeterminate":
             // A replica inherits its source's key: the source is checked on its own.
             return [{ found: enc.found, change: source.keyPath, advisory: true }];
         case "encrypted":
-            return source.keyNamed(props) ? [] : [{ found: FOUND_SERVICE_KEY, change: source.keyPath, fix: bi(`Name a customer-managed KMS key in \`${source.keyPath}\`. ${REPLACES.en}`, `请在 \`${source.keyPath}\` 中指定客户托管密钥（CMK）。${REPLACES.zh}`) }];
+            return source.keyNamed(props) ? [] : [{ found: FOUND_SERVICE_KEY, change: source.keyPath, fix: keyFix(source) }];
     }
 }
 
@@ -93,42 +95,26 @@ function diskProblems(r: PolicyResource, defaults: AccountDefaultsIndex): Proble
 function bucketProblems(bucket: PolicyResource, idx: StackIndex): Problem[] {
     const source = BUCKET_SOURCES[bucket.type];
     if (!source) return [];
-    const candidates = idx.ofType(...source.configTypes);
-    const verdicts = candidates.map((c) => targets(c, bucket));
-    const configs = candidates.filter((_, i) => verdicts[i] === "yes");
-    const maybe = configs.length === 0 && verdicts.includes("maybe");
+    const { sets, maybe } = governingRules(bucket, source, idx);
     const fix =
         source.cloud === "aws"
             ? bi('Use `sseAlgorithm: "aws:kms"` with `kmsMasterKeyId` in an aws.s3.BucketServerSideEncryptionConfiguration for this bucket.', '请在该存储桶的 aws.s3.BucketServerSideEncryptionConfiguration 中使用 `sseAlgorithm: "aws:kms"` 并指定 `kmsMasterKeyId`。')
             : bi('Use `sseAlgorithm: "KMS"` with `kmsMasterKeyId` (inline or in an alicloud.oss.BucketServerSideEncryption).', '请使用 `sseAlgorithm: "KMS"` 并指定 `kmsMasterKeyId`（内联或使用 alicloud.oss.BucketServerSideEncryption）。');
-    const sets: { rules: Rules; change: (path: string) => Change; none: Change; label?: Bilingual }[] =
-        configs.length === 0
-            ? [
-                  {
-                      rules: source.inlineRules(Input.of(bucket.props)),
-                      change: (path) => path,
-                      none: source.cloud === "aws" ? { type: "aws.s3.BucketServerSideEncryptionConfiguration", input: "rules", add: true } : source.inlinePath,
-                  },
-              ]
-            : configs.map((c) => {
-                  const cs = CONFIG_SOURCES[c.type]!;
-                  return { rules: cs.rules(Input.of(c.props)), change: (path: string) => ({ type: cs.program, input: path }), none: { type: cs.program, input: "rules" } };
-              });
     const out: Problem[] = [];
     for (const set of sets) {
         if (!set.rules.known) {
-            out.push({ found: UNKNOWN, change: set.change(set.rules.path), unknown: true });
+            out.push({ found: UNKNOWN, change: ruleChange(set, set.rules.path), unknown: true });
             continue;
         }
         if (set.rules.rules.length === 0) {
             // An encryption resource whose bucket is unknown may be this bucket's: not mandatory.
-            out.push({ found: bi("no server-side encryption with a customer-managed key", "没有使用客户托管密钥的服务器端加密"), change: set.none, fix, unknown: maybe });
+            out.push({ found: bi("no server-side encryption with a customer-managed key", "没有使用客户托管密钥的服务器端加密"), change: missingRuleChange(set, source), fix, unknown: maybe });
             continue;
         }
         for (const rule of set.rules.rules) {
             const v = checkRule(rule, source.cloud, true);
-            if (v.kind === "unknown") out.push({ found: UNKNOWN, change: set.change(v.read.path), unknown: true });
-            if (v.kind === "fail") out.push({ found: v.found, change: set.change(v.read.path), fix });
+            if (v.kind === "unknown") out.push({ found: UNKNOWN, change: ruleChange(set, v.read.path), unknown: true });
+            if (v.kind === "fail") out.push({ found: v.found, change: ruleChange(set, v.read.path), fix });
         }
     }
     return out;

@@ -35,7 +35,10 @@ export interface StoreSource {
     /** Input that names a customer-managed key, and whether it is named. */
     keyPath: string;
     keyNamed(props: Input): boolean;
-    /** Turning encryption on changes the resource in place (no replacement). */
+    /**
+     * Turning encryption on changes the resource in place (no replacement); the key is then fixed:
+     * it cannot be changed once encryption is on (PolarDB `encryptionKey`, Logstore `encryptConf`).
+     */
     inPlace?: boolean;
 }
 
@@ -259,6 +262,30 @@ export const metadata: ControlMetadata = {
 };
 
 const IN_PLACE = bi("This change applies in place.", "该修改可原地生效。");
+const KEY_FIXED = bi(
+    "The key cannot be changed once encryption is on: move the data to a new resource encrypted with a customer-managed key.",
+    "加密开启后无法更换密钥：请将数据迁移到使用客户托管密钥（CMK）加密的新资源。",
+);
+
+/**
+ * What a fix costs, for its message: turning encryption on (`encrypt`; with `cmk`, the key is to
+ * be named in the same change) or naming a customer-managed key once encryption is on (`key`).
+ */
+export function consequence(source: StoreSource, change: "encrypt" | "key", cmk = false): Bilingual {
+    if (change === "key") return source.inPlace ? KEY_FIXED : REPLACES;
+    const cost = source.inPlace ? IN_PLACE : REPLACES;
+    if (!cmk) return cost;
+    const also = source.inPlace
+        ? bi(` Name the customer-managed key in \`${source.keyPath}\` in the same change: it cannot be changed once encryption is on.`, `请在同一修改中于 \`${source.keyPath}\` 指定客户托管密钥（CMK）：加密开启后无法更换密钥。`)
+        : bi(` Name the customer-managed key in \`${source.keyPath}\` in the same change, or it takes a second replacement.`, `请在同一修改中于 \`${source.keyPath}\` 指定客户托管密钥（CMK），否则还需再替换一次。`);
+    return bi(`${cost.en}${also.en}`, `${cost.zh}${also.zh}`);
+}
+
+/** The fix for an encrypted store that names no customer-managed key. */
+export function keyFix(source: StoreSource): Bilingual {
+    const cost = consequence(source, "key");
+    return bi(`Name a customer-managed KMS key in \`${source.keyPath}\`. ${cost.en}`, `请在 \`${source.keyPath}\` 中指定客户托管密钥（CMK）。${cost.zh}`);
+}
 
 function validate(args: ResourceValidationArgs, emit: Emit): void {
     const source = STORE_SOURCES[args.type];
@@ -266,7 +293,6 @@ function validate(args: ResourceValidationArgs, emit: Emit): void {
         return;
     }
     const { requireCustomerManagedKeys } = readConfig(config, args.getConfig());
-    const consequence = source.inPlace ? IN_PLACE : REPLACES;
     const props = Input.of(args.props);
     const e = source.encryption(props);
     switch (e.state) {
@@ -283,7 +309,7 @@ function validate(args: ResourceValidationArgs, emit: Emit): void {
                 required: source.required,
                 change: source.flagPath,
                 // The required value already says what to set; the fix says what the change costs.
-                fix: consequence,
+                fix: consequence(source, "encrypt", requireCustomerManagedKeys),
                 bases: ENCRYPTION_BASES,
             });
             return;
@@ -296,7 +322,7 @@ function validate(args: ResourceValidationArgs, emit: Emit): void {
             found: FOUND_SERVICE_KEY,
             required: REQUIRED_CMK,
             change: source.keyPath,
-            fix: bi(`Name a customer-managed KMS key in \`${source.keyPath}\`. ${consequence.en}`, `请在 \`${source.keyPath}\` 中指定客户托管密钥（CMK）。${consequence.zh}`),
+            fix: keyFix(source),
             bases: CMK_BASES,
         });
     }

@@ -213,6 +213,43 @@ export function targets(config: PolicyResource, bucket: PolicyResource): "yes" |
     return a.kind === "value" && b.kind === "value" && a.value !== "" && a.value === b.value ? "yes" : "no";
 }
 
+/** A rule set that governs a bucket: its inline rules, or those of a separate encryption resource that names it. */
+export interface RuleSet {
+    rules: Rules;
+    /** The separate resource holding the rules; it overrides the bucket's inline rule. */
+    owner?: { resource: PolicyResource; source: ConfigSource };
+}
+
+/**
+ * The rule sets that govern a bucket: those of every separate encryption resource that names it,
+ * else its inline rules. `maybe` when none names it but one whose bucket is unknown may: a missing
+ * rule is then not a mandatory finding.
+ */
+export function governingRules(bucket: PolicyResource, source: BucketSource, idx: StackIndex): { sets: RuleSet[]; maybe: boolean } {
+    const candidates = idx.ofType(...source.configTypes);
+    const verdicts = candidates.map((c) => targets(c, bucket));
+    const configs = candidates.filter((_, i) => verdicts[i] === "yes");
+    if (configs.length === 0) {
+        return { sets: [{ rules: source.inlineRules(Input.of(bucket.props)) }], maybe: verdicts.includes("maybe") };
+    }
+    const sets = configs.map((resource): RuleSet => {
+        const cs = CONFIG_SOURCES[resource.type]!;
+        return { rules: cs.rules(Input.of(resource.props)), owner: { resource, source: cs } };
+    });
+    return { sets, maybe: false };
+}
+
+/** The input a finding on a rule set names: the bucket's own, or the separate resource's. */
+export function ruleChange(set: RuleSet, path: string): Change {
+    return set.owner ? { type: set.owner.source.program, input: path } : path;
+}
+
+/** The input to change when a rule set has no rule: S3 only takes a separate configuration resource. */
+export function missingRuleChange(set: RuleSet, source: BucketSource): Change {
+    if (set.owner) return { type: set.owner.source.program, input: "rules" };
+    return source.cloud === "aws" ? { type: "aws.s3.BucketServerSideEncryptionConfiguration", input: "rules", add: true } : source.inlinePath;
+}
+
 function label(kind: Bilingual, name: string, owner?: { kind: Bilingual; name: string }): Bilingual {
     const via = owner ? bi(` (via ${owner.kind.en} "${owner.name}")`, `（通过${owner.kind.zh}“${owner.name}”）`) : bi("", "");
     return bi(`${kind.en} "${name}"${via.en}`, `${kind.zh}“${name}”${via.zh}`);
@@ -220,14 +257,12 @@ function label(kind: Bilingual, name: string, owner?: { kind: Bilingual; name: s
 
 const UNKNOWN_FOUND = bi("a value that is unknown until deployment", "部署前未知的值");
 
-/** Where a rule set is declared: the flagged resource itself, or a separate encryption resource of the bucket. */
+/** A rule set and the resource its findings are reported on (the bucket, or an encryption resource of a bucket outside the stack). */
 interface Place {
-    /** The resource the finding is reported on. */
     target: PolicyResource;
     kind: Bilingual;
     who: Bilingual;
-    /** A separate resource holding the rules, when the finding is reported on its bucket. */
-    owner?: ConfigSource;
+    set: RuleSet;
 }
 
 function validateStack(args: StackValidationArgs, emit: Emit): void {
@@ -237,27 +272,23 @@ function validateStack(args: StackValidationArgs, emit: Emit): void {
     const idx = new StackIndex(args.resources);
     const linked = new Set<string>();
 
-    /** An input of the flagged resource, or of the separate resource that holds the rule. */
-    const changeOf = (place: Place, read: Input | string): Change => {
-        const path = typeof read === "string" ? read : read.path;
-        return place.owner ? { type: place.owner.program, input: path } : path;
-    };
     const report = (place: Place, v: Verdict, fix: Bilingual) => {
         if (v.kind === "ok") return;
         const on = { urn: place.target.urn, name: place.target.name };
         if (v.kind === "unknown") {
-            emit({ kind: place.kind, on, label: place.who, found: UNKNOWN_FOUND, required, change: changeOf(place, v.read), unknown: true, bases: ENCRYPTION_BASES });
+            emit({ kind: place.kind, on, label: place.who, found: UNKNOWN_FOUND, required, change: ruleChange(place.set, v.read.path), unknown: true, bases: ENCRYPTION_BASES });
             return;
         }
-        emit({ kind: place.kind, on, label: place.who, found: v.found, required, change: changeOf(place, v.read), fix, bases: v.key || requireCustomerManagedKeys ? CMK_BASES : ENCRYPTION_BASES });
+        emit({ kind: place.kind, on, label: place.who, found: v.found, required, change: ruleChange(place.set, v.read.path), fix, bases: v.key || requireCustomerManagedKeys ? CMK_BASES : ENCRYPTION_BASES });
     };
-    const reportRules = (place: Place, rules: Rules, cloud: Cloud, fix: Bilingual, none: { found: Bilingual; change: Change; unknown?: boolean } | undefined) => {
+    const reportRules = (place: Place, cloud: Cloud, fix: Bilingual, none: { found: Bilingual; change: Change; unknown: boolean } | undefined) => {
+        const rules = place.set.rules;
         if (!rules.known) {
-            emit({ kind: place.kind, on: { urn: place.target.urn, name: place.target.name }, label: place.who, found: UNKNOWN_FOUND, required, change: changeOf(place, rules.path), unknown: true, bases: ENCRYPTION_BASES });
+            emit({ kind: place.kind, on: { urn: place.target.urn, name: place.target.name }, label: place.who, found: UNKNOWN_FOUND, required, change: ruleChange(place.set, rules.path), unknown: true, bases: ENCRYPTION_BASES });
             return;
         }
         if (rules.rules.length === 0 && none) {
-            emit({ kind: place.kind, on: { urn: place.target.urn, name: place.target.name }, label: place.who, found: none.found, required, change: none.change, fix, unknown: none.unknown === true, bases: requireCustomerManagedKeys ? CMK_BASES : ENCRYPTION_BASES });
+            emit({ kind: place.kind, on: { urn: place.target.urn, name: place.target.name }, label: place.who, found: none.found, required, change: none.change, fix, unknown: none.unknown, bases: requireCustomerManagedKeys ? CMK_BASES : ENCRYPTION_BASES });
             return;
         }
         for (const rule of rules.rules) report(place, checkRule(rule, cloud, requireCustomerManagedKeys), fix);
@@ -268,10 +299,7 @@ function validateStack(args: StackValidationArgs, emit: Emit): void {
         if (!source || (source.cloud === "aws" && !requireCustomerManagedKeys)) {
             continue;
         }
-        const candidates = idx.ofType(...source.configTypes);
-        const configs = candidates.filter((c) => targets(c, bucket) === "yes");
-        const maybe = configs.length === 0 && candidates.some((c) => targets(c, bucket) === "maybe");
-        configs.forEach((c) => linked.add(c.urn));
+        const { sets, maybe } = governingRules(bucket, source, idx);
         const fix =
             source.cloud === "aws"
                 ? bi(
@@ -281,25 +309,16 @@ function validateStack(args: StackValidationArgs, emit: Emit): void {
                 : requireCustomerManagedKeys
                   ? bi('Set `sseAlgorithm: "KMS"` with `kmsMasterKeyId` (inline or in an alicloud.oss.BucketServerSideEncryption).', '请设置 `sseAlgorithm: "KMS"` 并指定 `kmsMasterKeyId`（内联或使用 alicloud.oss.BucketServerSideEncryption）。')
                   : bi('Add `serverSideEncryptionRule: { sseAlgorithm: "KMS" }` (or "AES256"), or an alicloud.oss.BucketServerSideEncryption for this bucket.', '请添加 `serverSideEncryptionRule: { sseAlgorithm: "KMS" }`（或 "AES256"），或为该 Bucket 添加 alicloud.oss.BucketServerSideEncryption。');
-        // No rule at all: an OSS bucket gets its inline rule; S3 only takes a separate configuration resource.
-        const none =
+        const found =
             source.cloud === "aws"
-                ? {
-                      found: bi("no server-side encryption configuration (the S3 default, SSE-S3 with an AWS-owned key)", "没有服务器端加密配置（S3 默认的 SSE-S3，使用 AWS 自有密钥）"),
-                      change: { type: "aws.s3.BucketServerSideEncryptionConfiguration", input: "rules", add: true } as const,
-                  }
-                : { found: bi("no server-side encryption rule", "没有服务器端加密规则"), change: source.inlinePath };
-
+                ? bi("no server-side encryption configuration (the S3 default, SSE-S3 with an AWS-owned key)", "没有服务器端加密配置（S3 默认的 SSE-S3，使用 AWS 自有密钥）")
+                : bi("no server-side encryption rule", "没有服务器端加密规则");
         // A separate encryption resource overrides the inline rule; evaluate whichever governs.
-        if (configs.length === 0) {
+        for (const set of sets) {
+            if (set.owner) linked.add(set.owner.resource.urn);
+            const owner = set.owner ? { kind: set.owner.source.kind, name: set.owner.resource.name } : undefined;
             // An encryption resource whose bucket is unknown may be this bucket's: not mandatory.
-            reportRules({ target: bucket, kind: source.kind, who: label(source.kind, bucket.name) }, source.inlineRules(Input.of(bucket.props)), source.cloud, fix, { ...none, unknown: maybe });
-            continue;
-        }
-        for (const c of configs) {
-            const cs = CONFIG_SOURCES[c.type]!;
-            const place: Place = { target: bucket, kind: source.kind, who: label(source.kind, bucket.name, { kind: cs.kind, name: c.name }), owner: cs };
-            reportRules(place, cs.rules(Input.of(c.props)), source.cloud, fix, { found: none.found, change: { type: cs.program, input: "rules" } });
+            reportRules({ target: bucket, kind: source.kind, who: label(source.kind, bucket.name, owner), set }, source.cloud, fix, { found, change: missingRuleChange(set, source), unknown: maybe });
         }
     }
 
@@ -316,7 +335,7 @@ function validateStack(args: StackValidationArgs, emit: Emit): void {
         const fix = requireCustomerManagedKeys
             ? bi("Use a KMS algorithm with a named `kmsMasterKeyId`.", "请使用 KMS 算法并指定 `kmsMasterKeyId`。")
             : bi('Use sseAlgorithm "KMS" or "AES256".', '请将 sseAlgorithm 设置为 "KMS" 或 "AES256"。');
-        reportRules({ target: c, kind: cs.kind, who: label(cs.kind, c.name) }, cs.rules(Input.of(c.props)), cloud, fix, undefined);
+        reportRules({ target: c, kind: cs.kind, who: label(cs.kind, c.name), set: { rules: cs.rules(Input.of(c.props)) } }, cloud, fix, undefined);
     }
 }
 

@@ -53,6 +53,18 @@ describe("classified-data-customer-key", () => {
         expect(d!.message).toContain("RDS 实例“data”：当前：未设置（默认不加密），而该资源的数据分类为");
     });
 
+    it("says what the fix costs as the encryption control does: in place for PolarDB TDE, a replacement elsewhere", async () => {
+        // Before, this control said every change replaced the resource, PolarDB's TDE switch included.
+        const [off] = await runStack(control, [one("alicloud:polardb/cluster:Cluster", { tags: P })]);
+        expect(off!.message).toContain("Change `tdeStatus`");
+        expect(off!.message).toContain("with a customer-managed key in `encryptionKey`. This change applies in place.");
+        expect(off!.message).not.toContain("replaces the resource");
+        const [serviceKey] = await runStack(control, [one("alicloud:polardb/cluster:Cluster", { tags: P, tdeStatus: "Enabled" })]);
+        expect(serviceKey!.message).toContain("The key cannot be changed once encryption is on");
+        const [rds] = await runStack(control, [one("aws:rds/instance:Instance", { tags: P })]);
+        expect(rds!.message).toContain("replaces the resource");
+    });
+
     it("applies whatever requireCustomerManagedKeys says (it is not this control's key)", () => {
         expect(Object.keys(metadata.config ?? {})).not.toContain("requireCustomerManagedKeys");
     });

@@ -190,6 +190,32 @@ describe("databases-and-file-systems-encrypted: requireCustomerManagedKeys", () 
     it("is off by default", async () => {
         expect(await run(RDS, { storageEncrypted: true })).toEqual([]);
     });
+
+    // PolarDB `encryptionKey` "cannot be modified after TDE is opened"; a Logstore's encryptConf
+    // only takes `enable` on update (the SDK's own docs): on these the key is chosen when
+    // encryption is turned on, or never.
+    it.each([
+        [POLARDB, { tdeStatus: "Enabled" }],
+        [LOGSTORE, { encryptConf: { enable: true } }],
+    ])("%s encrypted without a customer key: the key cannot be changed in place", async (type, props) => {
+        const [d] = await run(type, props, CMK);
+        expect(d!.message).toContain("The key cannot be changed once encryption is on: move the data to a new resource encrypted with a customer-managed key.");
+        expect(d!.message).toContain("加密开启后无法更换密钥");
+        expect(d!.message).not.toContain("applies in place");
+    });
+
+    it("turning encryption on with requireCustomerManagedKeys says to name the key in the same change", async () => {
+        const [polar] = await run(POLARDB, {}, CMK);
+        expect(polar!.message).toContain("This change applies in place. Name the customer-managed key in `encryptionKey` in the same change: it cannot be changed once encryption is on.");
+        expect(polar!.message).toContain("请在同一修改中于 `encryptionKey` 指定客户托管密钥（CMK）");
+        const [rds] = await run(RDS, { storageEncrypted: false }, CMK);
+        expect(rds!.message).toContain("replaces the resource");
+        expect(rds!.message).toContain("Name the customer-managed key in `kmsKeyId` in the same change, or it takes a second replacement.");
+        // Without the switch, only the cost of turning encryption on.
+        const [plain] = await run(POLARDB, {});
+        expect(plain!.message).toContain("applies in place");
+        expect(plain!.message).not.toContain("customer-managed");
+    });
 });
 
 describe("databases-and-file-systems-encrypted: unknown and odd input", () => {

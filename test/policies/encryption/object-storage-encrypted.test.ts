@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import control, { checkRule, metadata } from "../../../policies/encryption/object-storage-encrypted";
+import control, { BUCKET_SOURCES, checkRule, governingRules, metadata, missingRuleChange, ruleChange } from "../../../policies/encryption/object-storage-encrypted";
 import { Input } from "../../../policies/shared/reader";
-import { type Diagnostic, type TestResource, levels, runStack, secret, unknown, urnOf } from "../../helpers/harness";
+import { StackIndex } from "../../../policies/shared/stack";
+import { type Diagnostic, type TestResource, levels, runStack, secret, stackArgs, unknown, urnOf } from "../../helpers/harness";
 
 const OSS = "alicloud:oss/bucket:Bucket";
 const OSS_SSE = "alicloud:oss/bucketServerSideEncryption:BucketServerSideEncryption";
@@ -221,6 +222,36 @@ describe("object-storage-encrypted: checkRule", () => {
         ["aws", true, undefined, undefined, "fail"],
     ] as const)("%s cmk=%s %j key=%j -> %s", (cloud, cmk, alg, key, expected) => {
         expect(checkRule(rule(alg, key), cloud, cmk).kind).toBe(expected);
+    });
+});
+
+describe("object-storage-encrypted: governingRules (shared with classified-data-customer-key)", () => {
+    /** The governing sets of the first resource, an OSS bucket, as [owner name or "inline", rule count or "unknown"], with `maybe`. */
+    function governing(resources: TestResource[]) {
+        const args = stackArgs(control.policy, resources);
+        const bucket = args.resources[0]!;
+        const { sets, maybe } = governingRules(bucket, BUCKET_SOURCES[OSS]!, new StackIndex(args.resources));
+        return { sets: sets.map((s) => [s.owner?.resource.name ?? "inline", s.rules.known ? s.rules.rules.length : "unknown"]), maybe, changes: sets.map((s) => [ruleChange(s, "sseAlgorithm"), missingRuleChange(s, BUCKET_SOURCES[OSS]!)]) };
+    }
+    it.each([
+        ["no separate resource: the inline rule", [oss({ serverSideEncryptionRule: { sseAlgorithm: "KMS" } })], [["inline", 1]], false],
+        ["no rule at all: an empty inline set", [oss()], [["inline", 0]], false],
+        ["an unknown inline rule", [oss({ serverSideEncryptionRule: unknown() })], [["inline", "unknown"]], false],
+        ["a linked resource overrides the inline rule", [oss({ serverSideEncryptionRule: { sseAlgorithm: "AES256" } }), ossSse({ sseAlgorithm: "KMS" }, "assets")], [["sse", 1]], false],
+        ["two linked resources: both govern", [oss(), ossSse({ sseAlgorithm: "KMS" }, "assets", "a"), ossSse({ sseAlgorithm: "AES256" }, "assets", "b")], [["a", 1], ["b", 1]], false],
+        ["linked by equal known names", [oss(), ossSse({ bucket: "assets-bucket", sseAlgorithm: "KMS" })], [["sse", 1]], false],
+        ["another bucket's resource", [oss(), oss({}, "other"), ossSse({ sseAlgorithm: "KMS" }, "other")], [["inline", 0]], false],
+        ["an unlinked resource whose bucket is unknown: maybe", [oss(), ossSse({ sseAlgorithm: "KMS" })], [["inline", 0]], true],
+        ["maybe is moot when one resource names the bucket", [oss(), ossSse({ sseAlgorithm: "KMS" }), ossSse({ sseAlgorithm: "KMS" }, "assets", "linked")], [["linked", 1]], false],
+    ] as const)("%s", (_n, resources, sets, maybe) => {
+        const g = governing([...resources]);
+        expect(g.sets).toEqual(sets);
+        expect(g.maybe).toBe(maybe);
+    });
+
+    it("a finding on a separate resource's rule names that resource's input; the inline one the bucket's", () => {
+        expect(governing([oss(), ossSse({ sseAlgorithm: "KMS" }, "assets")]).changes).toEqual([[{ type: "alicloud.oss.BucketServerSideEncryption", input: "sseAlgorithm" }, { type: "alicloud.oss.BucketServerSideEncryption", input: "rules" }]]);
+        expect(governing([oss()]).changes).toEqual([["sseAlgorithm", "serverSideEncryptionRule"]]);
     });
 });
 
