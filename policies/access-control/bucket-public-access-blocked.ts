@@ -14,6 +14,8 @@ import { type Fix, known, remediation, setInput } from "../shared/remediate";
 
 interface BlockSource {
     kind: Bilingual;
+    /** A block of one bucket (its `bucket` input names it), or of every bucket of the account. */
+    scope: "bucket" | "account";
     /** Flags that must all be true; each defaults to false when unset. */
     flags: readonly string[];
 }
@@ -32,17 +34,28 @@ const S3_ACCOUNT_FLAGS = [
 ];
 
 export const BLOCK_SOURCES: Record<string, BlockSource> = {
-    "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": { kind: bi("S3 bucket public access block", "S3 存储桶阻止公共访问"), flags: S3_FLAGS },
-    "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock": { kind: bi("S3 account public access block", "S3 账户级阻止公共访问"), flags: S3_ACCOUNT_FLAGS },
+    "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": { kind: bi("S3 bucket public access block", "S3 存储桶阻止公共访问"), scope: "bucket", flags: S3_FLAGS },
+    "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock": { kind: bi("S3 account public access block", "S3 账户级阻止公共访问"), scope: "account", flags: S3_ACCOUNT_FLAGS },
     "alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock": {
         kind: bi("OSS bucket public access block", "OSS Bucket（存储空间）阻止公共访问"),
+        scope: "bucket",
         flags: [inputName<alicloud.oss.BucketPublicAccessBlockArgs>("blockPublicAccess")],
     },
     "alicloud:oss/accountPublicAccessBlock:AccountPublicAccessBlock": {
         kind: bi("OSS account public access block", "OSS 账号级阻止公共访问"),
+        scope: "account",
         flags: [inputName<alicloud.oss.AccountPublicAccessBlockArgs>("blockPublicAccess")],
     },
 };
+
+/** The bucket-level block types (those whose `bucket` input names one bucket). */
+export const BUCKET_BLOCK_TYPES = Object.keys(BLOCK_SOURCES).filter((t) => BLOCK_SOURCES[t]!.scope === "bucket");
+
+/** A block's flags as read: those off or unset (default false), and those unknown during preview. */
+export function blockFlags(source: BlockSource, props: Input): { off: Read<boolean>[]; unknown: Read<boolean>[] } {
+    const reads = source.flags.map((flag) => props.get(flag).boolean());
+    return { off: reads.filter((r) => r.kind !== "unknown" && !(r.kind === "value" && r.value)), unknown: reads.filter((r) => r.kind === "unknown") };
+}
 
 export const metadata: ControlMetadata = {
     name: "bucket-public-access-blocked",
@@ -78,12 +91,9 @@ function validate(args: ResourceValidationArgs, emit: Emit): void {
     if (!source) {
         return;
     }
-    const props = Input.of(args.props);
-    const reads = source.flags.map((flag) => props.get(flag).boolean());
     const required = bi(`${source.flags.join(", ")} all true`, `${source.flags.join("、")} 全部为 true`);
     // A flag that is known to be off is a finding; one unknown during preview is an advisory of its own.
-    const off = reads.filter((r) => r.kind !== "unknown" && !(r.kind === "value" && r.value));
-    const unknown = reads.filter((r) => r.kind === "unknown");
+    const { off, unknown } = blockFlags(source, Input.of(args.props));
     for (const [group, isUnknown] of [
         [off, false],
         [unknown, true],
@@ -103,11 +113,9 @@ function validate(args: ResourceValidationArgs, emit: Emit): void {
 // Remediation: every flag of a bucket-level block switched on, in place (in-place-updates.ts).
 // Account-level blocks are not remediated: they change every bucket of the account, which is for
 // the account owner to decide. An unknown flag is left alone.
-const REMEDIATED_TYPES = ["aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock"];
-
 const fixFlags: Fix = (args) => {
     const source = BLOCK_SOURCES[args.type];
-    if (!source || !REMEDIATED_TYPES.includes(args.type)) return false;
+    if (!source || source.scope !== "bucket") return false;
     const off = source.flags.filter((flag) => {
         const v = known(args.props, flag);
         return v.known && toBoolean(v.value) !== true;

@@ -8,7 +8,7 @@
 // basis. A stack policy: a bucket's ACL and public access block are separate resources.
 import type { PolicyResource, StackValidationArgs } from "@pulumi/policy";
 import { ACL_SOURCES, aclExposures } from "../access-control/no-public-buckets";
-import { BLOCK_SOURCES } from "../access-control/bucket-public-access-blocked";
+import { BLOCK_SOURCES, BUCKET_BLOCK_TYPES, blockFlags } from "../access-control/bucket-public-access-blocked";
 import { DATABASE_SOURCES, type Exposure } from "../access-control/no-public-databases";
 import { targets } from "../encryption/object-storage-encrypted";
 import { programType } from "../logging/links";
@@ -30,13 +30,9 @@ const BUCKET_ACL_TYPES: Readonly<Record<string, readonly string[]>> = {
     aws: ["aws:s3/bucketAcl:BucketAcl", "aws:s3/bucketAclV2:BucketAclV2"],
     alicloud: ["alicloud:oss/bucketAcl:BucketAcl"],
 };
-const BUCKET_BLOCK_TYPES: Readonly<Record<string, string>> = {
-    aws: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
-    alicloud: "alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock",
-};
 
 const TYPES = [...Object.keys(DATABASE_SOURCES), ...BUCKET_TYPES].filter((t) => t in STATEFUL);
-const LINKED_TYPES = [...Object.values(BUCKET_ACL_TYPES).flat(), ...Object.values(BUCKET_BLOCK_TYPES)];
+const LINKED_TYPES = [...Object.values(BUCKET_ACL_TYPES).flat(), ...BUCKET_BLOCK_TYPES];
 
 export const metadata: ControlMetadata = {
     name: "classified-data-not-public",
@@ -77,16 +73,13 @@ function bucketProblems(bucket: PolicyResource, idx: StackIndex): Problem[] {
         // An ACL resource whose bucket is unknown may be this bucket's: what it opens is not mandatory here.
         out.push(...aclExposures(acl.type, Input.of(acl.props)).map((e) => ({ ...fromExposure(e, (path) => ({ type: program, input: path })), ...(t === "maybe" ? { unknown: true } : {}) })));
     }
-    const blockType = BUCKET_BLOCK_TYPES[cloud]!;
-    const flags = BLOCK_SOURCES[blockType]?.flags ?? [];
-    for (const block of idx.ofType(blockType)) {
+    for (const block of idx.ofType(...BUCKET_BLOCK_TYPES.filter((t) => t.startsWith(`${cloud}:`)))) {
         if (targets(block, bucket) !== "yes") continue;
-        const props = Input.of(block.props);
-        const reads = flags.map((flag) => props.get(flag).boolean());
-        const program = programType(blockType);
+        const program = programType(block.type);
         // One finding for the flags known to be off, one advisory for those unknown during preview.
-        const off = reads.filter((r) => r.kind !== "unknown" && !(r.kind === "value" && r.value)).map((r) => r.path);
-        const unknown = reads.filter((r) => r.kind === "unknown").map((r) => r.path);
+        const flags = blockFlags(BLOCK_SOURCES[block.type]!, Input.of(block.props));
+        const off = flags.off.map((r) => r.path);
+        const unknown = flags.unknown.map((r) => r.path);
         if (off.length > 0) {
             out.push({
                 found: bi(`public access block with ${off.map((f) => `\`${f}\``).join(", ")} off or unset (default false)`, `阻止公共访问的 ${off.map((f) => `\`${f}\``).join("、")} 已关闭或未设置（默认 false）`),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import control from "../../../policies/access-control/bucket-public-access-blocked";
-import { levels, runResource, unknown } from "../../helpers/harness";
+import control, { BLOCK_SOURCES, BUCKET_BLOCK_TYPES, blockFlags } from "../../../policies/access-control/bucket-public-access-blocked";
+import { Input } from "../../../policies/shared/reader";
+import { levels, runResource, sdkProps, unknown } from "../../helpers/harness";
 
 const S3_PAB = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
 const S3_ACCOUNT_PAB = "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock";
@@ -52,5 +53,23 @@ describe("bucket-public-access-blocked", () => {
 
     it("has a remediation (its cases are in test/policies/remediation.test.ts)", () => {
         expect("remediateResource" in control.policy).toBe(true);
+    });
+});
+
+describe("bucket-public-access-blocked: the shared reading (classified-data-not-public uses it)", () => {
+    it("bucket-level blocks are the two whose `bucket` input names one bucket", () => {
+        expect([...BUCKET_BLOCK_TYPES].sort()).toEqual([OSS_PAB, S3_PAB].sort());
+    });
+
+    it.each([
+        ["all on", ALL_ON, [], []],
+        ["unset is off (default false)", { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true }, ["restrictPublicBuckets"], []],
+        ["false and a string", { ...ALL_ON, blockPublicAcls: false, ignorePublicAcls: "false" }, ["blockPublicAcls", "ignorePublicAcls"], []],
+        ['"true" counts as on', { ...ALL_ON, blockPublicPolicy: "true" }, [], []],
+        ["unknown is neither off nor on", { ...ALL_ON, blockPublicPolicy: unknown(), restrictPublicBuckets: 0 }, ["restrictPublicBuckets"], ["blockPublicPolicy"]],
+    ])("%s", (_n, props, off, unknownFlags) => {
+        const flags = blockFlags(BLOCK_SOURCES[S3_PAB]!, Input.of(sdkProps(props)));
+        expect(flags.off.map((r) => r.path)).toEqual(off);
+        expect(flags.unknown.map((r) => r.path)).toEqual(unknownFlags);
     });
 });

@@ -228,7 +228,7 @@ describe("object-storage-encrypted: checkRule", () => {
 describe("object-storage-encrypted: governingRules (shared with classified-data-customer-key)", () => {
     /** The governing sets of the first resource, an OSS bucket, as [owner name or "inline", rule count or "unknown"], with `maybe`. */
     function governing(resources: TestResource[]) {
-        const args = stackArgs(control.policy, resources);
+        const args = stackArgs({ name: "p", description: "probe policy", validateStack: () => undefined }, resources);
         const bucket = args.resources[0]!;
         const { sets, maybe } = governingRules(bucket, BUCKET_SOURCES[OSS]!, new StackIndex(args.resources));
         return { sets: sets.map((s) => [s.owner?.resource.name ?? "inline", s.rules.known ? s.rules.rules.length : "unknown"]), maybe, changes: sets.map((s) => [ruleChange(s, "sseAlgorithm"), missingRuleChange(s, BUCKET_SOURCES[OSS]!)]) };
