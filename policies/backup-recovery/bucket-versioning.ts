@@ -7,7 +7,7 @@ import type * as aws from "@pulumi/aws";
 import type { PolicyResource, StackValidationArgs } from "@pulumi/policy";
 import { Candidates, knownIds, pairwiseLinks, programType, referenceVia } from "../logging/links";
 import { type ControlMetadata, stackControl } from "../shared/control";
-import { type Emit, shown } from "../shared/emit";
+import { type Change, type Emit, shown } from "../shared/emit";
 import { type Bilingual, bi } from "../shared/messages";
 import { inputName } from "../shared/properties";
 import { Input, type Read } from "../shared/reader";
@@ -28,6 +28,7 @@ interface BucketSource {
 }
 
 const OFF = bi("unset (default: not versioned)", "未设置（默认不开启版本控制）");
+export const VERSIONED = bi("versioning Enabled", "版本控制为 Enabled");
 
 function fromStatus(read: Read<string>, offWhenAbsent: Bilingual): State {
     if (read.kind === "unknown") return { unknown: true, path: read.path };
@@ -144,34 +145,45 @@ function linkedState(linked: readonly PolicyResource[]): State | undefined {
     return found;
 }
 
+/** Why a bucket is not versioned: what was found, whether it is unknown during preview, and the input to change. */
+export interface Gap {
+    found: Bilingual;
+    unknown: boolean;
+    change: Change;
+}
+
+const UNKNOWN_STATUS = bi("a versioning status that is unknown until deployment", "部署前未知的版本控制状态");
+
+/**
+ * A bucket's versioning gap, or undefined when it is versioned (inline or by a versioning resource
+ * that names it) or is no bucket. A separate resource is fixed where it is; on AWS the inline input
+ * is deprecated, so the fix for a bucket without one is a new aws.s3.BucketVersioning.
+ */
+export function versioningGap(bucket: PolicyResource, separateState: (b: PolicyResource) => State | undefined): Gap | undefined {
+    const source = BUCKET_SOURCES[bucket.type];
+    if (!source) return undefined;
+    const inline = source.inline(Input.of(bucket.props));
+    if ("on" in inline && inline.on) return undefined;
+    const separate = separateState(bucket);
+    if (separate && "on" in separate && separate.on) return undefined;
+    const state = separate ?? inline;
+    const aws = source.versioning[0]!.startsWith("aws:");
+    const addType = aws ? "aws.s3.BucketVersioning" : "alicloud.oss.BucketVersioning";
+    if ("unknown" in state) return { found: UNKNOWN_STATUS, unknown: true, change: state.change ?? (separate ? { type: addType, input: state.path } : state.path) };
+    if (state.on) return undefined; // both were checked above; this narrows the type
+    return {
+        found: separate && "found" in separate ? bi(`${addType} with status ${separate.found.en}`, `${addType} 的状态为 ${separate.found.zh}`) : state.found,
+        unknown: false,
+        change: separate ? { type: addType, input: aws ? "versioningConfiguration.status" : "status" } : aws ? { type: addType, input: "bucket", add: true } : state.path,
+    };
+}
+
 function validate(args: StackValidationArgs, emit: Emit): void {
     const index = new StackIndex(args.resources);
     const separateState = versioningStates(index);
     for (const bucket of index.ofType(...Object.keys(BUCKET_SOURCES))) {
-        const source = BUCKET_SOURCES[bucket.type]!;
-        const inline = source.inline(Input.of(bucket.props));
-        if ("on" in inline && inline.on) continue;
-        const separate = separateState(bucket);
-        if (separate && "on" in separate && separate.on) continue;
-        const on = { urn: bucket.urn, name: bucket.name };
-        const state = separate ?? inline;
-        if ("unknown" in state) {
-            emit({ kind: source.kind, on, found: bi("a versioning status that is unknown until deployment", "部署前未知的版本控制状态"), required: bi("versioning Enabled", "版本控制为 Enabled"), change: state.change ?? state.path, unknown: true });
-            continue;
-        }
-        const addType = source.versioning[0]!.startsWith("aws:") ? "aws.s3.BucketVersioning" : "alicloud.oss.BucketVersioning";
-        emit({
-            kind: source.kind,
-            on,
-            found: separate && "found" in separate ? bi(`${addType} with status ${separate.found.en}`, `${addType} 的状态为 ${separate.found.zh}`) : state.found,
-            required: bi("versioning Enabled", "版本控制为 Enabled"),
-            // A separate resource is fixed where it is; on AWS the inline input is deprecated, so the fix is a new resource.
-            change: separate
-                ? { type: addType, input: addType.startsWith("aws") ? "versioningConfiguration.status" : "status" }
-                : addType.startsWith("aws")
-                  ? { type: addType, input: "bucket", add: true }
-                  : state.path,
-        });
+        const gap = versioningGap(bucket, separateState);
+        if (gap) emit({ kind: BUCKET_SOURCES[bucket.type]!.kind, on: { urn: bucket.urn, name: bucket.name }, found: gap.found, required: VERSIONED, change: gap.change, unknown: gap.unknown });
     }
 }
 

@@ -7,13 +7,13 @@
 // stack policy: backup policies, versioning and snapshot policies are separate resources.
 import type * as alicloud from "@pulumi/alicloud";
 import type { PolicyResource, StackValidationArgs } from "@pulumi/policy";
-import { BUCKET_SOURCES, type State, versioningStates } from "../backup-recovery/bucket-versioning";
+import { BUCKET_SOURCES, type State, VERSIONED, versioningGap, versioningStates } from "../backup-recovery/bucket-versioning";
 import { BACKUP_SOURCES, config as retentionConfig, shortfalls } from "../backup-recovery/database-backup-retention";
 import { type Coverage, TARGETS, type Target, coverageIn } from "../backup-recovery/snapshot-policy-coverage";
 import { Candidates, knownIds, pairwiseLinks, programType } from "../logging/links";
 import { readConfig } from "../shared/config";
 import { type ControlMetadata, stackControl } from "../shared/control";
-import { type Change, type Emit } from "../shared/emit";
+import { type Emit } from "../shared/emit";
 import { type Bilingual, bi } from "../shared/messages";
 import { inputName } from "../shared/properties";
 import { Input } from "../shared/reader";
@@ -97,21 +97,9 @@ function databaseProblems(r: PolicyResource, policiesNaming: PoliciesOf, minimum
     );
 }
 
-const VERSIONED = bi("versioning Enabled", "版本控制为 Enabled");
-
 function bucketProblems(bucket: PolicyResource, separateState: (b: PolicyResource) => State | undefined): Problem[] {
-    const source = BUCKET_SOURCES[bucket.type];
-    if (!source) return [];
-    const inline = source.inline(Input.of(bucket.props));
-    if ("on" in inline && inline.on) return [];
-    const separate = separateState(bucket);
-    if (separate && "on" in separate && separate.on) return [];
-    const state = separate ?? inline;
-    const aws = bucket.type.startsWith("aws:");
-    const add = aws ? "aws.s3.BucketVersioning" : "alicloud.oss.BucketVersioning";
-    const change: Change = separate ? { type: add, input: aws ? "versioningConfiguration.status" : "status" } : aws ? { type: add, input: "bucket", add: true } : state.path;
-    if ("unknown" in state) return [{ found: bi("a versioning status that is unknown until deployment", "部署前未知的版本控制状态"), required: VERSIONED, change: state.change ?? change, unknown: true }];
-    return [{ found: "found" in state ? state.found : bi("not versioned", "未开启版本控制"), required: VERSIONED, change }];
+    const gap = versioningGap(bucket, separateState);
+    return gap ? [{ ...gap, required: VERSIONED }] : [];
 }
 
 function diskProblems(target: PolicyResource, coverage: (target: PolicyResource, spec: Target) => Coverage): Problem[] {

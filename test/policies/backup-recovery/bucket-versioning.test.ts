@@ -35,6 +35,15 @@ describe("bucket-versioning: AWS", () => {
         expect(levels(await runStack(control, [bucket(S3, "reports"), ...extra]))).toEqual(expected);
     });
 
+    it("an unknown status on a versioning resource names that resource's input, not the bucket's", async () => {
+        // Before, the finding told the bucket to change `versioningConfiguration.status`, an input only the versioning resource has.
+        const ds = await runStack(control, [bucket(S3, "reports"), versioning(VERSIONING, "v", "reports", { versioningConfiguration: { status: unknown() } })]);
+        expect(ds[0]!.message).toContain("found a versioning status that is unknown until deployment");
+        expect(ds[0]!.message).toContain("Change `versioningConfiguration.status` of the `aws.s3.BucketVersioning`.");
+        const [inline] = await runStack(control, [bucket(S3, "reports", { versioning: { enabled: unknown() } })]);
+        expect(inline!.message).toContain("Change `versioning.enabled`.");
+    });
+
     it("a suspended versioning resource is named as the fix", async () => {
         const ds = await runStack(control, [bucket(S3, "reports"), versioning(VERSIONING, "v", "reports", { versioningConfiguration: { status: "Suspended" } })]);
         expect(ds[0]!.message).toContain('found aws.s3.BucketVersioning with status "Suspended"');

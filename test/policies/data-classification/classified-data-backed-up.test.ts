@@ -65,10 +65,19 @@ describe("classified-data-backed-up", () => {
         const ds = await runStack(control, [bucket, v("Suspended")]);
         expect(levels(ds)).toEqual(["mandatory"]);
         expect(ds[0]!.message).toContain("Change `versioningConfiguration.status` of the `aws.s3.BucketVersioning`.");
+        // The same words as bucket-versioning (before, only the status was named).
+        expect(ds[0]!.message).toContain('found aws.s3.BucketVersioning with status "Suspended"');
         const [bare] = await runStack(control, [bucket]);
         expect(bare!.message).toContain('S3 bucket "b": found unset (default: not versioned), on data classified `data-classification` = "personal"; required versioning Enabled. Add an `aws.s3.BucketVersioning` with `bucket` set.');
         expect(bare!.message).toContain('S3 存储桶“b”：当前：未设置（默认不开启版本控制），而该资源的数据分类为 `data-classification` = "personal"（个人信息）；要求：版本控制为 Enabled。');
         expect(bare!.message).toContain("Compliance basis: Data Security Law Art. 21; Cybersecurity Law Art. 23(4) (Art. 21(4) before 2026-01-01); GB/T 22239-2019 level 3 8.1.4.9.");
+    });
+
+    it("an unknown inline versioning flag names that flag, as bucket-versioning does", async () => {
+        // Before, this control asked for a new aws.s3.BucketVersioning even where the unknown value was the bucket's own input.
+        const ds = await runStack(control, [{ type: "aws:s3/bucket:Bucket", name: "b", props: { tags: P, versioning: { enabled: unknown() } } }]);
+        expect(levels(ds)).toEqual(["advisory"]);
+        expect(ds[0]!.message).toContain("Change `versioning.enabled`.");
     });
 
     it.each([["aws:ebs/volume:Volume"], ["aws:efs/fileSystem:FileSystem"], ["alicloud:ecs/ecsDisk:EcsDisk"], ["alicloud:ecs/disk:Disk"]])("%s: no snapshot policy is mandatory; a policy that reaches it passes", async (type) => {
