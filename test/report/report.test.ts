@@ -146,4 +146,14 @@ describe("the event-log reader", () => {
         expect(r.status).toBe(2);
         expect(r.stderr).toMatch(/^report: cannot read event log \S+no-such\.jsonl \(ENOENT\)\n$/);
     });
+
+    it("an empty --config file is an error, as in scan, not a report against the defaults", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "report-config-"));
+        fs.writeFileSync(path.join(dir, "log.jsonl"), [pre, policy].map((e) => JSON.stringify(e)).join("\n") + "\n");
+        fs.writeFileSync(path.join(dir, "empty.json"), "\n");
+        const r = spawnSync(process.execPath, [path.join(ROOT, "dist", "tools", "report", "cli.js"), "log.jsonl", "--config", "empty.json", "--output-file-path", "r.html"], { cwd: dir, encoding: "utf8" });
+        expect(r.stderr).toBe(`report: invalid policy config: ${path.join(fs.realpathSync(dir), "empty.json")}: the file is empty; write a JSON object (\`{}\` for the defaults) or leave out --config\n`);
+        expect(r.status).toBe(2);
+        expect(fs.existsSync(path.join(dir, "r.html"))).toBe(false);
+    });
 });

@@ -167,6 +167,14 @@ describe("config files", () => {
         expect(parsePolicyConfig("  \n", "empty.json")).toEqual({});
     });
 
+    it("an empty --config file of scan or report is an error, not the defaults", () => {
+        for (const text of ["", "  \n"]) {
+            const file = write("empty.json", text);
+            expect(() => loadPolicyConfigFile(file)).toThrow(new UserInputError(`invalid policy config: ${file}: the file is empty; write a JSON object (\`{}\` for the defaults) or leave out --config`));
+        }
+        expect(loadPolicyConfigFile(write("defaults.json", "{}"))).toEqual({});
+    });
+
     it("rejects a file that is not JSON, naming the file", () => {
         const file = write("bad.json", '{"all": advisory}');
         expect(() => loadPolicyConfigFile(file)).toThrow(new RegExp(`^invalid policy config: ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: not valid JSON \\(`));

@@ -66,6 +66,11 @@ export function parsePolicyConfig(text: string, source: string): PolicyConfigFil
     return doc;
 }
 
+/**
+ * Reads a `--config` file of scan or report. Unlike the CLI (parsePolicyConfig), an empty file is
+ * an error: it is a truncated write or the wrong file, and taking it as "the defaults" would
+ * silently check, or report, against settings nobody chose.
+ */
 export function loadPolicyConfigFile(file: string): PolicyConfigFile {
     let text: string;
     try {
@@ -73,6 +78,7 @@ export function loadPolicyConfigFile(file: string): PolicyConfigFile {
     } catch (err) {
         throw configError(file, `cannot read the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
     }
+    if (text.trim() === "") throw configError(file, "the file is empty; write a JSON object (`{}` for the defaults) or leave out --config");
     return parsePolicyConfig(text, file);
 }
 

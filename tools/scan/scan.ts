@@ -58,20 +58,6 @@ export function invocationDir(env: NodeJS.ProcessEnv = process.env, cwd = proces
     return env.npm_lifecycle_event === "scan" && env.INIT_CWD ? env.INIT_CWD : cwd;
 }
 
-/** A policy config file: an empty one is a mistake (a truncated write, the wrong file), not "no config". */
-function loadConfigFile(file: string): PolicyConfigFile {
-    let text: string | undefined;
-    try {
-        text = fs.readFileSync(file, "utf8");
-    } catch {
-        // loadPolicyConfigFile names the file and the cause.
-    }
-    if (text !== undefined && text.trim() === "") {
-        throw new UserInputError(`invalid policy config: ${file}: the file is empty; write a JSON object (\`{}\` for the defaults) or leave out --config`);
-    }
-    return loadPolicyConfigFile(file);
-}
-
 interface Loaded {
     target: ScanTarget;
     resources: EngineResource[];
@@ -174,7 +160,7 @@ const PROCESS_IO: ScanIo = { stdout: process.stdout, stderr: process.stderr, env
 
 async function list(args: ScanArgs, cwd: string, packDir: string): Promise<ScanOutcome> {
     if (args.formats.some((f) => f !== "text" && f !== "json")) throw new UserInputError(`list prints text or json (got --format ${args.formats.join(",")})`);
-    const config: PolicyConfigFile | undefined = args.config ? loadConfigFile(path.resolve(cwd, args.config)) : undefined;
+    const config: PolicyConfigFile | undefined = args.config ? loadPolicyConfigFile(path.resolve(cwd, args.config)) : undefined;
     const engine = await PolicyPackEngine.start(packDir, { sdkResolution: "auto" });
     try {
         const info = await engine.getAnalyzerInfo();
@@ -195,7 +181,7 @@ async function run(args: ScanArgs, cwd: string, defaultPack: string, io: ScanIo)
     if (args.command === "list") return list(args, cwd, packDir);
 
     const outputs = planOutputs(args.formats, args.outputFilePath, cwd);
-    const config: PolicyConfigFile | undefined = args.config ? loadConfigFile(path.resolve(cwd, args.config)) : undefined;
+    const config: PolicyConfigFile | undefined = args.config ? loadPolicyConfigFile(path.resolve(cwd, args.config)) : undefined;
     const baseline = args.baseline ? readBaseline(path.resolve(cwd, args.baseline)) : undefined;
     const progress = startProgress(io.stderr);
     try {
