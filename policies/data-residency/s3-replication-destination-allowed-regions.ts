@@ -154,8 +154,9 @@ function checkOssReplications(index: StackIndex, cfg: ReturnType<typeof readResi
     const cloud = "alicloud" as const;
     for (const r of index.ofType(OSS_REPLICATION)) {
         const location = Input.of(r.props).at(OSS_DESTINATION, "location");
-        // A known location (or none at all) is copy-destination-allowed-regions' to judge.
-        if (!location.unknown && !Input.of(r.props).get(OSS_DESTINATION).unknown) continue;
+        // A known location (or none at all) is copy-destination-allowed-regions' to judge; an
+        // unknown destination leaves its location unknown too.
+        if (!location.unknown) continue;
         const kind = typeKind(r.type);
         const on = { urn: r.urn, name: r.name };
         const exempted = cfg.exemptResourceTypes.includes(r.type);

@@ -14,7 +14,7 @@ import { type Bilingual, bi } from "../shared/messages";
 import { inputName } from "../shared/properties";
 import { Input } from "../shared/reader";
 import { type Cloud } from "../shared/regions";
-import { StackIndex } from "../shared/stack";
+import { StackIndex, refersTo } from "../shared/stack";
 import { BUCKETS, BUCKET_KIND, type LifecycleShortfall, bucketCandidates, bucketIds, lifecycleShortfalls } from "./log-bucket-lifecycle-minimum";
 import { RETENTION_SOURCES, config as retentionConfig, retentionShortfalls } from "./log-retention-minimum";
 import { Candidates, type Link, type LinkSpec, knownIds, linkVia, programType, s3BucketNameFromArn } from "./links";
@@ -99,7 +99,7 @@ function aliDestinations(fl: PolicyResource, stores: Stores): Destination[] {
     };
     const link = linkVia(fl, ref, stores.logStores, storeIds);
     // A dependency names the store; a name match needs the same project too.
-    const viaDeps = link.targets.some((t) => fl.propertyDependencies[ALI_FLOW_STORE]?.some((d) => d.urn === t.urn));
+    const viaDeps = link.targets.some((t) => refersTo(fl, ALI_FLOW_STORE, t));
     return link.targets.filter((t) => viaDeps || sameProject(t)).map((store) => ({ store, kind: "log-store" }));
 }
 
