@@ -231,38 +231,37 @@ export const metadata: ControlMetadata = {
 
 export const bucketIds = (r: PolicyResource): string[] => knownIds(r, ["bucket"]);
 
-/** Each cloud's buckets, indexed once for every link a policy run resolves. */
 /** The stack's buckets of each cloud, indexed once, as link targets. */
 export function bucketCandidates(idx: StackIndex): Record<Cloud, Candidates> {
     return { aws: new Candidates(idx.ofType(...BUCKETS.aws), bucketIds), alicloud: new Candidates(idx.ofType(...BUCKETS.alicloud), bucketIds) };
 }
 
-/** Log buckets of the stack, each with the senders that deliver to it. Unresolvable senders get an advisory. */
-function logBuckets(idx: StackIndex, candidates: Record<Cloud, Candidates>, emit: Emit, minimum: number): Map<string, PolicyResource[]> {
-    const out = new Map<string, PolicyResource[]>();
+/** A sender's link to its bucket that is unknown during preview: which bucket gets its logs is not known. */
+export interface UnresolvedSender {
+    sender: PolicyResource;
+    kind: Bilingual;
+    property: string;
+}
+
+/**
+ * The one definition of "the stack's log buckets": each bucket that a LOG_SENDERS resource
+ * delivers logs to, with its senders (also audit-records-protected's). Links unknown during
+ * preview are returned apart.
+ */
+export function logBuckets(idx: StackIndex, candidates: Record<Cloud, Candidates> = bucketCandidates(idx)): { senders: Map<string, PolicyResource[]>; unresolved: UnresolvedSender[] } {
+    const senders = new Map<string, PolicyResource[]>();
+    const unresolved: UnresolvedSender[] = [];
     for (const [type, sender] of Object.entries(LOG_SENDERS)) {
         const buckets = candidates[sender.cloud];
         for (const r of idx.ofType(type)) {
             for (const spec of sender.links) {
                 const link = linkVia(r, spec, buckets, bucketIds, true);
-                if (link.unresolved) {
-                    emit({
-                        kind: sender.kind,
-                        on: { urn: r.urn, name: r.name },
-                        found: bi(
-                            `\`${spec.property}\` unknown until deployment, so the lifecycle of the bucket receiving its logs is not checked`,
-                            `\`${spec.property}\` 在部署前未知，无法检查接收其日志的存储桶的生命周期`,
-                        ),
-                        required: bi(`a log bucket that keeps logs at least ${minimum} days`, `接收日志的存储桶至少保留日志 ${minimum} 天`),
-                        change: { text: bi("Re-run the preview after the update to check it.", "请在更新后重新运行预览以完成检查。") },
-                        unknown: true,
-                    });
-                }
-                for (const b of link.targets) out.set(b.urn, [...(out.get(b.urn) ?? []), r]);
+                if (link.unresolved) unresolved.push({ sender: r, kind: sender.kind, property: spec.property });
+                for (const b of link.targets) senders.set(b.urn, [...(senders.get(b.urn) ?? []), r]);
             }
         }
     }
-    return out;
+    return { senders, unresolved };
 }
 
 function describe(after: Expiration["after"]): Bilingual {
@@ -319,9 +318,19 @@ function validate(args: StackValidationArgs, emit: Emit): void {
     const { minimumRetentionDays } = readConfig(config, args.getConfig());
     const idx = new StackIndex(args.resources);
     const candidates = bucketCandidates(idx);
-    const receivers = logBuckets(idx, candidates, emit, minimumRetentionDays);
-    if (receivers.size === 0) return;
+    const { senders: receivers, unresolved } = logBuckets(idx, candidates);
     const required = bi(`logs kept at least ${minimumRetentionDays} days`, `日志至少保留 ${minimumRetentionDays} 天`);
+    for (const u of unresolved) {
+        emit({
+            kind: u.kind,
+            on: { urn: u.sender.urn, name: u.sender.name },
+            found: bi(`\`${u.property}\` unknown until deployment, so the lifecycle of the bucket receiving its logs is not checked`, `\`${u.property}\` 在部署前未知，无法检查接收其日志的存储桶的生命周期`),
+            required: bi(`a log bucket that keeps logs at least ${minimumRetentionDays} days`, `接收日志的存储桶至少保留日志 ${minimumRetentionDays} 天`),
+            change: { text: bi("Re-run the preview after the update to check it.", "请在更新后重新运行预览以完成检查。") },
+            unknown: true,
+        });
+    }
+    if (receivers.size === 0) return;
 
     for (const [bucketUrn, shortfalls] of lifecycleShortfalls(idx, new Set(receivers.keys()), minimumRetentionDays, candidates)) {
         const logBucket = idx.byUrn.get(bucketUrn);
