@@ -1,6 +1,7 @@
 // Audit records protected from deletion and tampering (GB/T 22239-2019 8.1.4.3 c), d); CSL
 // Art. 23(3)). The buckets that receive audit and network-behaviour logs — CloudTrail and
-// ActionTrail trails, VPC flow logs, load balancer and bucket access logs — hold them under a
+// ActionTrail trails, VPC flow logs, load balancer and bucket access logs, as
+// log-bucket-lifecycle-minimum's LOG_SENDERS lists them — hold them under a
 // write-once retention of at least `minimumRetentionDays`: S3 Object Lock in COMPLIANCE mode
 // (GOVERNANCE can be bypassed by privileged users) or a Locked OSS WORM policy (one still
 // InProgress lapses after 24 hours). CloudTrail trails are also encrypted with a KMS key.
@@ -14,39 +15,21 @@ import { type Emit, shown } from "../shared/emit";
 import { type Bilingual, bi } from "../shared/messages";
 import { inputName } from "../shared/properties";
 import { Input } from "../shared/reader";
-import { Candidates, type LinkSpec, knownIds, linkVia, s3BucketNameFromArn } from "./links";
+import { type Cloud } from "../shared/regions";
+import { StackIndex } from "../shared/stack";
+import { Candidates, type LinkSpec, linkVia } from "./links";
+import { BUCKETS, LOG_SENDERS, bucketIds, logBuckets } from "./log-bucket-lifecycle-minimum";
 
 // The same key name and default as log-retention-minimum: one organisation-wide minimum.
 export const config = {
     minimumRetentionDays: integer("Minimum number of days audit log buckets hold logs write-once (Object Lock, WORM).", 180, 1, 3650),
 };
 
-type Cloud = "aws" | "alicloud";
-
-/** Resources that deliver audit or network logs into a bucket, and how they name it. */
-interface LogSource extends LinkSpec {
-    cloud: Cloud;
-}
 
 const S3_LOCK_TYPES = ["aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration", "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2"];
 const OSS_WORM = "alicloud:oss/bucketWorm:BucketWorm";
-const BUCKETS: Record<Cloud, readonly string[]> = { aws: ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"], alicloud: ["alicloud:oss/bucket:Bucket"] };
 const TRAIL = "aws:cloudtrail/trail:Trail";
 const TRAIL_KMS = inputName<aws.cloudtrail.TrailArgs>("kmsKeyId");
-
-const named = (property: string): LogSource["references"] => (p) => [p.get(property)];
-const accessLogBucket: LogSource["references"] = (p) => [p.at("accessLogs", "bucket")];
-
-export const LOG_SOURCES: Record<string, LogSource> = {
-    [TRAIL]: { cloud: "aws", property: inputName<aws.cloudtrail.TrailArgs>("s3BucketName"), references: named("s3BucketName") },
-    "aws:ec2/flowLog:FlowLog": { cloud: "aws", property: inputName<aws.ec2.FlowLogArgs>("logDestination"), references: named("logDestination"), normalize: s3BucketNameFromArn },
-    "aws:lb/loadBalancer:LoadBalancer": { cloud: "aws", property: inputName<aws.lb.LoadBalancerArgs>("accessLogs"), references: accessLogBucket },
-    "aws:alb/loadBalancer:LoadBalancer": { cloud: "aws", property: "accessLogs", references: accessLogBucket },
-    "aws:s3/bucketLogging:BucketLogging": { cloud: "aws", property: inputName<aws.s3.BucketLoggingArgs>("targetBucket"), references: named("targetBucket") },
-    "aws:s3/bucketLoggingV2:BucketLoggingV2": { cloud: "aws", property: "targetBucket", references: named("targetBucket") },
-    "alicloud:actiontrail/trail:Trail": { cloud: "alicloud", property: inputName<alicloud.actiontrail.TrailArgs>("ossBucketName"), references: named("ossBucketName") },
-    "alicloud:oss/bucketLogging:BucketLogging": { cloud: "alicloud", property: inputName<alicloud.oss.BucketLoggingArgs>("targetBucket"), references: named("targetBucket") },
-};
 
 export const metadata: ControlMetadata = {
     name: "audit-records-protected",
@@ -66,31 +49,12 @@ export const metadata: ControlMetadata = {
             "（存储桶需设置 `objectLockEnabled: true`），并设置跟踪的 `kmsKeyId`。为每个接收操作审计（ActionTrail）或 OSS 访问日志的 OSS Bucket（存储空间）添加 alicloud.oss.BucketWorm，`retentionPeriodInDays` 设为 180 或更大，" +
             '`status` 设为 "Locked"（InProgress 状态的策略 24 小时后失效）。锁定后的保留期不能缩短，请慎重选择。',
     },
-    resourceTypes: [...Object.keys(LOG_SOURCES), ...BUCKETS.aws, ...BUCKETS.alicloud, ...S3_LOCK_TYPES, OSS_WORM],
+    resourceTypes: [...new Set([...Object.keys(LOG_SENDERS), ...BUCKETS.aws, ...BUCKETS.alicloud, ...S3_LOCK_TYPES, OSS_WORM])],
     config,
 };
 
 const on = (r: PolicyResource) => ({ urn: r.urn, name: r.name });
-const BUCKET_LINK: LinkSpec = { property: "bucket", references: named("bucket") };
-const bucketIds = (b: PolicyResource) => knownIds(b, ["bucket"]);
-
-/** The stack's buckets that receive audit or network logs. */
-function auditBuckets(resources: readonly PolicyResource[]): PolicyResource[] {
-    const found = new Map<string, PolicyResource>();
-    const lists: Record<Cloud, PolicyResource[]> = { aws: [], alicloud: [] };
-    for (const b of resources) {
-        if (BUCKETS.aws.includes(b.type)) lists.aws.push(b);
-        else if (BUCKETS.alicloud.includes(b.type)) lists.alicloud.push(b);
-    }
-    // Indexed once: each bucket's ids are read once, not once per log source.
-    const candidates: Record<Cloud, Candidates> = { aws: new Candidates(lists.aws, bucketIds), alicloud: new Candidates(lists.alicloud, bucketIds) };
-    for (const r of resources) {
-        const source = LOG_SOURCES[r.type];
-        if (!source) continue;
-        for (const b of linkVia(r, source, candidates[source.cloud], bucketIds).targets) found.set(b.urn, b);
-    }
-    return [...found.values()];
-}
+const BUCKET_LINK: LinkSpec = { property: "bucket", references: (p) => [p.get("bucket")] };
 
 /** Retention in days an S3 Object Lock default retention gives (years count 365 days). */
 function lockDays(rule: Input): number | "unknown" | undefined {
@@ -166,7 +130,10 @@ function validate(args: StackValidationArgs, emit: Emit): void {
         if (kms.kind === "value" || kms.kind === "unknown") continue;
         emit({ kind: bi("CloudTrail trail", "CloudTrail 跟踪"), on: on(trail), found: bi("log files not encrypted with a KMS key", "日志文件未使用 KMS 密钥加密"), required: bi("a KMS key", "KMS 密钥"), change: kms });
     }
-    const buckets = auditBuckets(args.resources);
+    // The buckets that receive audit or network logs: log-bucket-lifecycle-minimum's definition.
+    const idx = new StackIndex(args.resources);
+    const receivers = logBuckets(idx).senders;
+    const buckets = [...receivers.keys()].map((urn) => idx.byUrn.get(urn)).filter((b): b is PolicyResource => b !== undefined);
     // Each lock or WORM policy is linked once, to the audit buckets it names (not once per bucket).
     const locksOf = new Map<string, PolicyResource[]>();
     const lockTypes = [...PROTECTION.aws.types, ...PROTECTION.alicloud.types];

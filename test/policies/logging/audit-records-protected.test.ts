@@ -28,6 +28,10 @@ describe("audit-records-protected: AWS", () => {
         ["a trail delivering to a bucket outside the stack: only the key is checked", [trail({ s3BucketName: "org-trail-bucket" })], []],
         ["a flow log delivering to a bucket by ARN needs the lock too", [r(FLOW, { logDestinationType: "s3", logDestination: "arn:aws-cn:s3:::audit-logs/flow" }), bucket], ["advisory"]],
         ["a lock on another bucket does not count", [trail(), bucket, r(LOCK, { bucket: "other", rule: { defaultRetention: { mode: "COMPLIANCE", days: 365 } } })], ["advisory"]],
+        // The log senders are log-bucket-lifecycle-minimum's (before, this control had a shorter list of its own).
+        ["a bucket's inline access logging makes its target a log bucket", [r(S3, { bucket: "app", logging: { targetBucket: "audit-logs" } }, "app"), bucket], ["advisory"]],
+        ["a load balancer whose access logs are disabled delivers nothing", [r("aws:lb/loadBalancer:LoadBalancer", { accessLogs: { bucket: "audit-logs", enabled: false } }, "lb"), bucket], []],
+        ["a load balancer with access logs on needs the lock", [r("aws:lb/loadBalancer:LoadBalancer", { accessLogs: { bucket: "audit-logs", enabled: true } }, "lb"), bucket], ["advisory"]],
     ])("%s", async (_n, resources, expected) => {
         expect(levels(await runStack(control, resources))).toEqual(expected);
     });
@@ -75,6 +79,8 @@ describe("audit-records-protected: Alibaba Cloud", () => {
         ["WORM status unset (default InProgress)", [aliTrail, oss, worm({ retentionPeriodInDays: 365 })], ["advisory"]],
         ["Locked but 30 days", [aliTrail, oss, worm({ status: "Locked", retentionPeriodInDays: 30 })], ["advisory"]],
         ["OSS access logs target bucket needs WORM too", [r("alicloud:oss/bucketLogging:BucketLogging", { bucket: "site", targetBucket: "actiontrail-logs" }), oss], ["advisory"]],
+        ["an OSS bucket's inline logging makes its target a log bucket", [r(OSS, { bucket: "site", logging: { targetBucket: "actiontrail-logs" } }, "site"), oss], ["advisory"]],
+        ["the deprecated ActionTrail trail resource delivers too", [r("alicloud:actiontrail/trailDeprecated:TrailDeprecated", { trailName: "t", ossBucketName: "actiontrail-logs" }, "t"), oss], ["advisory"]],
         ["a bucket nobody logs to needs nothing", [oss], []],
     ])("%s", async (_n, resources, expected) => {
         expect(levels(await runStack(control, resources))).toEqual(expected);
