@@ -53,7 +53,6 @@ export const metadata: ControlMetadata = {
 const REQUIRED = bi("encrypted with a customer-managed KMS key", "使用客户托管密钥（CMK）加密");
 const UNKNOWN = bi("a value that is unknown until deployment", "部署前未知的值");
 
-
 function storeProblems(r: PolicyResource): Problem[] {
     const source = STORE_SOURCES[r.type];
     if (!source) return [];

@@ -59,7 +59,6 @@ export const metadata: ControlMetadata = {
 const REQUIRED = bi("no public access of any kind", "不允许任何形式的公开访问");
 const UNKNOWN = bi("a value that is unknown until deployment", "部署前未知的值");
 
-
 const fromExposure = (e: Exposure, change: (path: string) => Change = (p) => p): Problem =>
     "unknown" in e ? { found: UNKNOWN, change: change(e.property), unknown: true } : { found: e.found, change: change(e.property) };
 

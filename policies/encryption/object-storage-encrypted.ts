@@ -84,7 +84,6 @@ function ruleAt(obj: Input): Rules {
     };
 }
 
-
 /** An S3 `applyServerSideEncryptionByDefault` block (present or not: an empty rule still decides nothing but is reported). */
 function s3Default(obj: Input): Rules {
     if (obj.unknown) return { known: false, path: obj.path };

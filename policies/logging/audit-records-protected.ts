@@ -25,7 +25,6 @@ export const config = {
     minimumRetentionDays: integer("Minimum number of days audit log buckets hold logs write-once (Object Lock, WORM).", 180, 1, 3650),
 };
 
-
 const S3_LOCK_TYPES = ["aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration", "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2"];
 const OSS_WORM = "alicloud:oss/bucketWorm:BucketWorm";
 const TRAIL = "aws:cloudtrail/trail:Trail";

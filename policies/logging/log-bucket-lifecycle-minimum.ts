@@ -20,7 +20,6 @@ export const config = {
     minimumRetentionDays: integer("Minimum number of days a bucket receiving logs must keep them (Cybersecurity Law Art. 23(3): six months).", 180, 1, 3650),
 };
 
-
 export const BUCKETS: Record<Cloud, readonly string[]> = {
     aws: ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"],
     alicloud: ["alicloud:oss/bucket:Bucket"],
