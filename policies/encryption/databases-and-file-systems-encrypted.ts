@@ -269,15 +269,15 @@ const KEY_FIXED = bi(
 
 /**
  * What a fix costs, for its message: turning encryption on (`encrypt`; with `cmk`, the key is to
- * be named in the same change) or naming a customer-managed key once encryption is on (`key`).
+ * be chosen in the same change) or naming a customer-managed key once encryption is on (`key`).
  */
 export function consequence(source: StoreSource, change: "encrypt" | "key", cmk = false): Bilingual {
     if (change === "key") return source.inPlace ? KEY_FIXED : REPLACES;
     const cost = source.inPlace ? IN_PLACE : REPLACES;
     if (!cmk) return cost;
     const also = source.inPlace
-        ? bi(` Name the customer-managed key in \`${source.keyPath}\` in the same change: it cannot be changed once encryption is on.`, `请在同一修改中于 \`${source.keyPath}\` 指定客户托管密钥（CMK）：加密开启后无法更换密钥。`)
-        : bi(` Name the customer-managed key in \`${source.keyPath}\` in the same change, or it takes a second replacement.`, `请在同一修改中于 \`${source.keyPath}\` 指定客户托管密钥（CMK），否则还需再替换一次。`);
+        ? bi(` Choose the customer-managed key (\`${source.keyPath}\`) in the same change: it cannot be changed once encryption is on.`, `请在同一修改中选定客户托管密钥（CMK）（\`${source.keyPath}\`）：加密开启后无法更换密钥。`)
+        : bi(` Choose the customer-managed key (\`${source.keyPath}\`) in the same change, or it takes a second replacement.`, `请在同一修改中选定客户托管密钥（CMK）（\`${source.keyPath}\`），否则还需再替换一次。`);
     return bi(`${cost.en}${also.en}`, `${cost.zh}${also.zh}`);
 }
 

@@ -204,13 +204,16 @@ describe("databases-and-file-systems-encrypted: requireCustomerManagedKeys", () 
         expect(d!.message).not.toContain("applies in place");
     });
 
-    it("turning encryption on with requireCustomerManagedKeys says to name the key in the same change", async () => {
+    it("turning encryption on with requireCustomerManagedKeys says to choose the key in the same change", async () => {
         const [polar] = await run(POLARDB, {}, CMK);
-        expect(polar!.message).toContain("This change applies in place. Name the customer-managed key in `encryptionKey` in the same change: it cannot be changed once encryption is on.");
-        expect(polar!.message).toContain("请在同一修改中于 `encryptionKey` 指定客户托管密钥（CMK）");
+        expect(polar!.message).toContain("This change applies in place. Choose the customer-managed key (`encryptionKey`) in the same change: it cannot be changed once encryption is on.");
+        expect(polar!.message).toContain("请在同一修改中选定客户托管密钥（CMK）（`encryptionKey`）");
         const [rds] = await run(RDS, { storageEncrypted: false }, CMK);
         expect(rds!.message).toContain("replaces the resource");
-        expect(rds!.message).toContain("Name the customer-managed key in `kmsKeyId` in the same change, or it takes a second replacement.");
+        expect(rds!.message).toContain("Choose the customer-managed key (`kmsKeyId`) in the same change, or it takes a second replacement.");
+        // NAS chooses its key with the flag itself (encryptType 2).
+        const [nas] = await run(NAS, { encryptType: 0 }, CMK);
+        expect(nas!.message).toContain("Choose the customer-managed key (`encryptType`) in the same change, or it takes a second replacement.");
         // Without the switch, only the cost of turning encryption on.
         const [plain] = await run(POLARDB, {});
         expect(plain!.message).toContain("applies in place");
