@@ -6,6 +6,7 @@
 import type {
     EnforcementLevel,
     PolicyConfigSchema,
+    PolicyResource,
     ReportViolation,
     ResourceRemediation,
     ResourceValidationArgs,
@@ -24,6 +25,7 @@ import {
     type Exemption,
     configExemption,
     exemptionNote,
+    exemptionTags,
     isActive,
     namesPolicyWithoutReason,
     readExemptionRules,
@@ -124,7 +126,7 @@ export function resourceControl(metadata: ControlMetadata, validate: ResourceVal
     const policy: ResourceValidationPolicy = {
         ...common(metadata),
         validateResource: (args, report: ReportViolation) => {
-            const tags = readTags(args.props, args.type, EXEMPTION_TAGS);
+            const tags = exemptionTags(args.props, args.type);
             // Looked up when a finding is emitted: most calls emit none.
             let exemption: { hit: ExemptionHit | undefined } | undefined;
             const exemptionOf = (): ExemptionHit | undefined =>
@@ -158,19 +160,20 @@ export function stackControl(metadata: ControlMetadata, validate: StackValidator
     const policy: StackValidationPolicy = {
         ...common(metadata),
         validateStack: (args, report: ReportViolation) => {
-            const byUrn = new Map(args.resources.map((r) => [r.urn, r]));
+            // Built when a finding is emitted: many policies emit none.
+            let byUrn: Map<string, PolicyResource> | undefined;
             const rules = readExemptionRules(args.getConfig());
             const ctx: EmitContext = {
                 policy: metadata,
                 report,
                 exemptionFor: (urn) => {
-                    const r = urn === undefined ? undefined : byUrn.get(urn);
-                    return r ? hit(tagExemption(metadata.name, readTags(r.props, r.type, EXEMPTION_TAGS)) ?? configExemption(r.urn, r.name, rules)) : undefined;
+                    const r = urn === undefined ? undefined : (byUrn ??= new Map(args.resources.map((x) => [x.urn, x]))).get(urn);
+                    return r ? hit(tagExemption(metadata.name, exemptionTags(r.props, r.type)) ?? configExemption(r.urn, r.name, rules)) : undefined;
                 },
             };
             const emit = makeEmit(ctx);
             for (const r of args.resources) {
-                if (namesPolicyWithoutReason(metadata.name, readTags(r.props, r.type, EXEMPTION_TAGS))) missingReason(emit, { urn: r.urn, name: r.name });
+                if (namesPolicyWithoutReason(metadata.name, exemptionTags(r.props, r.type))) missingReason(emit, { urn: r.urn, name: r.name });
             }
             guarded(
                 () => validate(args, emit),

@@ -122,6 +122,27 @@ export function readTags(props: unknown, type?: string, only?: readonly string[]
 /** The tags an exemption is read from: every policy reads these of every resource, so only these. */
 export const EXEMPTION_TAGS: readonly string[] = [EXEMPT_TAG, EXEMPT_REASON_TAG, EXEMPT_UNTIL_TAG];
 
+// The SDK's unknown-checking proxy answers this key with the object it wraps (@pulumi/policy proxy.js).
+const PROXY_TARGET = "__getSpecialProxyTarget";
+const exemptionTagsRead = new WeakMap<object, { type: string; tags: Record<string, string> }>();
+
+/**
+ * A resource's EXEMPTION_TAGS, read once per deserialised props object. Every policy reads them
+ * of every resource, and the SDK gives each policy its own proxy over the same object
+ * (deserialise-once.ts), so in AnalyzeStack the reading is shared by all stack policies. The
+ * result is a plain map; props that are not such a proxy are read every time.
+ */
+export function exemptionTags(props: unknown, type: string): Record<string, string> {
+    const target = tryRead(() => (isRecord(props) ? props[PROXY_TARGET] : undefined));
+    const key = target.known && isRecord(target.value) ? target.value : undefined;
+    if (!key) return readTags(props, type, EXEMPTION_TAGS);
+    const read = exemptionTagsRead.get(key);
+    if (read?.type === type) return read.tags;
+    const tags = readTags(props, type, EXEMPTION_TAGS);
+    exemptionTagsRead.set(key, { type, tags });
+    return tags;
+}
+
 /** Policy names listed in a `compliance:exempt` tag value. */
 export function exemptPolicyNames(tagValue: string): string[] {
     return tagValue

@@ -59,6 +59,9 @@ export function toWire(v: unknown): unknown {
  */
 const watched: { props: Record<string, unknown>; before: Record<string, unknown> }[] = [];
 
+/** The SDK's unknown-checking proxy over an object, as the SDK wraps each policy's props. */
+export const sdkProxy = <T>(v: T): T => proxy.unknownCheckingProxy(v);
+
 /** Props as a policy sees them: deserialised by the SDK and wrapped in its unknown-checking proxy. */
 export function sdkProps(props: Record<string, unknown>): Record<string, unknown> {
     const struct = structproto.Struct.fromJavaScript(toWire(props) as Record<string, unknown>);

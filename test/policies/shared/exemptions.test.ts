@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { EXEMPTION_TAGS, configExemption, exemptPolicyNames, exemptionNote, isActive, readExemptionRules, readTags, tagExemption, withExpiry } from "../../../policies/shared/exemptions";
-import { sdkProps, unknown } from "../../helpers/harness";
+import { EXEMPTION_TAGS, configExemption, exemptPolicyNames, exemptionNote, exemptionTags, isActive, readExemptionRules, readTags, tagExemption, withExpiry } from "../../../policies/shared/exemptions";
+import { sdkProps, sdkProxy, unknown } from "../../helpers/harness";
 
 describe("exemptPolicyNames", () => {
     it.each([
@@ -93,7 +93,35 @@ describe("readTags", () => {
         ["an unknown one dropped, the others kept", undefined, { tags: { ...exempt, "compliance:exempt-reason": unknown() } }, { "compliance:exempt": "p", "compliance:exempt-until": "2999-01-01" }],
         ["a non-string one dropped", undefined, { tags: { "compliance:exempt": 1, "compliance:exempt-reason": "r" } }, { "compliance:exempt-reason": "r" }],
         ["templateTags still win", "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate", { tags: { ...exempt, b: "2" }, templateTags: { "compliance:exempt": "q" } }, { ...exempt, "compliance:exempt": "q" }],
-    ])("with only: %s", (_n, type, props, expected) => expect(readTags(sdkProps(props), type, EXEMPTION_TAGS)).toEqual(expected));
+    ])("with only: %s", (_n, type, props, expected) => {
+        expect(readTags(sdkProps(props), type, EXEMPTION_TAGS)).toEqual(expected);
+        // exemptionTags is the same reading, kept per deserialised object.
+        expect(exemptionTags(sdkProps(props), type ?? "aws:s3/bucket:Bucket")).toEqual(expected);
+    });
+});
+
+describe("exemptionTags: one reading per deserialised props object", () => {
+    const LT = "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate";
+    const raw = { tags: { "compliance:exempt": "p", "compliance:exempt-reason": "r" }, templateTags: { "compliance:exempt": "q" } };
+
+    it("two policies' proxies over the same object share the reading", () => {
+        const first = exemptionTags(sdkProxy(raw), "aws:s3/bucket:Bucket");
+        expect(first).toEqual({ "compliance:exempt": "p", "compliance:exempt-reason": "r" });
+        expect(exemptionTags(sdkProxy(raw), "aws:s3/bucket:Bucket")).toBe(first);
+    });
+
+    it("another type over the same object reads anew (its tag inputs differ)", () => {
+        expect(exemptionTags(sdkProxy(raw), "aws:s3/bucket:Bucket")["compliance:exempt"]).toBe("p");
+        expect(exemptionTags(sdkProxy(raw), LT)["compliance:exempt"]).toBe("q");
+    });
+
+    it("props that are no SDK proxy are read every time", () => {
+        const plain: Record<string, unknown> = { tags: { "compliance:exempt": "p" } };
+        expect(exemptionTags(plain, "aws:s3/bucket:Bucket")).toEqual({ "compliance:exempt": "p" });
+        plain["tags"] = { "compliance:exempt": "other" };
+        expect(exemptionTags(plain, "aws:s3/bucket:Bucket")).toEqual({ "compliance:exempt": "other" });
+        expect(exemptionTags(undefined, "aws:s3/bucket:Bucket")).toEqual({});
+    });
 });
 
 describe("exemptionNote", () => {
