@@ -11,6 +11,7 @@ import { type Change, type Emit, shown } from "../shared/emit";
 import { type Bilingual, bi } from "../shared/messages";
 import { inputName } from "../shared/properties";
 import { Input, type Read } from "../shared/reader";
+import { cloudOf } from "../shared/regions";
 import { StackIndex } from "../shared/stack";
 
 /**
@@ -167,7 +168,7 @@ export function versioningGap(bucket: PolicyResource, separateState: (b: PolicyR
     const separate = separateState(bucket);
     if (separate && "on" in separate && separate.on) return undefined;
     const state = separate ?? inline;
-    const aws = source.versioning[0]!.startsWith("aws:");
+    const aws = cloudOf(bucket.type) === "aws";
     const addType = aws ? "aws.s3.BucketVersioning" : "alicloud.oss.BucketVersioning";
     if ("unknown" in state) return { found: UNKNOWN_STATUS, unknown: true, change: state.change ?? (separate ? { type: addType, input: state.path } : state.path) };
     if (state.on) return undefined; // both were checked above; this narrows the type

@@ -17,6 +17,7 @@ import { type ControlMetadata, stackControl } from "../shared/control";
 import { type Change, type Emit } from "../shared/emit";
 import { bi } from "../shared/messages";
 import { Input } from "../shared/reader";
+import { cloudOf } from "../shared/regions";
 import { StackIndex } from "../shared/stack";
 import { STATEFUL } from "./classification";
 import { type Problem, classifiedConfig, eachClassified, emitProblem } from "./classified";
@@ -63,7 +64,7 @@ const fromExposure = (e: Exposure, change: (path: string) => Change = (p) => p):
     "unknown" in e ? { found: UNKNOWN, change: change(e.property), unknown: true } : { found: e.found, change: change(e.property) };
 
 function bucketProblems(bucket: PolicyResource, idx: StackIndex): Problem[] {
-    const cloud = bucket.type.startsWith("aws:") ? "aws" : "alicloud";
+    const cloud = cloudOf(bucket.type) ?? "alicloud";
     const out = aclExposures(bucket.type, Input.of(bucket.props)).map((e) => fromExposure(e));
     for (const acl of idx.ofType(...(BUCKET_ACL_TYPES[cloud] ?? []))) {
         const t = targets(acl, bucket);
@@ -72,7 +73,7 @@ function bucketProblems(bucket: PolicyResource, idx: StackIndex): Problem[] {
         // An ACL resource whose bucket is unknown may be this bucket's: what it opens is not mandatory here.
         out.push(...aclExposures(acl.type, Input.of(acl.props)).map((e) => ({ ...fromExposure(e, (path) => ({ type: program, input: path })), ...(t === "maybe" ? { unknown: true } : {}) })));
     }
-    for (const block of idx.ofType(...BUCKET_BLOCK_TYPES.filter((t) => t.startsWith(`${cloud}:`)))) {
+    for (const block of idx.ofType(...BUCKET_BLOCK_TYPES.filter((t) => cloudOf(t) === cloud))) {
         if (targets(block, bucket) !== "yes") continue;
         const program = programType(block.type);
         // One finding for the flags known to be off, one advisory for those unknown during preview.

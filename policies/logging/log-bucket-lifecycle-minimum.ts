@@ -256,7 +256,11 @@ export function logBuckets(idx: StackIndex, candidates: Record<Cloud, Candidates
             for (const spec of sender.links) {
                 const link = linkVia(r, spec, buckets, bucketIds, true);
                 if (link.unresolved) unresolved.push({ sender: r, kind: sender.kind, property: spec.property });
-                for (const b of link.targets) senders.set(b.urn, [...(senders.get(b.urn) ?? []), r]);
+                for (const b of link.targets) {
+                    const list = senders.get(b.urn);
+                    if (list) list.push(r);
+                    else senders.set(b.urn, [r]);
+                }
             }
         }
     }

@@ -29,8 +29,6 @@ import {
     isActive,
     namesPolicyWithoutReason,
     readExemptionRules,
-    readTags,
-    EXEMPTION_TAGS,
     tagExemption,
 } from "./exemptions";
 import { bi } from "./messages";
@@ -149,7 +147,7 @@ export function resourceControl(metadata: ControlMetadata, validate: ResourceVal
         // An exempted resource is not remediated: the exemption says its owner chose the setting
         // (a public website bucket, say), and the finding stays visible as advisory.
         policy.remediateResource = (args) => {
-            const exempt = tagExemption(metadata.name, readTags(args.props, args.type, EXEMPTION_TAGS)) ?? configExemption(args.urn, args.name, readExemptionRules(args.getConfig()));
+            const exempt = tagExemption(metadata.name, exemptionTags(args.props, args.type)) ?? configExemption(args.urn, args.name, readExemptionRules(args.getConfig()));
             return exempt && isActive(exempt) ? undefined : remediateResource(args);
         };
     }
