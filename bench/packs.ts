@@ -28,24 +28,26 @@ export function emptyPack(): string {
 }
 
 /**
- * A pack of `resource` resource policies and `stack` stack policies that do nothing, sharing the
- * deserialisation as this pack does (policies/shared/deserialise-once.ts): what @pulumi/policy
- * alone costs a pack with that many policies, in Analyze and AnalyzeStack. This pack's time over
- * it is its policies' own work.
+ * A pack of `resource` resource policies and `stack` stack policies that do nothing but read the
+ * stack's resources, sharing the deserialisation and the stack's build as this pack does
+ * (policies/shared/deserialise-once.ts, build-once.ts): what a pack with that many policies
+ * costs in Analyze and AnalyzeStack before any policy does its own work. This pack's time over it
+ * is its policies' own work.
  */
 export function floorPack(resource: number, stack: number): string {
     const dir = path.join(TMP, "floor-pack");
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "floor-pack", version: "1.0.0", main: "index.js" }));
     fs.writeFileSync(path.join(dir, "PulumiPolicy.yaml"), "runtime: nodejs\n");
-    const once = path.join(ROOT, "dist", "policies", "shared", "deserialise-once.js");
-    const noop = (kind: string, n: number, fn: string): string => `...Array.from({ length: ${n} }, (_, i) => ({ name: "${kind}-" + i, description: "does nothing", enforcementLevel: "advisory", ${fn}: () => {} }))`;
+    const shared = (file: string): string => JSON.stringify(path.join(ROOT, "dist", "policies", "shared", file));
+    const noop = (kind: string, n: number, fn: string, body: string): string => `...Array.from({ length: ${n} }, (_, i) => ({ name: "${kind}-" + i, description: "does nothing", enforcementLevel: "advisory", ${fn}: ${body} }))`;
     fs.writeFileSync(
         path.join(dir, "index.js"),
         [
             'const { PolicyPack } = require("@pulumi/policy");',
-            `require(${JSON.stringify(once)}).installDeserialiseOnce();`,
-            `new PolicyPack("floor", { policies: [${noop("resource", resource, "validateResource")}, ${noop("stack", stack, "validateStack")}] });`,
+            `require(${shared("deserialise-once.js")}).installDeserialiseOnce();`,
+            `const { withBuildOnce, stackResources } = require(${shared("build-once.js")});`,
+            `withBuildOnce(() => new PolicyPack("floor", { policies: [${noop("resource", resource, "validateResource", "() => {}")}, ${noop("stack", stack, "validateStack", "(args) => void stackResources(args.resources)")}] }));`,
             "",
         ].join("\n"),
     );

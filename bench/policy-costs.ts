@@ -1,46 +1,17 @@
-// Per stack policy cost of AnalyzeStack, in process: the resources are built as the SDK's
-// AnalyzeStack builds them for each policy (wrapped in the unknown-checking proxy, dependencies
-// linked; the wire props deserialised once for all policies, as the pack makes the SDK do,
-// policies/shared/deserialise-once.ts), then each policy's validateStack is timed on its own. The
-// build is the SDK's per-policy cost, reported once as the floor; what a policy adds on top of
-// it is its own work.
-import type { PolicyResource, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+// Per stack policy cost of AnalyzeStack, in process. The request is encoded as the engine sends it
+// (outputs instead of inputs where known, as the CLI does); the pack's shared build
+// (policies/shared/build-once.ts: each resource deserialised, wrapped in the SDK's unknown-checking
+// proxy and linked, once for all policies) is timed alone; then each stack policy's validateStack
+// is timed on its own over that one list, as the pack runs them.
+import type { StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import type { AnalyzerResource } from "@pulumi/pulumi/proto/analyzer_pb";
 import { controls } from "../policies";
+import { buildResources } from "../policies/shared/build-once";
+import { Converter } from "../tools/engine/convert";
+import { loadSdk } from "../tools/engine/sdk";
 import type { EngineResource } from "../tools/engine/types";
+import { ROOT } from "./packs";
 import { median } from "./stats";
-
-const { deserializeProperties } = require("@pulumi/policy/deserialize") as { deserializeProperties: (s: unknown, keepSecrets: boolean) => Record<string, unknown> };
-const { unknownCheckingProxy } = require("@pulumi/policy/proxy") as { unknownCheckingProxy: <T>(v: T) => T };
-const { Struct } = require("google-protobuf/google/protobuf/struct_pb") as { Struct: { fromJavaScript(v: unknown): unknown } };
-
-const OPTS: PolicyResource["opts"] = { protect: false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [] };
-
-/** The resources of one policy's pass, as the SDK builds them (outputs instead of inputs where known, as AnalyzeStack sends). */
-export function sdkResources(wire: readonly { r: EngineResource; deserialised: Record<string, unknown> }[]): PolicyResource[] {
-    const built = wire.map(({ r, deserialised }) => {
-        const props = unknownCheckingProxy(deserialised);
-        const type = r.type;
-        const resource: PolicyResource = {
-            type,
-            props,
-            urn: r.urn,
-            name: r.name,
-            opts: OPTS,
-            dependencies: [],
-            propertyDependencies: {},
-            isType: (cls) => (cls as { __pulumiType?: string }).__pulumiType === type,
-            asType: () => undefined,
-        };
-        return { resource, r };
-    });
-    const byUrn = new Map(built.map((b) => [b.resource.urn, b.resource]));
-    for (const { resource, r } of built) {
-        if (r.parent && byUrn.has(r.parent)) resource.parent = byUrn.get(r.parent);
-        resource.dependencies = r.dependencies.flatMap((u) => byUrn.get(u) ?? []);
-        for (const [k, urns] of Object.entries(r.propertyDependencies)) resource.propertyDependencies[k] = urns.flatMap((u) => byUrn.get(u) ?? []);
-    }
-    return built.map((b) => b.resource);
-}
 
 export interface PolicyCost {
     name: string;
@@ -48,28 +19,25 @@ export interface PolicyCost {
     findings: number;
 }
 
-/**
- * Median milliseconds of the shared deserialisation (once per call), of the SDK's per-policy
- * build, and of each stack policy's own validateStack, over `rounds`.
- */
-export function stackPolicyCosts(resources: readonly EngineResource[], rounds: number): { deserialise: number; build: number; policies: PolicyCost[] } {
-    const structs = resources.map((r) => ({ r, struct: Struct.fromJavaScript(r.outputs ?? r.properties) }));
-    const deserialisations: number[] = [];
-    let wire: { r: EngineResource; deserialised: Record<string, unknown> }[] = [];
-    for (let i = 0; i < rounds; i++) {
-        const t0 = performance.now();
-        wire = structs.map(({ r, struct }) => ({ r, deserialised: deserializeProperties(struct, false) }));
-        deserialisations.push(performance.now() - t0);
-    }
+/** The request's resources as AnalyzeStack sends them. */
+function messages(resources: readonly EngineResource[]): AnalyzerResource[] {
+    const convert = new Converter(loadSdk(ROOT, "pack"));
+    return resources.map((r) => convert.analyzerResource(r.outputs === undefined ? r : { ...r, properties: r.outputs }));
+}
+
+/** Median milliseconds of the shared build (once per call) and of each stack policy's own validateStack, over `rounds`. */
+export function stackPolicyCosts(resources: readonly EngineResource[], rounds: number): { build: number; policies: PolicyCost[] } {
     const stackPolicies = controls.map((c) => c.policy).filter((p): p is StackValidationPolicy => "validateStack" in p);
     const builds: number[] = [];
     const times = new Map<string, number[]>(stackPolicies.map((p) => [p.name, []]));
     const findings = new Map<string, number>();
     for (let i = 0; i < rounds; i++) {
+        // New messages each round: the shared deserialisation is keyed on them, so nothing carries over.
+        const request = messages(resources);
+        const t0 = performance.now();
+        const built = buildResources(request);
+        builds.push(performance.now() - t0);
         for (const p of stackPolicies) {
-            const t0 = performance.now();
-            const built = sdkResources(wire);
-            builds.push(performance.now() - t0);
             let n = 0;
             const args: StackValidationArgs = {
                 resources: built,
@@ -84,7 +52,6 @@ export function stackPolicyCosts(resources: readonly EngineResource[], rounds: n
         }
     }
     return {
-        deserialise: median(deserialisations),
         build: median(builds),
         policies: stackPolicies.map((p) => ({ name: p.name, ms: median(times.get(p.name) ?? []), findings: findings.get(p.name) ?? 0 })),
     };

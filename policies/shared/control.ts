@@ -15,6 +15,7 @@ import type {
     StackValidationArgs,
     StackValidationPolicy,
 } from "@pulumi/policy";
+import { stackResources } from "./build-once";
 import { type BasisId, frameworkOf, policyTags } from "./bases";
 import { type ConfigProperties } from "./config";
 import { type Emit, type EmitContext, type ExemptionHit, makeEmit } from "./emit";
@@ -157,7 +158,8 @@ export function resourceControl(metadata: ControlMetadata, validate: ResourceVal
 export function stackControl(metadata: ControlMetadata, validate: StackValidator): Control {
     const policy: StackValidationPolicy = {
         ...common(metadata),
-        validateStack: (args, report: ReportViolation) => {
+        validateStack: (sdkArgs, report: ReportViolation) => {
+            const args = { ...sdkArgs, resources: stackResources(sdkArgs.resources) };
             // Built when a finding is emitted: many policies emit none.
             let byUrn: Map<string, PolicyResource> | undefined;
             const rules = readExemptionRules(args.getConfig());
