@@ -40,7 +40,7 @@ function stringsAndUnknowns(input: Input): { strings: string[]; unknown: boolean
 
 /** Every subnet of `subnetTypes` not bound through a counting binding. */
 export function uncovered(resources: readonly PolicyResource[], subnetTypes: readonly string[], bindings: Record<string, Binding>): Coverage[] {
-    const index = new StackIndex(resources);
+    const index = StackIndex.of(resources);
     const covered = new Set<string>();
     const toDefault = new Set<string>();
     const subnets = index.ofType(...subnetTypes);

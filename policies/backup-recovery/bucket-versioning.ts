@@ -180,7 +180,7 @@ export function versioningGap(bucket: PolicyResource, separateState: (b: PolicyR
 }
 
 function validate(args: StackValidationArgs, emit: Emit): void {
-    const index = new StackIndex(args.resources);
+    const index = StackIndex.of(args.resources);
     const separateState = versioningStates(index);
     for (const bucket of index.ofType(...Object.keys(BUCKET_SOURCES))) {
         const gap = versioningGap(bucket, separateState);

@@ -256,7 +256,7 @@ export function coverageIn(index: StackIndex): (target: PolicyResource, spec: Ta
 }
 
 function validate(args: StackValidationArgs, emit: Emit): void {
-    const index = new StackIndex(args.resources);
+    const index = StackIndex.of(args.resources);
     const { minimumSnapshotRetentionDays: minimum } = readConfig(config, args.getConfig());
     const coverage = coverageIn(index);
     for (const target of index.ofType(...Object.keys(TARGETS))) {

@@ -119,7 +119,7 @@ function diskProblems(target: PolicyResource, coverage: (target: PolicyResource,
 
 function validate(args: StackValidationArgs, emit: Emit): void {
     const cfg = readConfig(config, args.getConfig());
-    const idx = new StackIndex(args.resources);
+    const idx = StackIndex.of(args.resources);
     const separateState = versioningStates(idx);
     const policiesNaming = policiesOf(idx);
     const coverage = coverageIn(idx);

@@ -121,7 +121,7 @@ function bucketProblems(bucket: PolicyResource, idx: StackIndex): Problem[] {
 
 function validate(args: StackValidationArgs, emit: Emit): void {
     const cfg = readConfig(config, args.getConfig());
-    const idx = new StackIndex(args.resources);
+    const idx = StackIndex.of(args.resources);
     const defaults = new AccountDefaultsIndex(idx);
     eachClassified(args.resources, TYPES, cfg, emit, (s) => {
         for (const p of [...storeProblems(s.resource), ...diskProblems(s.resource, defaults), ...bucketProblems(s.resource, idx)]) emitProblem(emit, s, REQUIRED, p);

@@ -167,7 +167,7 @@ function judge(place: Place, s: Subject, cfg: Cfg, cloud: Cloud, emit: Emit): vo
 
 function validate(args: StackValidationArgs, emit: Emit): void {
     const cfg = readConfig(config, args.getConfig());
-    const copies = copiesOf(new StackIndex(args.resources));
+    const copies = copiesOf(StackIndex.of(args.resources));
     eachClassified(args.resources, TYPES, cfg, emit, (s) => {
         const cloud = cloudOf(s.resource.type);
         if (!cloud) return;

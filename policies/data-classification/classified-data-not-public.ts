@@ -93,7 +93,7 @@ function bucketProblems(bucket: PolicyResource, idx: StackIndex): Problem[] {
 
 function validate(args: StackValidationArgs, emit: Emit): void {
     const cfg = readConfig(config, args.getConfig());
-    const idx = new StackIndex(args.resources);
+    const idx = StackIndex.of(args.resources);
     eachClassified(args.resources, TYPES, cfg, emit, (s) => {
         const db = DATABASE_SOURCES[s.resource.type];
         const problems = db ? db.read(Input.of(s.resource.props)).map((e) => fromExposure(e)) : ACL_SOURCES[s.resource.type] ? bucketProblems(s.resource, idx) : [];

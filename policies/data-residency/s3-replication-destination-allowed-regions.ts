@@ -205,7 +205,7 @@ function checkOssReplications(index: StackIndex, cfg: ReturnType<typeof readResi
 
 function validateStack(args: StackValidationArgs, emit: Emit): void {
     const cfg = readResidencyConfig(args.getConfig());
-    const index = new StackIndex(args.resources);
+    const index = StackIndex.of(args.resources);
     checkOssReplications(index, cfg, emit);
     const cloud = "aws" as const;
     for (const r of index.ofType(...Object.keys(REPLICATION_SOURCES))) {

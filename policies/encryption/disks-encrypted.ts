@@ -527,7 +527,7 @@ export const metadata: ControlMetadata = {
 
 function validateStack(args: StackValidationArgs, emit: Emit): void {
     const { requireCustomerManagedKeys, defaultDiskEncryptionInAnotherStack } = readConfig(config, args.getConfig());
-    const defaultsIndex = new AccountDefaultsIndex(new StackIndex(args.resources), defaultDiskEncryptionInAnotherStack);
+    const defaultsIndex = new AccountDefaultsIndex(StackIndex.of(args.resources), defaultDiskEncryptionInAnotherStack);
     const required = requireCustomerManagedKeys ? REQUIRED_CMK : REQUIRED_ENCRYPTED;
     for (const r of args.resources) {
         const source = DISK_SOURCES[r.type];

@@ -268,7 +268,7 @@ function validateStack(args: StackValidationArgs, emit: Emit): void {
     const { requireCustomerManagedKeys } = readConfig(config, args.getConfig());
     // S3 buckets are only checked when a customer-managed key is required.
     const required = requireCustomerManagedKeys ? REQUIRED_CMK : REQUIRED_ENCRYPTED;
-    const idx = new StackIndex(args.resources);
+    const idx = StackIndex.of(args.resources);
     const linked = new Set<string>();
 
     const report = (place: Place, v: Verdict, fix: Bilingual) => {

@@ -130,7 +130,7 @@ function validate(args: StackValidationArgs, emit: Emit): void {
         emit({ kind: bi("CloudTrail trail", "CloudTrail 跟踪"), on: on(trail), found: bi("log files not encrypted with a KMS key", "日志文件未使用 KMS 密钥加密"), required: bi("a KMS key", "KMS 密钥"), change: kms });
     }
     // The buckets that receive audit or network logs: log-bucket-lifecycle-minimum's definition.
-    const idx = new StackIndex(args.resources);
+    const idx = StackIndex.of(args.resources);
     const receivers = logBuckets(idx).senders;
     const buckets = [...receivers.keys()].map((urn) => idx.byUrn.get(urn)).filter((b): b is PolicyResource => b !== undefined);
     // Each lock or WORM policy is linked once, to the audit buckets it names (not once per bucket).

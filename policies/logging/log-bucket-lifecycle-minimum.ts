@@ -319,7 +319,7 @@ export function lifecycleShortfalls(idx: StackIndex, buckets: ReadonlySet<string
 
 function validate(args: StackValidationArgs, emit: Emit): void {
     const { minimumRetentionDays } = readConfig(config, args.getConfig());
-    const idx = new StackIndex(args.resources);
+    const idx = StackIndex.of(args.resources);
     const candidates = bucketCandidates(idx);
     const { senders: receivers, unresolved } = logBuckets(idx, candidates);
     const required = bi(`logs kept at least ${minimumRetentionDays} days`, `日志至少保留 ${minimumRetentionDays} 天`);

@@ -377,7 +377,7 @@ function describeFound(spec: NetworkSpec, own: Coverage, switches: readonly Cove
 
 function validate(args: StackValidationArgs, emit: Emit): void {
     const { minimumRetentionDays } = readConfig(config, args.getConfig());
-    const idx = new StackIndex(args.resources);
+    const idx = StackIndex.of(args.resources);
     const ctx: Context = { idx, stores: new Stores(idx, minimumRetentionDays), minimum: minimumRetentionDays, emit };
     for (const [vpcType, spec] of Object.entries(NETWORKS)) {
         checkNetwork(spec, ctx, vpcType);

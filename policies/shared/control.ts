@@ -6,7 +6,6 @@
 import type {
     EnforcementLevel,
     PolicyConfigSchema,
-    PolicyResource,
     ReportViolation,
     ResourceRemediation,
     ResourceValidationArgs,
@@ -26,6 +25,7 @@ import {
     type Exemption,
     configExemption,
     exemptionNote,
+    exemptTagged,
     exemptionTags,
     isActive,
     namesPolicyWithoutReason,
@@ -33,7 +33,7 @@ import {
     tagExemption,
 } from "./exemptions";
 import { bi } from "./messages";
-import { isUnknownValueError } from "./stack";
+import { StackIndex, isUnknownValueError } from "./stack";
 
 export const CATEGORIES = ["logging", "access-control", "data-residency", "encryption", "backup-recovery", "data-classification", "identity", "threat-protection"] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -160,19 +160,18 @@ export function stackControl(metadata: ControlMetadata, validate: StackValidator
         ...common(metadata),
         validateStack: (sdkArgs, report: ReportViolation) => {
             const args = { ...sdkArgs, resources: stackResources(sdkArgs.resources) };
-            // Built when a finding is emitted: many policies emit none.
-            let byUrn: Map<string, PolicyResource> | undefined;
             const rules = readExemptionRules(args.getConfig());
             const ctx: EmitContext = {
                 policy: metadata,
                 report,
                 exemptionFor: (urn) => {
-                    const r = urn === undefined ? undefined : (byUrn ??= new Map(args.resources.map((x) => [x.urn, x]))).get(urn);
+                    // The index is built on the first finding of the call (many policies emit none) and shared by all its policies.
+                    const r = urn === undefined ? undefined : StackIndex.of(args.resources).byUrn.get(urn);
                     return r ? hit(tagExemption(metadata.name, exemptionTags(r.props, r.type)) ?? configExemption(r.urn, r.name, rules)) : undefined;
                 },
             };
             const emit = makeEmit(ctx);
-            for (const r of args.resources) {
+            for (const r of exemptTagged(args.resources)) {
                 if (namesPolicyWithoutReason(metadata.name, exemptionTags(r.props, r.type))) missingReason(emit, { urn: r.urn, name: r.name });
             }
             guarded(

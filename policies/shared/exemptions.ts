@@ -8,7 +8,7 @@
 // (`compliance:exempt-until` tag, `until` in the config entry: YYYY-MM-DD, valid through that day,
 // UTC); after it — or when the date is not a date — the finding is reported at its own level again,
 // with a note saying the exemption lapsed, so a temporary exception cannot quietly become permanent.
-import type { PolicyConfigSchema } from "@pulumi/policy";
+import type { PolicyConfigSchema, PolicyResource } from "@pulumi/policy";
 import { matchesGlob } from "./glob";
 import { type Bilingual, bi } from "./messages";
 import { isRecord } from "./properties";
@@ -141,6 +141,22 @@ export function exemptionTags(props: unknown, type: string): Record<string, stri
     const tags = readTags(props, type, EXEMPTION_TAGS);
     exemptionTagsRead.set(key, { type, tags });
     return tags;
+}
+
+const taggedIn = new WeakMap<readonly PolicyResource[], readonly PolicyResource[]>();
+
+/**
+ * The resources of a stack that carry a `compliance:exempt` tag, found once per resource list:
+ * every stack policy of an AnalyzeStack call reads the same list (build-once.ts), and most
+ * resources carry no such tag. The list must not change afterwards (the shared one is frozen).
+ */
+export function exemptTagged(resources: readonly PolicyResource[]): readonly PolicyResource[] {
+    let tagged = taggedIn.get(resources);
+    if (tagged === undefined) {
+        tagged = resources.filter((r) => exemptionTags(r.props, r.type)[EXEMPT_TAG] !== undefined);
+        taggedIn.set(resources, tagged);
+    }
+    return tagged;
 }
 
 /** Policy names listed in a `compliance:exempt` tag value. */

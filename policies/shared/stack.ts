@@ -33,9 +33,22 @@ export function tryRead<T>(read: () => T): Known<T> {
     }
 }
 
+// One index per resource list: the stack policies of one AnalyzeStack call share their list (build-once.ts).
+const indexes = new WeakMap<readonly PolicyResource[], StackIndex>();
+
 export class StackIndex {
     readonly byUrn: ReadonlyMap<string, PolicyResource>;
     private readonly byType = new Map<string, PolicyResource[]>();
+
+    /** The index of `resources`, built on first use. The list must not change afterwards (the shared one is frozen). */
+    static of(resources: readonly PolicyResource[]): StackIndex {
+        let idx = indexes.get(resources);
+        if (idx === undefined) {
+            idx = new StackIndex(resources);
+            indexes.set(resources, idx);
+        }
+        return idx;
+    }
 
     constructor(readonly resources: readonly PolicyResource[]) {
         this.byUrn = new Map(resources.map((r) => [r.urn, r]));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { EXEMPTION_TAGS, configExemption, exemptPolicyNames, exemptionNote, exemptionTags, isActive, readExemptionRules, readTags, tagExemption, withExpiry } from "../../../policies/shared/exemptions";
+import type { PolicyResource } from "@pulumi/policy";
+import { EXEMPTION_TAGS, configExemption, exemptPolicyNames, exemptTagged, exemptionNote, exemptionTags, isActive, readExemptionRules, readTags, tagExemption, withExpiry } from "../../../policies/shared/exemptions";
 import { sdkProps, sdkProxy, unknown } from "../../helpers/harness";
 
 describe("exemptPolicyNames", () => {
@@ -121,6 +122,28 @@ describe("exemptionTags: one reading per deserialised props object", () => {
         plain["tags"] = { "compliance:exempt": "other" };
         expect(exemptionTags(plain, "aws:s3/bucket:Bucket")).toEqual({ "compliance:exempt": "other" });
         expect(exemptionTags(undefined, "aws:s3/bucket:Bucket")).toEqual({});
+    });
+});
+
+describe("exemptTagged: the resources a stack policy checks for a void exemption", () => {
+    const resource = (name: string, type: string, props: Record<string, unknown>): PolicyResource => ({ name, type, urn: `urn:${name}`, props: sdkProps(props) }) as unknown as PolicyResource;
+    const list = [
+        resource("none", "aws:s3/bucket:Bucket", { tags: { team: "a" } }),
+        resource("exempt", "aws:s3/bucket:Bucket", { tags: { "compliance:exempt": "p" } }),
+        resource("reason-only", "aws:s3/bucket:Bucket", { tags: { "compliance:exempt-reason": "r" } }),
+        resource("unknown-tag", "aws:s3/bucket:Bucket", { tags: { "compliance:exempt": unknown() } }),
+        resource("template", "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate", { templateTags: { "compliance:exempt": "*" } }),
+        resource("untagged", "aws:s3/bucket:Bucket", {}),
+    ];
+
+    it("holds those with a known compliance:exempt tag, read from the type's own tag inputs", () => {
+        expect(exemptTagged(list).map((r) => r.name)).toEqual(["exempt", "template"]);
+    });
+
+    it("is found once per list", () => {
+        expect(exemptTagged(list)).toBe(exemptTagged(list));
+        expect(exemptTagged([...list])).not.toBe(exemptTagged(list));
+        expect(exemptTagged([])).toEqual([]);
     });
 });
 

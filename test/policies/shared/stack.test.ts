@@ -46,4 +46,19 @@ describe("StackIndex and property links", () => {
         await runStack(policy, [vpc, other, flow, dangling]);
         expect(seen).toEqual(["vpc"]);
     });
+
+    it("StackIndex.of builds one index per list, so the stack policies of one call share it", async () => {
+        const lists: PolicyResource[][] = [];
+        const policy = { name: "probe", description: "probe", enforcementLevel: "mandatory" as const, validateStack: (args: { resources: PolicyResource[] }) => void lists.push(args.resources) };
+        await runStack(policy, [vpc, flow]);
+        await runStack(policy, [vpc, flow]);
+        const [one, two] = lists as [PolicyResource[], PolicyResource[]];
+        const idx = StackIndex.of(one);
+        expect(StackIndex.of(one)).toBe(idx);
+        expect(StackIndex.of(two)).not.toBe(idx);
+        expect(idx.ofType("aws:ec2/flowLog:FlowLog").map((r) => r.name)).toEqual(["flow"]);
+        // What it returns is the caller's to keep: changing it leaves the index as it was.
+        idx.ofType("aws:ec2/vpc:Vpc").pop();
+        expect(StackIndex.of(one).ofType("aws:ec2/vpc:Vpc")).toHaveLength(1);
+    });
 });
