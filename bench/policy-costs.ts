@@ -7,6 +7,7 @@ import type { StackValidationArgs, StackValidationPolicy } from "@pulumi/policy"
 import type { AnalyzerResource } from "@pulumi/pulumi/proto/analyzer_pb";
 import { controls } from "../policies";
 import { buildResources } from "../policies/shared/build-once";
+import { stackView } from "../tools/engine/analyze";
 import { Converter } from "../tools/engine/convert";
 import { loadSdk } from "../tools/engine/sdk";
 import type { EngineResource } from "../tools/engine/types";
@@ -20,9 +21,8 @@ export interface PolicyCost {
 }
 
 /** The request's resources as AnalyzeStack sends them. */
-function messages(resources: readonly EngineResource[]): AnalyzerResource[] {
-    const convert = new Converter(loadSdk(ROOT, "pack"));
-    return resources.map((r) => convert.analyzerResource(r.outputs === undefined ? r : { ...r, properties: r.outputs }));
+function messages(convert: Converter, resources: readonly EngineResource[]): AnalyzerResource[] {
+    return resources.map((r) => convert.analyzerResource(stackView(r)));
 }
 
 /** Median milliseconds of the shared build (once per call) and of each stack policy's own validateStack, over `rounds`. */
@@ -31,9 +31,10 @@ export function stackPolicyCosts(resources: readonly EngineResource[], rounds: n
     const builds: number[] = [];
     const times = new Map<string, number[]>(stackPolicies.map((p) => [p.name, []]));
     const findings = new Map<string, number>();
+    const convert = new Converter(loadSdk(ROOT, "pack"));
     for (let i = 0; i < rounds; i++) {
         // New messages each round: the shared deserialisation is keyed on them, so nothing carries over.
-        const request = messages(resources);
+        const request = messages(convert, resources);
         const t0 = performance.now();
         const built = buildResources(request);
         builds.push(performance.now() - t0);

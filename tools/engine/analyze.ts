@@ -93,7 +93,7 @@ export interface AnalyzeStackOptions extends RunOptions, StartOptions {
  * or the stack's outputs are what it registered; a custom resource's, in a first preview, are
  * its inputs plus whatever the provider plans (the offline engine knows only the inputs).
  */
-function stackView(r: EngineResource): EngineResource {
+export function stackView(r: EngineResource): EngineResource {
     return r.outputs === undefined ? r : { ...r, properties: r.outputs };
 }
 

@@ -12,7 +12,7 @@ import { Converter } from "../../../tools/engine/convert";
 import { loadSdk } from "../../../tools/engine/sdk";
 import { type EngineResource, UNKNOWN } from "../../../tools/engine/types";
 import { toWire } from "../../helpers/harness";
-import { ALL_TYPES, stackOf } from "../../property/arbitraries";
+import { ALL_TYPES, stackOf, urnOf } from "../../property/arbitraries";
 
 type Msg = { toObject(): unknown };
 type Call = { request: unknown };
@@ -58,7 +58,7 @@ const shapes: fc.Arbitrary<Shape> = stackOf(ALL_TYPES).chain((stack) =>
             ...(r.parent ? { parent: r.parent } : {}),
             dependencies: r.dependencies ?? [],
             propertyDependencies: r.propertyDependencies ?? {},
-            ...(r.provider ? { provider: { type: r.provider.type, name: r.provider.name ?? "default", urn: `urn:pulumi:dev::test::${r.provider.type}::default`, properties: toWire(r.provider.props) as Record<string, unknown> } } : {}),
+            ...(r.provider ? { provider: { type: r.provider.type, name: r.provider.name ?? "default", urn: urnOf(r.provider.type, "default"), properties: toWire(r.provider.props) as Record<string, unknown> } } : {}),
             protect: protect[i]!,
             options: opts[i]!,
         }));
@@ -192,11 +192,10 @@ describe("buildOnce around the SDK's AnalyzeStack handler", () => {
     });
 
     it("and on a stack whose findings hang on its links", async () => {
-        const urn = (type: string, name: string): string => `urn:pulumi:dev::test::${type}::${name}`;
-        const vpc = urn("aws:ec2/vpc:Vpc", "vpc");
-        const subnet = urn("aws:ec2/subnet:Subnet", "subnet");
+        const vpc = urnOf("aws:ec2/vpc:Vpc", "vpc");
+        const subnet = urnOf("aws:ec2/subnet:Subnet", "subnet");
         const linked = (name: string, type: string, properties: Record<string, unknown>, links: Record<string, string[]>): EngineResource => ({
-            urn: urn(type, name), type, name, custom: true, properties, dependencies: Object.values(links).flat(), propertyDependencies: links,
+            urn: urnOf(type, name), type, name, custom: true, properties, dependencies: Object.values(links).flat(), propertyDependencies: links,
         });
         const resources = [
             linked("vpc", "aws:ec2/vpc:Vpc", { cidrBlock: "10.0.0.0/16" }, {}),
