@@ -7,10 +7,11 @@ import { runAnalysis } from "../../tools/engine/analyze";
 import { PolicyPackEngine } from "../../tools/engine/engine";
 import type { EngineResource } from "../../tools/engine/types";
 import { packResourceTypes } from "../../tools/scan/list";
+import { EXPORT_IN_FLIGHT } from "../../tools/scan/scan";
 import { readStackExport } from "../../tools/scan/stack-export";
 import { EXPORTS, ROOT } from "./helpers";
 
-/** The export's resources, eight times over with renamed URNs (links kept within each copy), so calls overlap. */
+/** The export's resources, thirty times over with renamed URNs (links kept within each copy), so calls overlap. */
 function copies(resources: readonly EngineResource[], n: number): EngineResource[] {
     const rename = (urn: string, i: number): string => `${urn}-${i}`;
     return Array.from({ length: n }, (_, i) =>
@@ -27,7 +28,7 @@ function copies(resources: readonly EngineResource[], n: number): EngineResource
 }
 
 let engine: PolicyPackEngine;
-const resources = copies(readStackExport(path.join(EXPORTS, "aws-small.json")).resources, 8);
+const resources = copies(readStackExport(path.join(EXPORTS, "aws-small.json")).resources, 30);
 const opts = { config: { "log-retention-minimum": "remediate" as const, "keys-ready-for-crypto-erase": "remediate" as const }, resourceTypes: packResourceTypes(ROOT) };
 
 beforeAll(async () => {
@@ -38,12 +39,14 @@ afterAll(async () => engine.close());
 describe("Analyze calls in flight for a stack export", () => {
     it("give exactly what one at a time gives", async () => {
         const one = await runAnalysis(engine, resources, { ...opts, inFlight: 1 });
-        const four = await runAnalysis(engine, resources, { ...opts, inFlight: 4 });
+        // More resources than are ever in flight, so calls overlap and later ones start as earlier ones end.
+        expect(resources.length).toBeGreaterThan(2 * EXPORT_IN_FLIGHT);
+        const many = await runAnalysis(engine, resources, { ...opts, inFlight: EXPORT_IN_FLIGHT });
         expect(one.findings.length).toBeGreaterThan(8);
         expect(one.remediations.length).toBeGreaterThanOrEqual(8);
-        expect(four.findings).toEqual(one.findings);
-        expect(four.remediations).toEqual(one.remediations);
-        expect(four.resources).toEqual(one.resources);
-        expect(four.passed).toEqual(one.passed);
+        expect(many.findings).toEqual(one.findings);
+        expect(many.remediations).toEqual(one.remediations);
+        expect(many.resources).toEqual(one.resources);
+        expect(many.passed).toEqual(one.passed);
     }, 120_000);
 });
