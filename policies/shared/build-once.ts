@@ -6,25 +6,87 @@
 // handler still does everything else (enforcement levels, config, unknown values, not-applicable
 // results, the response), over an empty resource list, so its per-policy build costs nothing.
 // Which request a policy is serving is carried by AsyncLocalStorage through the SDK's awaits.
+// The request's resources are also decoded one at a time as they are built (framedStackRequest),
+// so the pack never holds a decoded message of the whole stack.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createRequire } from "node:module";
 import type { PolicyProviderResource, PolicyResource, PolicyResourceOptions } from "@pulumi/policy";
 import type { AnalyzerResource, AnalyzeStackRequest } from "@pulumi/pulumi/proto/analyzer_pb";
+import type { BinaryReader } from "google-protobuf";
 
 type Deserialise = (struct: unknown, keepSecrets: boolean) => Record<string, unknown>;
 type Handler = (this: unknown, call: { request: AnalyzeStackRequest }, callback: unknown) => unknown;
+type MessageClass<T> = { new (): T; deserializeBinary(bytes: Uint8Array): T };
 
 // The SDK's own modules (pinned; a test checks they still resolve and behave as assumed).
 /* eslint-disable @typescript-eslint/no-require-imports */
 const deserialiser = require("@pulumi/policy/deserialize") as { deserializeProperties: Deserialise };
 const { unknownCheckingProxy } = require("@pulumi/policy/proxy") as { unknownCheckingProxy: <T extends object>(o: T) => T };
 /* eslint-enable @typescript-eslint/no-require-imports */
+// The protobuf modules the SDK's server decodes requests with, loaded when the pack starts (server.js loads them too).
+const sdkRequire = createRequire(require.resolve("@pulumi/policy/server"));
+const wire = (): { AnalyzeStackRequest: MessageClass<AnalyzeStackRequest>; AnalyzerResource: MessageClass<AnalyzerResource>; BinaryReader: typeof BinaryReader } => {
+    const pb = sdkRequire("@pulumi/pulumi/proto/analyzer_pb") as { AnalyzeStackRequest: MessageClass<AnalyzeStackRequest>; AnalyzerResource: MessageClass<AnalyzerResource> };
+    const jspb = sdkRequire("google-protobuf") as { BinaryReader: typeof BinaryReader };
+    return { AnalyzeStackRequest: pb.AnalyzeStackRequest, AnalyzerResource: pb.AnalyzerResource, BinaryReader: jspb.BinaryReader };
+};
+
+/** AnalyzeStackRequest's field 1, `repeated AnalyzerResource resources`, and the wire type of a message field. */
+const RESOURCES_FIELD = 1;
+const LENGTH_DELIMITED = 2;
+
+/** Per request from framedStackRequest: its resources' bytes, one entry per resource. */
+const framesOf = new WeakMap<AnalyzeStackRequest, readonly Uint8Array[]>();
+
+/**
+ * AnalyzeStack's request deserialiser: every field decoded as the SDK's would, but the resources,
+ * which stay bytes (views of the received buffer) until they are built, one at a time. Decoded
+ * whole, a 20,000-resource request is about 300 MB of message objects alive at once.
+ */
+export function framedStackRequest(bytes: Uint8Array): AnalyzeStackRequest {
+    const { AnalyzeStackRequest, BinaryReader } = wire();
+    const reader = new BinaryReader(bytes);
+    const frames: Uint8Array[] = [];
+    const rest: Uint8Array[] = [];
+    while (reader.nextField() && !reader.isEndGroup()) {
+        const start = reader.getFieldCursor();
+        if (reader.getFieldNumber() === RESOURCES_FIELD && (reader.getWireType() as number) === LENGTH_DELIMITED) frames.push(reader.readBytes());
+        else {
+            reader.skipField();
+            rest.push(bytes.subarray(start, reader.getCursor()));
+        }
+    }
+    const request = AnalyzeStackRequest.deserializeBinary(Buffer.concat(rest));
+    framesOf.set(request, frames);
+    return request;
+}
+
+function* decoded(frames: readonly Uint8Array[]): Generator<AnalyzerResource> {
+    const { AnalyzerResource } = wire();
+    for (let i = 0; i < frames.length; i++) {
+        let message: AnalyzerResource;
+        try {
+            message = AnalyzerResource.deserializeBinary(frames[i]!);
+        } catch (err) {
+            throw new Error(`AnalyzeStack: resource ${i + 1} of ${frames.length} in the request could not be decoded (${err instanceof Error ? err.message : String(err)})`);
+        }
+        yield message;
+    }
+}
 
 class StackRequest {
     private built: PolicyResource[] | undefined;
-    constructor(private readonly request: AnalyzeStackRequest) {}
+    /** Dropped once built, so the request's bytes can go. */
+    private source: Iterable<AnalyzerResource> | undefined;
+    constructor(source: Iterable<AnalyzerResource>) {
+        this.source = source;
+    }
     get resources(): PolicyResource[] {
-        return (this.built ??= buildResources(this.request.getResourcesList()));
+        if (!this.built) {
+            this.built = buildResources(this.source ?? []);
+            this.source = undefined;
+        }
+        return this.built;
     }
 }
 
@@ -70,8 +132,11 @@ function providerOf(r: AnalyzerResource): PolicyProviderResource | undefined {
 }
 
 /** The resources of an AnalyzeStack request, as the SDK's handler builds them for a policy, with links resolved within the list. */
-export function buildResources(messages: readonly AnalyzerResource[]): PolicyResource[] {
-    const resources = messages.map((r): PolicyResource => {
+export function buildResources(messages: Iterable<AnalyzerResource>): PolicyResource[] {
+    const resources: PolicyResource[] = [];
+    // Each message is read once, in one pass, so a framed request's messages can go as soon as read.
+    const links: { parent: string; dependencies: string[]; propertyDependencies: [string, string[]][] }[] = [];
+    for (const r of messages) {
         const type = r.getType();
         const p = props(r.getProperties());
         const resource: PolicyResource = {
@@ -87,17 +152,18 @@ export function buildResources(messages: readonly AnalyzerResource[]): PolicyRes
         };
         const provider = providerOf(r);
         if (provider) resource.provider = provider;
-        return resource;
-    });
+        resources.push(resource);
+        links.push({ parent: r.getParent(), dependencies: r.getDependenciesList(), propertyDependencies: [...r.getPropertydependenciesMap().entries()].map(([input, deps]) => [input, deps.getUrnsList()]) });
+    }
     // A later resource of the same URN wins, as in the SDK's map; unresolved URNs are dropped.
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
     const resolve = (urns: readonly string[]): PolicyResource[] => urns.flatMap((u) => byUrn.get(u) ?? []);
-    messages.forEach((m, i) => {
+    links.forEach((l, i) => {
         const r = resources[i]!;
-        const parent = m.getParent() ? byUrn.get(m.getParent()) : undefined;
+        const parent = l.parent ? byUrn.get(l.parent) : undefined;
         if (parent) r.parent = parent;
-        r.dependencies = resolve(m.getDependenciesList());
-        for (const [input, deps] of m.getPropertydependenciesMap().entries()) r.propertyDependencies[input] = resolve(deps.getUrnsList());
+        r.dependencies = resolve(l.dependencies);
+        for (const [input, deps] of l.propertyDependencies) r.propertyDependencies[input] = resolve(deps);
     });
     // Shared by every stack policy: none may change what another reads.
     for (const r of resources) {
@@ -116,9 +182,15 @@ export function buildResources(messages: readonly AnalyzerResource[]): PolicyRes
 export function buildOnce(analyzeStack: Handler): Handler {
     return function (this: unknown, call, callback) {
         const request = call.request;
+        const frames = framesOf.get(request);
+        if (frames) {
+            // Framed: the request's own resource list is already empty.
+            framesOf.delete(request);
+            return serving.run(new StackRequest(decoded(frames)), () => analyzeStack.call(this, call, callback));
+        }
         const lean = Object.create(request, { getResourcesList: { value: () => [] } }) as AnalyzeStackRequest;
         const leanCall = Object.create(call, { request: { value: lean } }) as typeof call;
-        return serving.run(new StackRequest(request), () => analyzeStack.call(this, leanCall, callback));
+        return serving.run(new StackRequest(request.getResourcesList()), () => analyzeStack.call(this, leanCall, callback));
     };
 }
 
@@ -128,21 +200,24 @@ interface GrpcServer {
 
 /** The gRPC Server class the SDK's server.js registers its handlers with (not necessarily the one this package would load). */
 export function sdkGrpcServer(): GrpcServer {
-    return (createRequire(require.resolve("@pulumi/policy/server"))("@grpc/grpc-js") as { Server: GrpcServer }).Server;
+    return (sdkRequire("@grpc/grpc-js") as { Server: GrpcServer }).Server;
 }
 
 /**
  * Runs `start` (which constructs the PolicyPack, whose constructor registers the SDK's handlers
- * with gRPC) with the AnalyzeStack handler wrapped by buildOnce. Only the analyzer service's
- * registration during `start` is touched; gRPC is restored afterwards.
+ * with gRPC) with the AnalyzeStack handler wrapped by buildOnce and its request read by
+ * framedStackRequest. Only the analyzer service's registration during `start` is touched (a
+ * copy of its definition, not the SDK's own); gRPC is restored afterwards.
  */
 export function withBuildOnce<T>(start: () => T, server: GrpcServer = sdkGrpcServer()): T {
     const proto = server.prototype;
     const addService = proto.addService;
     proto.addService = function (service, implementation) {
         const handler = implementation.analyzeStack;
-        const wrapped = typeof handler === "function" && typeof implementation.analyze === "function" ? { ...implementation, analyzeStack: buildOnce(handler as Handler) } : implementation;
-        addService.call(this, service, wrapped);
+        const method = (service as Record<string, unknown> | null)?.analyzeStack;
+        if (typeof handler !== "function" || typeof implementation.analyze !== "function" || typeof method !== "object" || method === null) return addService.call(this, service, implementation);
+        const framed = { ...(service as Record<string, unknown>), analyzeStack: { ...method, requestDeserialize: framedStackRequest } };
+        addService.call(this, framed, { ...implementation, analyzeStack: buildOnce(handler as Handler) });
     };
     try {
         return start();

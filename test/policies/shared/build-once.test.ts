@@ -7,7 +7,7 @@ import fc from "fast-check";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { policies } from "../../../policies";
-import { buildOnce, buildResources, sdkGrpcServer, stackResources, withBuildOnce } from "../../../policies/shared/build-once";
+import { buildOnce, buildResources, framedStackRequest, sdkGrpcServer, stackResources, withBuildOnce } from "../../../policies/shared/build-once";
 import { Converter } from "../../../tools/engine/convert";
 import { loadSdk } from "../../../tools/engine/sdk";
 import { type EngineResource, UNKNOWN } from "../../../tools/engine/types";
@@ -261,11 +261,82 @@ describe("buildOnce around the SDK's AnalyzeStack handler", () => {
     });
 });
 
+describe("framedStackRequest: the request's resources decoded as they are built", () => {
+    const bytesOf = (req: unknown): Uint8Array => (req as { serializeBinary(): Uint8Array }).serializeBinary();
+    /** What a stack policy reads through buildOnce when the request came through framedStackRequest. */
+    async function framedBuilt(bytes: Uint8Array): Promise<{ sdk: number; shared: PolicyResource[] }> {
+        let seen = { sdk: -1, shared: [] as PolicyResource[] };
+        const capture = { name: "capture", description: "capture", enforcementLevel: "advisory", validateStack: (args: StackValidationArgs) => void (seen = { sdk: args.resources.length, shared: stackResources(args.resources) }) };
+        const { error } = await answer(buildOnce(server.makeAnalyzeStackRpcFun("pack", "0.0.1", "advisory", [capture]) as never) as unknown as Handler, framedStackRequest(bytes));
+        if (error) throw new Error(error);
+        return seen;
+    }
+
+    it("gives the resources the SDK builds from the whole decoded request, on random stacks", async () => {
+        await fc.assert(
+            fc.asyncProperty(shapes, async (shape) => {
+                const req = request(shape);
+                const framed = await framedBuilt(bytesOf(req));
+                expect(framed.sdk).toBe(0);
+                expect(described(framed.shared)).toEqual(described(await sdkBuilt(sdk.analyzer.AnalyzeStackRequest.deserializeBinary(bytesOf(req)))));
+            }),
+            { numRuns: 100 },
+        );
+    });
+
+    it("the pack's stack policies answer a framed request as the SDK's own handler answers the decoded one", async () => {
+        const own = server.makeAnalyzeStackRpcFun("china-compliance", "0.1.0", "advisory", stackPolicies);
+        const shared = buildOnce(server.makeAnalyzeStackRpcFun("china-compliance", "0.1.0", "advisory", stackPolicies) as never) as unknown as Handler;
+        let findings = 0;
+        await fc.assert(
+            fc.asyncProperty(shapes, async (shape) => {
+                const bytes = bytesOf(request(shape));
+                const expected = await answer(own, sdk.analyzer.AnalyzeStackRequest.deserializeBinary(bytes));
+                expect(await answer(shared, framedStackRequest(bytes))).toEqual(expected);
+                findings += ((expected.response as { diagnosticsList?: unknown[] } | undefined)?.diagnosticsList ?? []).length;
+            }),
+            { numRuns: 40 },
+        );
+        expect(findings).toBeGreaterThan(0);
+    });
+
+    it("decodes every other field as the SDK's deserialiser does, and leaves the resource list empty", () => {
+        const shape = fc.sample(shapes, { numRuns: 1, seed: 11 })[0]!;
+        // Resources, then a field this SDK does not know (a later CLI's), then more resources.
+        const writer = new sdk.jspb.BinaryWriter();
+        for (const r of shape.resources) writer.writeBytes(1, convert.analyzerResource(r).serializeBinary());
+        writer.writeString(7, "from a later CLI");
+        writer.writeBytes(1, convert.analyzerResource(shape.resources[0]!).serializeBinary());
+        const bytes = writer.getResultBuffer();
+        const whole = sdk.analyzer.AnalyzeStackRequest.deserializeBinary(bytes);
+        expect(whole.getResourcesList()).toHaveLength(shape.resources.length + 1);
+        const framed = framedStackRequest(bytes);
+        expect(framed.getResourcesList()).toEqual([]);
+        whole.setResourcesList([]);
+        expect(framed.toObject()).toEqual(whole.toObject());
+    });
+
+    it("names the resource it cannot decode, and rejects bytes the SDK's deserialiser rejects", async () => {
+        const shape = fc.sample(shapes.filter((s) => s.resources.length >= 2), { numRuns: 1, seed: 3 })[0]!;
+        const writer = new sdk.jspb.BinaryWriter();
+        writer.writeBytes(1, convert.analyzerResource(shape.resources[0]!).serializeBinary());
+        // The second resource: a message field whose length runs past its end.
+        writer.writeBytes(1, Uint8Array.from([0x12, 0x40, 0x01]));
+        const capture = { name: "capture", description: "capture", enforcementLevel: "advisory", validateStack: (args: StackValidationArgs) => void stackResources(args.resources) };
+        const { error } = await answer(buildOnce(server.makeAnalyzeStackRpcFun("pack", "0.0.1", "advisory", [capture]) as never) as unknown as Handler, framedStackRequest(writer.getResultBuffer()));
+        expect(error).toMatch(/AnalyzeStack: resource 2 of 2 in the request could not be decoded/);
+
+        const truncated = bytesOf(request(shape)).subarray(0, 5);
+        expect(() => sdk.analyzer.AnalyzeStackRequest.deserializeBinary(truncated)).toThrow();
+        expect(() => framedStackRequest(truncated)).toThrow();
+    });
+});
+
 describe("withBuildOnce", () => {
     class FakeServer {
-        readonly registered: Record<string, unknown>[] = [];
-        addService(this: FakeServer, _service: unknown, implementation: Record<string, unknown>): void {
-            this.registered.push(implementation);
+        readonly registered: { service: unknown; implementation: Record<string, unknown> }[] = [];
+        addService(this: FakeServer, service: unknown, implementation: Record<string, unknown>): void {
+            this.registered.push({ service, implementation });
         }
     }
     const original = Object.getOwnPropertyDescriptor(FakeServer.prototype, "addService")?.value as unknown;
@@ -275,19 +346,27 @@ describe("withBuildOnce", () => {
         const seen: unknown[] = [];
         const analyzeStack = (call: Call) => void seen.push((call.request as { getResourcesList(): unknown[] }).getResourcesList());
         const analyze = () => undefined;
+        const deserialise = (b: Uint8Array): unknown => b;
+        const definition = { analyze: { path: "/analyze", requestDeserialize: deserialise }, analyzeStack: { path: "/analyzeStack", requestDeserialize: deserialise } };
         const other = { analyzeStack };
+        const otherDefinition = { analyzeStack: { path: "/other", requestDeserialize: deserialise } };
         const s = withBuildOnce(() => {
             const s = new FakeServer();
-            s.addService("analyzer", { analyze, analyzeStack });
-            s.addService("other", other);
+            s.addService(definition, { analyze, analyzeStack });
+            s.addService(otherDefinition, other);
             return s;
         }, FakeServer as never);
         expect(current()).toBe(original);
-        const [analyzer, second] = s.registered as [Record<string, (call: Call) => unknown>, unknown];
-        expect(analyzer.analyze).toBe(analyze);
-        expect(analyzer.analyzeStack).not.toBe(analyzeStack);
-        expect(second).toBe(other);
-        analyzer.analyzeStack!({ request: { getResourcesList: () => ["a resource"] } });
+        const [analyzer, second] = s.registered as [{ service: typeof definition; implementation: Record<string, (call: Call) => unknown> }, FakeServer["registered"][number]];
+        expect(analyzer.implementation.analyze).toBe(analyze);
+        expect(analyzer.implementation.analyzeStack).not.toBe(analyzeStack);
+        // Its requests are read framed, through a copy of the definition: the SDK's own is untouched.
+        expect(analyzer.service.analyzeStack).toEqual({ path: "/analyzeStack", requestDeserialize: framedStackRequest });
+        expect(analyzer.service.analyze).toBe(definition.analyze);
+        expect(definition.analyzeStack.requestDeserialize).toBe(deserialise);
+        expect(second).toEqual({ service: otherDefinition, implementation: other });
+        expect(second.implementation).toBe(other);
+        analyzer.implementation.analyzeStack!({ request: { getResourcesList: () => ["a resource"] } });
         expect(seen).toEqual([[]]);
     });
 
