@@ -316,6 +316,32 @@ describe("framedStackRequest: the request's resources decoded as they are built"
         expect(framed.toObject()).toEqual(whole.toObject());
     });
 
+    it("decodes a provider once per distinct encoding: resources of one provider share one, frozen", async () => {
+        const provider = (region: string) => ({ urn: urnOf("pulumi:providers:aws", region), type: "pulumi:providers:aws", name: region, properties: { region } });
+        const bucket = (name: string, p: ReturnType<typeof provider>): EngineResource => ({ urn: urnOf("aws:s3/bucket:Bucket", name), type: "aws:s3/bucket:Bucket", name, custom: true, properties: { bucket: name }, dependencies: [], propertyDependencies: {}, provider: p });
+        const resources = [bucket("a", provider("cn-north-1")), bucket("b", provider("cn-north-1")), bucket("c", provider("us-east-1"))];
+        const bytes = bytesOf(request({ resources, noTimeouts: [false, false, false] }));
+        const { shared } = await framedBuilt(bytes);
+        const [a, b, c] = shared as [PolicyResource, PolicyResource, PolicyResource];
+        expect(a.provider).toBe(b.provider);
+        expect(c.provider).not.toBe(a.provider);
+        expect([a, b, c].map((r) => r.provider?.props.region as unknown)).toEqual(["cn-north-1", "cn-north-1", "us-east-1"]);
+        expect(Object.isFrozen(a.provider)).toBe(true);
+        expect(described(shared)).toEqual(described(await sdkBuilt(sdk.analyzer.AnalyzeStackRequest.deserializeBinary(bytes))));
+
+        // A resource encoded with two provider entries: the SDK's decoder keeps the last, and so does this.
+        const twice = new sdk.jspb.BinaryWriter();
+        const resource = convert.analyzerResource(bucket("d", provider("cn-north-1")));
+        const other = convert.analyzerResource(bucket("d", provider("cn-northwest-1"))).getProvider()!;
+        const secondProvider = new sdk.jspb.BinaryWriter();
+        secondProvider.writeBytes(6, other.serializeBinary());
+        twice.writeBytes(1, Buffer.concat([resource.serializeBinary(), secondProvider.getResultBuffer()]));
+        const twiceBytes = twice.getResultBuffer();
+        expect(sdk.analyzer.AnalyzeStackRequest.deserializeBinary(twiceBytes).getResourcesList()[0]!.getProvider()!.getName()).toBe("cn-northwest-1");
+        const [d] = (await framedBuilt(twiceBytes)).shared;
+        expect(d!.provider?.name).toBe("cn-northwest-1");
+    });
+
     it("names the resource it cannot decode, and rejects bytes the SDK's deserialiser rejects", async () => {
         const shape = fc.sample(shapes.filter((s) => s.resources.length >= 2), { numRuns: 1, seed: 3 })[0]!;
         const writer = new sdk.jspb.BinaryWriter();
