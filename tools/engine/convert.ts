@@ -22,6 +22,9 @@ const LEVELS: Record<string, EnforcementLevel> = {
     REMEDIATE: "remediate",
 };
 
+/** The provider's field number in AnalyzeRequest and AnalyzerResource alike. */
+const PROVIDER_FIELD = 6;
+
 const SEVERITIES: Record<string, Severity | undefined> = {
     POLICY_SEVERITY_UNSPECIFIED: undefined,
     POLICY_SEVERITY_LOW: "low",
@@ -50,6 +53,7 @@ export class Converter {
     private readonly levelOf: Map<number, EnforcementLevel>;
     private readonly severityOf: Map<number, Severity | undefined>;
     private readonly typeOf: Map<number, PolicyInfo["type"]>;
+    private readonly providerFields = new WeakMap<object, { type: string; urn: string; name: string; bytes: Uint8Array }>();
 
     constructor(private readonly sdk: Sdk) {
         const { EnforcementLevel, PolicySeverity, PolicyType } = sdk.analyzer;
@@ -167,13 +171,24 @@ export class Converter {
 
     /** Analyze and Remediate requests; only Remediate keeps the resource's `__` keys. */
     analyzeRequest(r: EngineResource, keepInternalKeys = false): analyzerPb.AnalyzeRequest {
+        const req = this.analyzeRequestHead(r, keepInternalKeys);
+        if (r.provider) req.setProvider(this.provider(r.provider));
+        return req;
+    }
+
+    /** analyzeRequest's bytes, its provider (the last field) encoded once per provider. */
+    analyzeRequestBytes(r: EngineResource, keepInternalKeys = false): Uint8Array {
+        const head = this.analyzeRequestHead(r, keepInternalKeys).serializeBinary();
+        return r.provider ? Buffer.concat([head, this.providerField(r.provider)]) : head;
+    }
+
+    private analyzeRequestHead(r: EngineResource, keepInternalKeys: boolean): analyzerPb.AnalyzeRequest {
         const req = new this.sdk.analyzer.AnalyzeRequest();
         req.setType(r.type);
         req.setUrn(r.urn);
         req.setName(r.name);
         req.setProperties(this.struct(keepInternalKeys ? r.properties : this.public(r.properties)));
         req.setOptions(this.options(r));
-        if (r.provider) req.setProvider(this.provider(r.provider));
         return req;
     }
 
@@ -181,30 +196,44 @@ export class Converter {
      * The bytes of an AnalyzeStackRequest (field 1: repeated AnalyzerResource), each resource
      * encoded and dropped in turn. The request object of a large stack is many times the size of
      * its bytes (20,000 resources: about 550 MB of message objects), so it is never built whole.
+     * Each resource is encoded as the generated serialiser would, field by field in number order:
+     * fields 1-5, its provider (6, encoded once per provider), then 7-9.
      */
     analyzeStackRequestBytes(resources: Iterable<EngineResource>): Uint8Array {
         const writer = new this.sdk.jspb.BinaryWriter();
-        // A length-delimited field is encoded alike whether it holds bytes or a message.
-        for (const r of resources) writer.writeBytes(1, this.analyzerResource(r).serializeBinary());
+        for (const r of resources) {
+            const head = this.resourceHead(r).serializeBinary();
+            const links = this.resourceLinks(new this.sdk.analyzer.AnalyzerResource(), r).serializeBinary();
+            // A length-delimited field is encoded alike whether it holds bytes or a message.
+            writer.writeBytes(1, r.provider ? Buffer.concat([head, this.providerField(r.provider), links]) : Buffer.concat([head, links]));
+        }
         return writer.getResultBuffer();
     }
 
     analyzerResource(r: EngineResource): analyzerPb.AnalyzerResource {
-        const { AnalyzerResource, AnalyzerPropertyDependencies } = this.sdk.analyzer;
-        const res = new AnalyzerResource();
+        const res = this.resourceHead(r);
+        if (r.provider) res.setProvider(this.provider(r.provider));
+        return this.resourceLinks(res, r);
+    }
+
+    private resourceHead(r: EngineResource): analyzerPb.AnalyzerResource {
+        const res = new this.sdk.analyzer.AnalyzerResource();
         res.setType(r.type);
         res.setUrn(r.urn);
         res.setName(r.name);
         res.setProperties(this.struct(this.public(r.properties)));
         res.setOptions(this.options(r));
-        if (r.provider) res.setProvider(this.provider(r.provider));
+        return res;
+    }
+
+    private resourceLinks(res: analyzerPb.AnalyzerResource, r: EngineResource): analyzerPb.AnalyzerResource {
         res.setParent(r.parent ?? "");
         res.setDependenciesList(r.dependencies);
         const deps = res.getPropertydependenciesMap();
         for (const [prop, urns] of Object.entries(r.propertyDependencies)) {
             // The CLI leaves out properties without dependencies.
             if (urns.length === 0) continue;
-            const pd = new AnalyzerPropertyDependencies();
+            const pd = new this.sdk.analyzer.AnalyzerPropertyDependencies();
             pd.setUrnsList(urns);
             deps.set(prop, pd);
         }
@@ -237,6 +266,21 @@ export class Converter {
         msg.setName(p.name);
         msg.setProperties(this.struct(this.public(p.properties)));
         return msg;
+    }
+
+    /**
+     * Field 6 (the provider) of an Analyze request or a stack's resource, encoded once per
+     * provider: a stack's resources share a handful, and each request carries its own copy.
+     * Keyed by the provider's properties object, which the engine never changes once built.
+     */
+    private providerField(p: EngineProvider): Uint8Array {
+        const hit = this.providerFields.get(p.properties);
+        if (hit && hit.type === p.type && hit.urn === p.urn && hit.name === p.name) return hit.bytes;
+        const writer = new this.sdk.jspb.BinaryWriter();
+        writer.writeBytes(PROVIDER_FIELD, this.provider(p).serializeBinary());
+        const bytes = writer.getResultBuffer();
+        this.providerFields.set(p.properties, { type: p.type, urn: p.urn, name: p.name, bytes });
+        return bytes;
     }
 
     private public(props: Record<string, unknown>): Record<string, unknown> {

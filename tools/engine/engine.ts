@@ -42,6 +42,9 @@ export interface StartOptions {
 }
 
 /** Colour codes Node adds to stack traces when it thinks stderr is a terminal. */
+/** Requests go out as bytes the converter built (convert.ts: a provider is encoded once); gRPC sends a Buffer as it is. */
+const asBuffer = (b: Uint8Array): Buffer => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
 
 /** The last `lines` lines of a process's output, without colour codes. */
@@ -253,9 +256,10 @@ export class PolicyPackEngine {
     /** Analyze one resource; findings without a URN of their own get the resource's. */
     async analyze(resource: EngineResource): Promise<Finding[]> {
         const info = await this.getAnalyzerInfo();
-        const req = this.convert.analyzeRequest(resource);
+        const method = this.sdk.rpc.AnalyzerService.analyze;
+        const bytes = this.convert.analyzeRequestBytes(resource);
         const res = await this.unary<analyzerPb.AnalyzeResponse>(`Analyze(${resource.urn})`, (o, cb) =>
-            this.client.analyze(req, new this.sdk.grpc.Metadata(), o, cb),
+            this.client.makeUnaryRequest(method.path, asBuffer, method.responseDeserialize, bytes, new this.sdk.grpc.Metadata(), o, cb),
         );
         return res.getDiagnosticsList().map((d) => this.convert.finding(d, info, resource.urn));
     }
@@ -267,7 +271,7 @@ export class PolicyPackEngine {
         const method = this.sdk.rpc.AnalyzerService.analyzeStack;
         const bytes = this.convert.analyzeStackRequestBytes(resources);
         const res = await this.unary<analyzerPb.AnalyzeResponse>("AnalyzeStack", (o, cb) =>
-            this.client.makeUnaryRequest(method.path, (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength), method.responseDeserialize, bytes, new this.sdk.grpc.Metadata(), o, cb),
+            this.client.makeUnaryRequest(method.path, asBuffer, method.responseDeserialize, bytes, new this.sdk.grpc.Metadata(), o, cb),
         );
         return res.getDiagnosticsList().map((d) => this.convert.finding(d, info));
     }
@@ -275,9 +279,10 @@ export class PolicyPackEngine {
     /** Remediate one resource; each result's properties are the resource after that policy. */
     async remediate(resource: EngineResource): Promise<RemediationResult[]> {
         const info = await this.getAnalyzerInfo();
-        const req = this.convert.analyzeRequest(resource, true);
+        const method = this.sdk.rpc.AnalyzerService.remediate;
+        const bytes = this.convert.analyzeRequestBytes(resource, true);
         const res = await this.unary<analyzerPb.RemediateResponse>(`Remediate(${resource.urn})`, (o, cb) =>
-            this.client.remediate(req, new this.sdk.grpc.Metadata(), o, cb),
+            this.client.makeUnaryRequest(method.path, asBuffer, method.responseDeserialize, bytes, new this.sdk.grpc.Metadata(), o, cb),
         );
         return res.getRemediationsList().map((r) => this.convert.remediation(r, info));
     }
