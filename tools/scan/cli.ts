@@ -2,6 +2,7 @@
 // Entry point of `npm run scan -- <program-dir | stack-export.json> [options]` and of the package's
 // bin (`npx china-compliance-policies scan <dir>`); see docs/scan.md.
 import { scan } from "./scan";
+import { writeAll } from "./write-all";
 
 // A reader that stops early (`scan … | head`) is not an error of scan's.
 for (const stream of [process.stdout, process.stderr]) {
@@ -10,9 +11,9 @@ for (const stream of [process.stdout, process.stderr]) {
     });
 }
 
-void scan(process.argv.slice(2)).then((outcome) => {
-    process.stdout.write(outcome.stdout);
-    process.stderr.write(outcome.stderr);
+void scan(process.argv.slice(2)).then(async (outcome) => {
+    await writeAll(process.stdout, outcome.stdout);
+    await writeAll(process.stderr, outcome.stderr);
     // Let the streams flush instead of process.exit(), which can cut off piped output.
     process.exitCode = outcome.exitCode;
 });
