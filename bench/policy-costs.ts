@@ -1,12 +1,12 @@
 // Per stack policy cost of AnalyzeStack, in process. The request is encoded as the engine sends it
 // (outputs instead of inputs where known, as the CLI does); the pack's shared build
-// (policies/shared/build-once.ts: each resource deserialised, wrapped in the SDK's unknown-checking
-// proxy and linked, once for all policies) is timed alone; then each stack policy's validateStack
-// is timed on its own over that one list, as the pack runs them.
+// (policies/shared/build-once.ts: the request read framed, each resource decoded, deserialised,
+// wrapped in the SDK's unknown-checking proxy and linked, once for all policies) is timed alone;
+// then each stack policy's validateStack is timed on its own over that one list, as the pack runs
+// them.
 import type { StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
-import type { AnalyzerResource } from "@pulumi/pulumi/proto/analyzer_pb";
 import { controls } from "../policies";
-import { buildResources } from "../policies/shared/build-once";
+import { buildResources, framedStackRequest, resourcesOf } from "../policies/shared/build-once";
 import { stackView } from "../tools/engine/analyze";
 import { Converter } from "../tools/engine/convert";
 import { loadSdk } from "../tools/engine/sdk";
@@ -20,9 +20,10 @@ export interface PolicyCost {
     findings: number;
 }
 
-/** The request's resources as AnalyzeStack sends them. */
-function messages(convert: Converter, resources: readonly EngineResource[]): AnalyzerResource[] {
-    return resources.map((r) => convert.analyzerResource(stackView(r)));
+/** The request's bytes as AnalyzeStack sends them. */
+function requestBytes(convert: Converter, resources: readonly EngineResource[]): Buffer {
+    const bytes = convert.analyzeStackRequestBytes(resources.map(stackView));
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** Median milliseconds of the shared build (once per call) and of each stack policy's own validateStack, over `rounds`. */
@@ -33,10 +34,10 @@ export function stackPolicyCosts(resources: readonly EngineResource[], rounds: n
     const findings = new Map<string, number>();
     const convert = new Converter(loadSdk(ROOT, "pack"));
     for (let i = 0; i < rounds; i++) {
-        // New messages each round: the shared deserialisation is keyed on them, so nothing carries over.
-        const request = messages(convert, resources);
+        // Read anew each round: the shared deserialisation is keyed on the decoded messages, so nothing carries over.
+        const bytes = requestBytes(convert, resources);
         const t0 = performance.now();
-        const built = buildResources(request);
+        const built = buildResources(resourcesOf(framedStackRequest(bytes)));
         builds.push(performance.now() - t0);
         for (const p of stackPolicies) {
             let n = 0;

@@ -129,7 +129,7 @@ async function main(): Promise<void> {
         const rounds = Math.max(3, Math.ceil(ROUNDS / 2));
         const costs = stackPolicyCosts(stack, rounds);
         console.log(`\nper stack policy, 10,000 resources, in process (${rounds} rounds): the pack's shared build, then each policy's validateStack over it`);
-        console.log(`  build (deserialise + proxy + links), once for all policies ${ms(costs.build)}`);
+        console.log(`  build (decode + deserialise + proxy + links), once for all policies ${ms(costs.build)}`);
         for (const c of costs.policies) {
             const mark = c.ms <= 250 ? "met" : "MISSED";
             console.log(`  ${c.name.padEnd(52)} ${ms(c.ms).padStart(8)}  (target ≤ 250 ms over the build: ${mark}; ${c.findings} findings)`);

@@ -102,6 +102,14 @@ function* decoded(frames: readonly Uint8Array[]): Generator<AnalyzerResource> {
     }
 }
 
+/** A request's resources, once: from framedStackRequest's bytes, decoded as they are read, else its decoded list. */
+export function resourcesOf(request: AnalyzeStackRequest): Iterable<AnalyzerResource> {
+    const frames = framesOf.get(request);
+    if (!frames) return request.getResourcesList();
+    framesOf.delete(request);
+    return decoded(frames);
+}
+
 class StackRequest {
     private built: PolicyResource[] | undefined;
     /** Dropped once built, so the request's bytes can go. */
@@ -215,15 +223,13 @@ export function buildResources(messages: Iterable<AnalyzerResource>): PolicyReso
 export function buildOnce(analyzeStack: Handler): Handler {
     return function (this: unknown, call, callback) {
         const request = call.request;
-        const frames = framesOf.get(request);
-        if (frames) {
-            // Framed: the request's own resource list is already empty.
-            framesOf.delete(request);
-            return serving.run(new StackRequest(decoded(frames)), () => analyzeStack.call(this, call, callback));
-        }
+        const framed = framesOf.has(request);
+        const source = resourcesOf(request);
+        if (framed) return serving.run(new StackRequest(source), () => analyzeStack.call(this, call, callback));
+        // Decoded whole (a direct call, not through gRPC): the SDK is handed a view whose list is empty.
         const lean = Object.create(request, { getResourcesList: { value: () => [] } }) as AnalyzeStackRequest;
         const leanCall = Object.create(call, { request: { value: lean } }) as typeof call;
-        return serving.run(new StackRequest(request.getResourcesList()), () => analyzeStack.call(this, leanCall, callback));
+        return serving.run(new StackRequest(source), () => analyzeStack.call(this, leanCall, callback));
     };
 }
 
