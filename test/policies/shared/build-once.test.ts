@@ -173,22 +173,32 @@ describe("buildResources", () => {
 
 const stackPolicies = policies.filter((p): p is StackValidationPolicy => "validateStack" in p);
 
+/**
+ * On random stacks, the SDK's own handler over `decoded` and the pack's (buildOnce) over `served`
+ * give the same AnalyzeResponse, and the policies found something to compare.
+ */
+async function answersAsTheSdk(requests: (shape: Shape) => { decoded: unknown; served: unknown }, numRuns: number): Promise<void> {
+    const own = server.makeAnalyzeStackRpcFun("china-compliance", "0.1.0", "advisory", stackPolicies);
+    const shared = buildOnce(server.makeAnalyzeStackRpcFun("china-compliance", "0.1.0", "advisory", stackPolicies) as never) as unknown as Handler;
+    let findings = 0;
+    await fc.assert(
+        fc.asyncProperty(shapes, async (shape) => {
+            const { decoded, served } = requests(shape);
+            const expected = await answer(own, decoded);
+            expect(await answer(shared, served)).toEqual(expected);
+            findings += ((expected.response as { diagnosticsList?: unknown[] } | undefined)?.diagnosticsList ?? []).length;
+        }),
+        { numRuns },
+    );
+    expect(findings).toBeGreaterThan(0);
+}
+
 describe("buildOnce around the SDK's AnalyzeStack handler", () => {
     it("the pack's stack policies answer as they do with the SDK's per-policy build, on random stacks", async () => {
-        const own = server.makeAnalyzeStackRpcFun("china-compliance", "0.1.0", "advisory", stackPolicies);
-        const shared = buildOnce(server.makeAnalyzeStackRpcFun("china-compliance", "0.1.0", "advisory", stackPolicies) as never) as unknown as Handler;
-        let findings = 0;
-        await fc.assert(
-            fc.asyncProperty(shapes, async (shape) => {
-                const req = request(shape);
-                const expected = await answer(own, req);
-                expect(await answer(shared, req)).toEqual(expected);
-                findings += ((expected.response as { diagnosticsList?: unknown[] } | undefined)?.diagnosticsList ?? []).length;
-            }),
-            { numRuns: 60 },
-        );
-        // The comparison means something only if the policies found something.
-        expect(findings).toBeGreaterThan(0);
+        await answersAsTheSdk((shape) => {
+            const req = request(shape);
+            return { decoded: req, served: req };
+        }, 60);
     });
 
     it("and on a stack whose findings hang on its links", async () => {
@@ -285,19 +295,10 @@ describe("framedStackRequest: the request's resources decoded as they are built"
     });
 
     it("the pack's stack policies answer a framed request as the SDK's own handler answers the decoded one", async () => {
-        const own = server.makeAnalyzeStackRpcFun("china-compliance", "0.1.0", "advisory", stackPolicies);
-        const shared = buildOnce(server.makeAnalyzeStackRpcFun("china-compliance", "0.1.0", "advisory", stackPolicies) as never) as unknown as Handler;
-        let findings = 0;
-        await fc.assert(
-            fc.asyncProperty(shapes, async (shape) => {
-                const bytes = bytesOf(request(shape));
-                const expected = await answer(own, sdk.analyzer.AnalyzeStackRequest.deserializeBinary(bytes));
-                expect(await answer(shared, framedStackRequest(bytes))).toEqual(expected);
-                findings += ((expected.response as { diagnosticsList?: unknown[] } | undefined)?.diagnosticsList ?? []).length;
-            }),
-            { numRuns: 40 },
-        );
-        expect(findings).toBeGreaterThan(0);
+        await answersAsTheSdk((shape) => {
+            const bytes = bytesOf(request(shape));
+            return { decoded: sdk.analyzer.AnalyzeStackRequest.deserializeBinary(bytes), served: framedStackRequest(bytes) };
+        }, 40);
     });
 
     it("decodes every other field as the SDK's deserialiser does, and leaves the resource list empty", () => {
