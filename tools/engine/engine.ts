@@ -41,10 +41,10 @@ export interface StartOptions {
     env?: NodeJS.ProcessEnv;
 }
 
-/** Colour codes Node adds to stack traces when it thinks stderr is a terminal. */
 /** Requests go out as bytes the converter built (convert.ts: a provider is encoded once); gRPC sends a Buffer as it is. */
 const asBuffer = (b: Uint8Array): Buffer => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 
+/** Colour codes Node adds to stack traces when it thinks stderr is a terminal. */
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
 
 /** The last `lines` lines of a process's output, without colour codes. */
@@ -201,6 +201,12 @@ export class PolicyPackEngine {
         });
     }
 
+    /** A unary call whose request the converter already encoded; the response is decoded as the generated client would. */
+    private sendBytes<Res>(label: string, name: "analyze" | "analyzeStack" | "remediate", bytes: Uint8Array): Promise<Res> {
+        const method = this.sdk.rpc.AnalyzerService[name];
+        return this.unary<Res>(label, (o, cb) => this.client.makeUnaryRequest(method.path, asBuffer, method.responseDeserialize as (b: Buffer) => Res, bytes, new this.sdk.grpc.Metadata(), o, cb));
+    }
+
     /**
      * Handshake, as the CLI opens every analyzer: the root and program directories are the pack's.
      * A pack that does not implement it is fine (the CLI falls back the same way).
@@ -256,11 +262,7 @@ export class PolicyPackEngine {
     /** Analyze one resource; findings without a URN of their own get the resource's. */
     async analyze(resource: EngineResource): Promise<Finding[]> {
         const info = await this.getAnalyzerInfo();
-        const method = this.sdk.rpc.AnalyzerService.analyze;
-        const bytes = this.convert.analyzeRequestBytes(resource);
-        const res = await this.unary<analyzerPb.AnalyzeResponse>(`Analyze(${resource.urn})`, (o, cb) =>
-            this.client.makeUnaryRequest(method.path, asBuffer, method.responseDeserialize, bytes, new this.sdk.grpc.Metadata(), o, cb),
-        );
+        const res = await this.sendBytes<analyzerPb.AnalyzeResponse>(`Analyze(${resource.urn})`, "analyze", this.convert.analyzeRequestBytes(resource));
         return res.getDiagnosticsList().map((d) => this.convert.finding(d, info, resource.urn));
     }
 
@@ -268,22 +270,14 @@ export class PolicyPackEngine {
     async analyzeStack(resources: EngineResource[]): Promise<Finding[]> {
         const info = await this.getAnalyzerInfo();
         // Sent as bytes built one resource at a time (convert.ts); the pack receives the same message.
-        const method = this.sdk.rpc.AnalyzerService.analyzeStack;
-        const bytes = this.convert.analyzeStackRequestBytes(resources);
-        const res = await this.unary<analyzerPb.AnalyzeResponse>("AnalyzeStack", (o, cb) =>
-            this.client.makeUnaryRequest(method.path, asBuffer, method.responseDeserialize, bytes, new this.sdk.grpc.Metadata(), o, cb),
-        );
+        const res = await this.sendBytes<analyzerPb.AnalyzeResponse>("AnalyzeStack", "analyzeStack", this.convert.analyzeStackRequestBytes(resources));
         return res.getDiagnosticsList().map((d) => this.convert.finding(d, info));
     }
 
     /** Remediate one resource; each result's properties are the resource after that policy. */
     async remediate(resource: EngineResource): Promise<RemediationResult[]> {
         const info = await this.getAnalyzerInfo();
-        const method = this.sdk.rpc.AnalyzerService.remediate;
-        const bytes = this.convert.analyzeRequestBytes(resource, true);
-        const res = await this.unary<analyzerPb.RemediateResponse>(`Remediate(${resource.urn})`, (o, cb) =>
-            this.client.makeUnaryRequest(method.path, asBuffer, method.responseDeserialize, bytes, new this.sdk.grpc.Metadata(), o, cb),
-        );
+        const res = await this.sendBytes<analyzerPb.RemediateResponse>(`Remediate(${resource.urn})`, "remediate", this.convert.analyzeRequestBytes(resource, true));
         return res.getRemediationsList().map((r) => this.convert.remediation(r, info));
     }
 
