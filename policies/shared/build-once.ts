@@ -43,20 +43,27 @@ const RESOURCES_FIELD = 1;
 const PROVIDER_FIELD = 6;
 const LENGTH_DELIMITED = 2;
 
-/** A message's bytes split into the entries of one length-delimited field (views, not copies) and the bytes of all its other fields. */
+/**
+ * A message's bytes split into the entries of one length-delimited field (views, not copies) and
+ * the bytes of all its other fields: the message itself when the field is absent, else the runs
+ * of other fields joined (the generated serialisers write fields in order, so at most two).
+ */
 function split(bytes: Uint8Array, field: number): { entries: Uint8Array[]; rest: Uint8Array } {
     const reader = new (wire().BinaryReader)(bytes);
     const entries: Uint8Array[] = [];
-    const rest: Uint8Array[] = [];
+    const runs: [number, number][] = [];
     while (reader.nextField() && !reader.isEndGroup()) {
         const start = reader.getFieldCursor();
         if (reader.getFieldNumber() === field && (reader.getWireType() as number) === LENGTH_DELIMITED) entries.push(reader.readBytes());
         else {
             reader.skipField();
-            rest.push(bytes.subarray(start, reader.getCursor()));
+            const last = runs[runs.length - 1];
+            if (last?.[1] === start) last[1] = reader.getCursor();
+            else runs.push([start, reader.getCursor()]);
         }
     }
-    return { entries, rest: rest.length === 1 ? rest[0]! : Buffer.concat(rest) };
+    if (entries.length === 0) return { entries, rest: bytes };
+    return { entries, rest: Buffer.concat(runs.map(([from, to]) => bytes.subarray(from, to))) };
 }
 
 /** Per request from framedStackRequest: its resources' bytes, one entry per resource. */
@@ -82,7 +89,7 @@ export function framedStackRequest(bytes: Uint8Array): AnalyzeStackRequest {
 function* decoded(frames: readonly Uint8Array[]): Generator<AnalyzerResource> {
     const { AnalyzerResource, AnalyzerProviderResource } = wire();
     const providers = new Map<string, AnalyzerProviderResource>();
-    const providerOf = (bytes: Uint8Array): AnalyzerProviderResource => {
+    const providerMessage = (bytes: Uint8Array): AnalyzerProviderResource => {
         const key = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
         let p = providers.get(key);
         if (!p) providers.set(key, (p = AnalyzerProviderResource.deserializeBinary(bytes)));
@@ -94,7 +101,7 @@ function* decoded(frames: readonly Uint8Array[]): Generator<AnalyzerResource> {
             const { entries, rest } = split(frames[i]!, PROVIDER_FIELD);
             message = AnalyzerResource.deserializeBinary(rest);
             // As the SDK's decoder: the last provider entry is the one kept.
-            if (entries.length > 0) message.setProvider(providerOf(entries[entries.length - 1]!));
+            if (entries.length > 0) message.setProvider(providerMessage(entries[entries.length - 1]!));
         } catch (err) {
             throw new Error(`AnalyzeStack: resource ${i + 1} of ${frames.length} in the request could not be decoded (${err instanceof Error ? err.message : String(err)})`);
         }
@@ -223,10 +230,8 @@ export function buildResources(messages: Iterable<AnalyzerResource>): PolicyReso
 export function buildOnce(analyzeStack: Handler): Handler {
     return function (this: unknown, call, callback) {
         const request = call.request;
-        const framed = framesOf.has(request);
         const source = resourcesOf(request);
-        if (framed) return serving.run(new StackRequest(source), () => analyzeStack.call(this, call, callback));
-        // Decoded whole (a direct call, not through gRPC): the SDK is handed a view whose list is empty.
+        // The SDK is handed a view whose list is empty (a framed request's already is; one decoded whole, from a direct call, is not).
         const lean = Object.create(request, { getResourcesList: { value: () => [] } }) as AnalyzeStackRequest;
         const leanCall = Object.create(call, { request: { value: lean } }) as typeof call;
         return serving.run(new StackRequest(source), () => analyzeStack.call(this, leanCall, callback));
