@@ -13,6 +13,7 @@ import type {
     ResolvedConfig,
     Severity,
 } from "./types";
+import * as encode from "./encode";
 import { wireProperties, withoutInternalKeys } from "./wire";
 
 const LEVELS: Record<string, EnforcementLevel> = {
@@ -21,9 +22,6 @@ const LEVELS: Record<string, EnforcementLevel> = {
     DISABLED: "disabled",
     REMEDIATE: "remediate",
 };
-
-/** The provider's field number in AnalyzeRequest and AnalyzerResource alike. */
-const PROVIDER_FIELD = 6;
 
 const SEVERITIES: Record<string, Severity | undefined> = {
     POLICY_SEVERITY_UNSPECIFIED: undefined,
@@ -53,7 +51,7 @@ export class Converter {
     private readonly levelOf: Map<number, EnforcementLevel>;
     private readonly severityOf: Map<number, Severity | undefined>;
     private readonly typeOf: Map<number, PolicyInfo["type"]>;
-    private readonly providerFields = new WeakMap<object, { type: string; urn: string; name: string; bytes: Uint8Array }>();
+    private readonly providerCache = new WeakMap<object, { type: string; urn: string; name: string; bytes: Uint8Array }>();
 
     constructor(private readonly sdk: Sdk) {
         const { EnforcementLevel, PolicySeverity, PolicyType } = sdk.analyzer;
@@ -169,64 +167,44 @@ export class Converter {
         return req;
     }
 
-    /** Analyze and Remediate requests; only Remediate keeps the resource's `__` keys. */
+    /**
+     * Analyze and Remediate requests as generated messages; only Remediate keeps the resource's
+     * `__` keys. The engine sends analyzeRequestBytes instead; these are what those bytes must equal.
+     */
     analyzeRequest(r: EngineResource, keepInternalKeys = false): analyzerPb.AnalyzeRequest {
-        const req = this.analyzeRequestHead(r, keepInternalKeys);
-        if (r.provider) req.setProvider(this.provider(r.provider));
-        return req;
-    }
-
-    /** analyzeRequest's bytes, its provider (the last field) encoded once per provider. */
-    analyzeRequestBytes(r: EngineResource, keepInternalKeys = false): Uint8Array {
-        const head = this.analyzeRequestHead(r, keepInternalKeys).serializeBinary();
-        return r.provider ? Buffer.concat([head, this.providerField(r.provider)]) : head;
-    }
-
-    private analyzeRequestHead(r: EngineResource, keepInternalKeys: boolean): analyzerPb.AnalyzeRequest {
         const req = new this.sdk.analyzer.AnalyzeRequest();
         req.setType(r.type);
         req.setUrn(r.urn);
         req.setName(r.name);
         req.setProperties(this.struct(keepInternalKeys ? r.properties : this.public(r.properties)));
         req.setOptions(this.options(r));
+        if (r.provider) req.setProvider(this.provider(r.provider));
         return req;
     }
 
+    /** analyzeRequest's bytes, written without building it (encode.ts), each provider encoded once. */
+    analyzeRequestBytes(r: EngineResource, keepInternalKeys = false): Uint8Array {
+        return encode.analyzeRequestBytes(r, r.provider && this.providerBytes(r.provider), keepInternalKeys);
+    }
+
     /**
-     * The bytes of an AnalyzeStackRequest (field 1: repeated AnalyzerResource), each resource
-     * encoded and dropped in turn. The request object of a large stack is many times the size of
-     * its bytes (20,000 resources: about 550 MB of message objects), so it is never built whole.
-     * Each resource is encoded as the generated serialiser would, field by field in number order:
-     * fields 1-5, its provider (6, encoded once per provider), then 7-9.
+     * The bytes of an AnalyzeStackRequest, each resource written and dropped in turn. The request
+     * object of a large stack is many times the size of its bytes (20,000 resources: about 550 MB
+     * of message objects), so it is never built.
      */
     analyzeStackRequestBytes(resources: Iterable<EngineResource>): Uint8Array {
-        const writer = new this.sdk.jspb.BinaryWriter();
-        for (const r of resources) {
-            const head = this.resourceHead(r).serializeBinary();
-            const links = this.resourceLinks(new this.sdk.analyzer.AnalyzerResource(), r).serializeBinary();
-            // A length-delimited field is encoded alike whether it holds bytes or a message.
-            writer.writeBytes(1, r.provider ? Buffer.concat([head, this.providerField(r.provider), links]) : Buffer.concat([head, links]));
-        }
-        return writer.getResultBuffer();
+        return encode.analyzeStackRequestBytes(resources, (p) => this.providerBytes(p));
     }
 
+    /** A stack's resource as a generated message: what analyzeStackRequestBytes writes for it. */
     analyzerResource(r: EngineResource): analyzerPb.AnalyzerResource {
-        const res = this.resourceHead(r);
-        if (r.provider) res.setProvider(this.provider(r.provider));
-        return this.resourceLinks(res, r);
-    }
-
-    private resourceHead(r: EngineResource): analyzerPb.AnalyzerResource {
         const res = new this.sdk.analyzer.AnalyzerResource();
         res.setType(r.type);
         res.setUrn(r.urn);
         res.setName(r.name);
         res.setProperties(this.struct(this.public(r.properties)));
         res.setOptions(this.options(r));
-        return res;
-    }
-
-    private resourceLinks(res: analyzerPb.AnalyzerResource, r: EngineResource): analyzerPb.AnalyzerResource {
+        if (r.provider) res.setProvider(this.provider(r.provider));
         res.setParent(r.parent ?? "");
         res.setDependenciesList(r.dependencies);
         const deps = res.getPropertydependenciesMap();
@@ -269,17 +247,15 @@ export class Converter {
     }
 
     /**
-     * Field 6 (the provider) of an Analyze request or a stack's resource, encoded once per
-     * provider: a stack's resources share a handful, and each request carries its own copy.
-     * Keyed by the provider's properties object, which the engine never changes once built.
+     * A provider's message bytes, encoded once per provider: a stack's resources share a handful,
+     * and each request carries its own copy. Keyed by the provider's properties object, which the
+     * engine never changes once built.
      */
-    private providerField(p: EngineProvider): Uint8Array {
-        const hit = this.providerFields.get(p.properties);
+    private providerBytes(p: EngineProvider): Uint8Array {
+        const hit = this.providerCache.get(p.properties);
         if (hit && hit.type === p.type && hit.urn === p.urn && hit.name === p.name) return hit.bytes;
-        const writer = new this.sdk.jspb.BinaryWriter();
-        writer.writeBytes(PROVIDER_FIELD, this.provider(p).serializeBinary());
-        const bytes = writer.getResultBuffer();
-        this.providerFields.set(p.properties, { type: p.type, urn: p.urn, name: p.name, bytes });
+        const bytes = encode.providerBytes(p);
+        this.providerCache.set(p.properties, { type: p.type, urn: p.urn, name: p.name, bytes });
         return bytes;
     }
 
