@@ -24,10 +24,11 @@ const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"))
 
 /**
  * Runtime dependencies (docs/design.md: the SDKs and small pure-JS libraries): the policy SDK and
- * the Pulumi SDK for the pack; ajv (policy config validation) and js-yaml (Pulumi.yaml) for the
- * scan bin. js-yaml is pinned to the major @pulumi/pulumi uses, so the install holds one copy.
+ * the Pulumi SDK for the pack; ajv (policy config validation), js-yaml (Pulumi.yaml) and protobufjs
+ * (the engine's request encoder) for the scan bin. js-yaml and protobufjs are pinned to the majors
+ * @pulumi/pulumi and its gRPC library use, so the install holds one copy of each.
  */
-const RUNTIME_DEPENDENCIES = ["@pulumi/policy", "@pulumi/pulumi", "ajv", "js-yaml"];
+const RUNTIME_DEPENDENCIES = ["@pulumi/policy", "@pulumi/pulumi", "ajv", "js-yaml", "protobufjs"];
 const EXPORTS = path.join(ROOT, "test", "fixtures", "exports");
 
 function npm(args: string[], cwd: string) {
@@ -77,7 +78,7 @@ describe("npm pack", () => {
         expect(unwanted).toEqual([]);
     });
 
-    it("depends at run time on the two SDKs, and on ajv and js-yaml for scan, only", () => {
+    it("depends at run time on the two SDKs, and on ajv, js-yaml and protobufjs for scan, only", () => {
         expect(Object.keys(pkg.dependencies).sort()).toEqual(RUNTIME_DEPENDENCIES);
     });
 
