@@ -2,7 +2,7 @@
 // the text's, whatever the slice boundaries cut, and a reader that goes away must not hang it.
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { writeAll } from "../../tools/scan/write-all";
+import { chunksOf, concatText, writeAll } from "../../tools/scan/write-all";
 
 /** A stream that takes `highWaterMark` bytes before asking the writer to wait, and drains asynchronously. */
 function sink(highWaterMark: number): Writable & { bytes: Buffer[] } {
@@ -58,5 +58,31 @@ describe("writeAll", () => {
         }) as typeof out.write;
         await writeAll(out, "y".repeat(1000), 10);
         expect(writes).toBe(3);
+    });
+
+    it.each([
+        { name: "small pieces joined up to a slice", pieces: ["ab", "cd", "ef", "gh", "i"], slice: 4, chunks: ["abcd", "efgh", "i"] },
+        { name: "a piece longer than a slice, sliced", pieces: ["x", "abcdefghij"], slice: 4, chunks: ["xabc", "defg", "hij"] },
+        { name: "a surrogate pair inside a piece, where a slice ends", pieces: ["abc😀d"], slice: 4, chunks: ["abc😀", "d"] },
+        { name: "no pieces", pieces: [], slice: 4, chunks: [] },
+    ])("writes pieces as they come: $name", async ({ pieces, slice, chunks }) => {
+        expect([...chunksOf(pieces, slice)]).toEqual(chunks);
+        const out = sink(16);
+        await writeAll(out, pieces, slice);
+        await new Promise<void>((resolve) => out.end(resolve));
+        expect(Buffer.concat(out.bytes).toString("utf8")).toBe(pieces.join(""));
+    });
+
+    it("makes each text's pieces only when the text before has been read", () => {
+        const made: string[] = [];
+        const lazy = (name: string): Generator<string> =>
+            (function* () {
+                made.push(name);
+                yield name;
+            })();
+        const all = concatText(["head ", lazy("a"), lazy("b")])[Symbol.iterator]();
+        expect([all.next().value, made]).toEqual(["head ", []]);
+        expect([all.next().value, made]).toEqual(["a", ["a"]]);
+        expect([all.next().value, made]).toEqual(["b", ["a", "b"]]);
     });
 });

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Entry point of `npm run scan -- <program-dir | stack-export.json> [options]` and of the package's
 // bin (`npx china-compliance-policies scan <dir>`); see docs/scan.md.
-import { scan } from "./scan";
+import { failed, scanStreamed } from "./scan";
 import { writeAll } from "./write-all";
 
 // A reader that stops early (`scan … | head`) is not an error of scan's.
@@ -11,9 +11,15 @@ for (const stream of [process.stdout, process.stderr]) {
     });
 }
 
-void scan(process.argv.slice(2)).then(async (outcome) => {
-    await writeAll(process.stdout, outcome.stdout);
-    await writeAll(process.stderr, outcome.stderr);
+void scanStreamed(process.argv.slice(2)).then(async (outcome) => {
+    let { exitCode, stderr } = outcome;
+    try {
+        // The report is made as it is written: a large one is never held whole.
+        await writeAll(process.stdout, outcome.stdout);
+    } catch (err) {
+        ({ exitCode, stderr } = failed(err));
+    }
+    await writeAll(process.stderr, stderr);
     // Let the streams flush instead of process.exit(), which can cut off piped output.
-    process.exitCode = outcome.exitCode;
+    process.exitCode = exitCode;
 });

@@ -7,6 +7,7 @@ import * as path from "path";
 import { fileURLToPath } from "url";
 import type { Severity } from "../engine/types";
 import { reportedFindings } from "./findings";
+import { jsonText } from "./json-text";
 import { findingText } from "./message";
 import { repoRelative } from "./repo";
 import type { ReportedFinding, ScanReport } from "./report";
@@ -63,6 +64,7 @@ export function toCodeQuality(report: ScanReport): CodeQualityIssue[] {
     });
 }
 
-export function formatCodeQuality(report: ScanReport): string {
-    return JSON.stringify(toCodeQuality(report), null, 2) + "\n";
+/** Written as it is read (json-text.ts): a large report is never one string. */
+export function formatCodeQuality(report: ScanReport): Iterable<string> {
+    return jsonText(toCodeQuality(report));
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from "url";
 import type { SourcePosition } from "../engine/types";
 import { displayValue, propertyChanges } from "./diff";
 import { reportedFindings } from "./findings";
+import { jsonText } from "./json-text";
 import { type ScanReport, type ScanTarget, resourceCounts, summarize } from "./report";
 
 export const JSON_FORMAT_VERSION = 1;
@@ -74,6 +75,7 @@ export function toJsonOutput(report: ScanReport) {
 /** The JSON document `--format json` writes (docs/scan-output.schema.json describes it). */
 export type ScanJson = ReturnType<typeof toJsonOutput>;
 
-export function formatJson(report: ScanReport): string {
-    return JSON.stringify(toJsonOutput(report), null, 2) + "\n";
+/** Written as it is read (json-text.ts): a large report is never one string. */
+export function formatJson(report: ScanReport): Iterable<string> {
+    return jsonText(toJsonOutput(report));
 }

@@ -15,6 +15,7 @@ import { findingText } from "./message";
 import { type PackageInfo, informationUri, policyDocUri } from "./package-info";
 import { repoRelative } from "./repo";
 import type { ReportedFinding, ScanReport } from "./report";
+import { jsonText } from "./json-text";
 
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 export const SRCROOT = "%SRCROOT%";
@@ -146,6 +147,7 @@ export function toSarif(report: ScanReport, pkg?: PackageInfo): Log {
     return { $schema: SARIF_SCHEMA, version: "2.1.0", runs: [run] };
 }
 
-export function formatSarif(report: ScanReport, pkg?: PackageInfo): string {
-    return JSON.stringify(toSarif(report, pkg), null, 2) + "\n";
+/** Written as it is read (json-text.ts): a large report is never one string. */
+export function formatSarif(report: ScanReport, pkg?: PackageInfo): Iterable<string> {
+    return jsonText(toSarif(report, pkg));
 }

@@ -22,6 +22,7 @@ import { type ProgressStream, startProgress } from "./progress";
 import { gitTopLevel } from "./repo";
 import { type ScanReport, type ScanTarget, TOOL_NAME, resolveFindings } from "./report";
 import { readStackExport } from "./stack-export";
+import { type Text, chunksOf, concatText, textOf } from "./write-all";
 
 /**
  * Resources of a stack export analysed at once. An export has no program: no CLI run sends its
@@ -37,6 +38,11 @@ export interface ScanOutcome {
     exitCode: 0 | 1 | 2 | 3;
     stdout: string;
     stderr: string;
+}
+
+/** A scan's outcome with its stdout still to be made, a piece at a time, as it is written (the CLI's). */
+export interface StreamedOutcome extends Omit<ScanOutcome, "stdout"> {
+    stdout: Text;
 }
 
 /** The project root: the nearest directory up from here with package.json and PulumiPolicy.yaml. */
@@ -102,7 +108,7 @@ async function load(args: ScanArgs, cwd: string, packDir: string): Promise<[Poli
     return [engine, { target, resources: exported.resources, warnings: [] }];
 }
 
-type Formatter = (report: ScanReport, ctx: { cwd: string; pkg: PackageInfo }) => string;
+type Formatter = (report: ScanReport, ctx: { cwd: string; pkg: PackageInfo }) => Text;
 
 const FORMATTERS: Record<Format, Formatter> = {
     text: (r, { cwd }) => formatText(r, cwd),
@@ -142,12 +148,16 @@ export function planOutputs(formats: readonly Format[], outputFilePath: readonly
     throw new UserInputError(`--output-file-path has ${outputFilePath.length} entries for ${formats.length} formats (${formats.join(", ")}): give one per format, or one directory`);
 }
 
-function writeOutput(file: string, content: string): void {
+function writeOutput(file: string, content: Text): void {
+    let fd: number | undefined;
     try {
         fs.mkdirSync(path.dirname(file), { recursive: true });
-        fs.writeFileSync(file, content);
+        fd = fs.openSync(file, "w");
+        for (const chunk of chunksOf(content)) fs.writeSync(fd, chunk);
     } catch (err) {
         throw new UserInputError(`cannot write ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    } finally {
+        if (fd !== undefined) fs.closeSync(fd);
     }
 }
 
@@ -160,7 +170,7 @@ export interface ScanIo {
 
 const PROCESS_IO: ScanIo = { stdout: process.stdout, stderr: process.stderr, env: process.env };
 
-async function list(args: ScanArgs, cwd: string, packDir: string): Promise<ScanOutcome> {
+async function list(args: ScanArgs, cwd: string, packDir: string): Promise<StreamedOutcome> {
     if (args.formats.some((f) => f !== "text" && f !== "json")) throw new UserInputError(`list prints text or json (got --format ${args.formats.join(",")})`);
     const config: PolicyConfigFile | undefined = args.config ? loadPolicyConfigFile(path.resolve(cwd, args.config)) : undefined;
     const engine = await PolicyPackEngine.start(packDir, { sdkResolution: "auto" });
@@ -175,7 +185,7 @@ async function list(args: ScanArgs, cwd: string, packDir: string): Promise<ScanO
     }
 }
 
-async function run(args: ScanArgs, cwd: string, defaultPack: string, io: ScanIo): Promise<ScanOutcome> {
+async function run(args: ScanArgs, cwd: string, defaultPack: string, io: ScanIo): Promise<StreamedOutcome> {
     const pkg = readPackageInfo(projectRoot());
     if (args.command === "help") return { exitCode: 0, stdout: USAGE + "\n", stderr: "" };
     if (args.command === "version") return { exitCode: 0, stdout: `${TOOL_NAME} ${pkg.version}\n`, stderr: "" };
@@ -218,19 +228,19 @@ async function run(args: ScanArgs, cwd: string, defaultPack: string, io: ScanIo)
             report.selectedPolicy = policyFilter(args, analysis.info.policies);
             report.selection = baseline ? buildSelection({ ...options, baseline }, analysis.info.policies, resolved) : all;
             const view = { lang: args.lang, quiet: args.quiet, compact: args.compact, sarifCategory: args.sarifCategory };
-            let stdout = "";
+            const stdout: Text[] = [];
             const notes: string[] = [];
             for (const out of outputs) {
                 const color = out.format === "text" && out.to === CONSOLE && colourEnabled(io.stdout, io.env, args.noColor);
                 const text = FORMATTERS[out.format]({ ...report, view: { ...view, color } }, { cwd, pkg });
-                if (out.to === CONSOLE) stdout += text;
+                if (out.to === CONSOLE) stdout.push(text);
                 else {
                     writeOutput(out.to, text);
                     notes.push(`scan: wrote ${out.format} to ${path.relative(cwd, out.to) || out.to}\n`);
                 }
             }
             const failing = reportedFindings(report).some((f) => f.fails);
-            return { exitCode: failing ? 1 : 0, stdout, stderr: notes.join("") };
+            return { exitCode: failing ? 1 : 0, stdout: concatText(stdout), stderr: notes.join("") };
         } finally {
             await engine.close();
         }
@@ -239,17 +249,35 @@ async function run(args: ScanArgs, cwd: string, defaultPack: string, io: ScanIo)
     }
 }
 
-/** Runs scan with command-line arguments; never throws. */
-export async function scan(argv: string[], cwd = invocationDir(), defaultPack = projectRoot(), io: ScanIo = PROCESS_IO): Promise<ScanOutcome> {
+/**
+ * Runs scan with command-line arguments; never throws. Its stdout is made as it is read, so a
+ * report that fails to render fails when written: the CLI catches that (cli.ts).
+ */
+export async function scanStreamed(argv: string[], cwd = invocationDir(), defaultPack = projectRoot(), io: ScanIo = PROCESS_IO): Promise<StreamedOutcome> {
     try {
         return await run(parseArgs(argv), cwd, defaultPack, io);
     } catch (err) {
-        if (err instanceof UserInputError) return { exitCode: 2, stdout: "", stderr: `scan: ${err.summary}\n` };
-        if (err instanceof AnalyzerCallError) {
-            // A policy threw or the pack died: not the user's input; the pack author needs the details.
-            return { exitCode: 3, stdout: "", stderr: `scan: ${firstLine(err.message)}\n${err.details}\n${err.stderr ? `pack stderr:\n${err.stderr}\n` : ""}` };
-        }
-        const e = err instanceof Error ? err : new Error(String(err));
-        return { exitCode: 3, stdout: "", stderr: `scan: internal error: ${firstLine(e.message)}\n${e.stack ?? ""}\n` };
+        return failed(err);
     }
+}
+
+/** Runs scan with command-line arguments, its stdout as one string; never throws. */
+export async function scan(argv: string[], cwd = invocationDir(), defaultPack = projectRoot(), io: ScanIo = PROCESS_IO): Promise<ScanOutcome> {
+    const outcome = await scanStreamed(argv, cwd, defaultPack, io);
+    try {
+        return { ...outcome, stdout: textOf(outcome.stdout) };
+    } catch (err) {
+        return { ...failed(err), stdout: "" };
+    }
+}
+
+/** The outcome of a scan that threw: the user's input (2), or the pack's or scan's own failure (3). */
+export function failed(err: unknown): ScanOutcome {
+    if (err instanceof UserInputError) return { exitCode: 2, stdout: "", stderr: `scan: ${err.summary}\n` };
+    if (err instanceof AnalyzerCallError) {
+        // A policy threw or the pack died: not the user's input; the pack author needs the details.
+        return { exitCode: 3, stdout: "", stderr: `scan: ${firstLine(err.message)}\n${err.details}\n${err.stderr ? `pack stderr:\n${err.stderr}\n` : ""}` };
+    }
+    const e = err instanceof Error ? err : new Error(String(err));
+    return { exitCode: 3, stdout: "", stderr: `scan: internal error: ${firstLine(e.message)}\n${e.stack ?? ""}\n` };
 }
