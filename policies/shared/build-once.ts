@@ -11,8 +11,9 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createRequire } from "node:module";
 import type { PolicyProviderResource, PolicyResource, PolicyResourceOptions } from "@pulumi/policy";
-import type { AnalyzerProviderResource, AnalyzerResource, AnalyzeStackRequest } from "@pulumi/pulumi/proto/analyzer_pb";
+import type { AnalyzerResource, AnalyzeStackRequest } from "@pulumi/pulumi/proto/analyzer_pb";
 import type { BinaryReader } from "google-protobuf";
+import { type ProviderMessage, type ResourceMessage, fromDecoded, readProvider, readResource } from "./resource-message";
 
 type Deserialise = (struct: unknown, keepSecrets: boolean) => Record<string, unknown>;
 type Handler = (this: unknown, call: { request: AnalyzeStackRequest }, callback: unknown) => unknown;
@@ -27,8 +28,6 @@ const { unknownCheckingProxy } = require("@pulumi/policy/proxy") as { unknownChe
 const sdkRequire = createRequire(require.resolve("@pulumi/policy/server"));
 interface Wire {
     AnalyzeStackRequest: MessageClass<AnalyzeStackRequest>;
-    AnalyzerResource: MessageClass<AnalyzerResource>;
-    AnalyzerProviderResource: MessageClass<AnalyzerProviderResource>;
     BinaryReader: typeof BinaryReader;
 }
 let loaded: Wire | undefined;
@@ -38,9 +37,8 @@ const wire = (): Wire =>
         BinaryReader: (sdkRequire("google-protobuf") as { BinaryReader: typeof BinaryReader }).BinaryReader,
     });
 
-/** Message fields: AnalyzeStackRequest's `repeated AnalyzerResource resources`, AnalyzerResource's `provider`. */
+/** AnalyzeStackRequest's `repeated AnalyzerResource resources`. */
 const RESOURCES_FIELD = 1;
-const PROVIDER_FIELD = 6;
 const LENGTH_DELIMITED = 2;
 
 /**
@@ -82,26 +80,22 @@ export function framedStackRequest(bytes: Uint8Array): AnalyzeStackRequest {
 }
 
 /**
- * The framed resources, decoded in turn. A provider is decoded once per distinct encoding: most
- * resources of a stack share a handful of providers, and the SDK's decoder would read each
- * resource's copy anew (at 10,000 resources about a third of the decoding).
+ * The framed resources, read in turn (resource-message.ts). A provider is read once per distinct
+ * encoding: most resources of a stack share a handful of providers, and the SDK's decoder would
+ * read each resource's copy anew (at 10,000 resources about a third of the decoding).
  */
-function* decoded(frames: readonly Uint8Array[]): Generator<AnalyzerResource> {
-    const { AnalyzerResource, AnalyzerProviderResource } = wire();
-    const providers = new Map<string, AnalyzerProviderResource>();
-    const providerMessage = (bytes: Uint8Array): AnalyzerProviderResource => {
+function* decoded(frames: readonly Uint8Array[]): Generator<ResourceMessage> {
+    const providers = new Map<string, ProviderMessage>();
+    const providerOf = (bytes: Uint8Array): ProviderMessage => {
         const key = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
         let p = providers.get(key);
-        if (!p) providers.set(key, (p = AnalyzerProviderResource.deserializeBinary(bytes)));
+        if (!p) providers.set(key, (p = readProvider(bytes)));
         return p;
     };
     for (let i = 0; i < frames.length; i++) {
-        let message: AnalyzerResource;
+        let message: ResourceMessage;
         try {
-            const { entries, rest } = split(frames[i]!, PROVIDER_FIELD);
-            message = AnalyzerResource.deserializeBinary(rest);
-            // As the SDK's decoder: the last provider entry is the one kept.
-            if (entries.length > 0) message.setProvider(providerMessage(entries[entries.length - 1]!));
+            message = readResource(frames[i]!, providerOf);
         } catch (err) {
             throw new Error(`AnalyzeStack: resource ${i + 1} of ${frames.length} in the request could not be decoded (${err instanceof Error ? err.message : String(err)})`);
         }
@@ -109,8 +103,8 @@ function* decoded(frames: readonly Uint8Array[]): Generator<AnalyzerResource> {
     }
 }
 
-/** A request's resources, once: from framedStackRequest's bytes, decoded as they are read, else its decoded list. */
-export function resourcesOf(request: AnalyzeStackRequest): Iterable<AnalyzerResource> {
+/** A request's resources, once: from framedStackRequest's bytes, read as they are built, else its decoded list. */
+export function resourcesOf(request: AnalyzeStackRequest): Iterable<ResourceMessage | AnalyzerResource> {
     const frames = framesOf.get(request);
     if (!frames) return request.getResourcesList();
     framesOf.delete(request);
@@ -120,8 +114,8 @@ export function resourcesOf(request: AnalyzeStackRequest): Iterable<AnalyzerReso
 class StackRequest {
     private built: PolicyResource[] | undefined;
     /** Dropped once built, so the request's bytes can go. */
-    private source: Iterable<AnalyzerResource> | undefined;
-    constructor(source: Iterable<AnalyzerResource>) {
+    private source: Iterable<ResourceMessage | AnalyzerResource> | undefined;
+    constructor(source: Iterable<ResourceMessage | AnalyzerResource>) {
         this.source = source;
     }
     get resources(): PolicyResource[] {
@@ -153,46 +147,47 @@ function isTypeOf(type: string, resourceClass: unknown): boolean {
     return typeof cls?.isInstance === "function" && (cls.isInstance as (o: unknown) => unknown)({ __pulumiType: type }) === true;
 }
 
-function optionsOf(r: AnalyzerResource): PolicyResourceOptions {
-    const o = r.getOptions();
-    if (!o) throw new Error(`AnalyzeStack: resource ${r.getUrn()} came without its options; the Pulumi CLI that sent it is older than this policy pack supports (see https://www.pulumi.com/docs/get-started/install/)`);
-    const timeouts = o.getCustomtimeouts();
+function optionsOf(r: ResourceMessage): PolicyResourceOptions {
+    const o = r.options;
+    if (!o) throw new Error(`AnalyzeStack: resource ${r.urn} came without its options; the Pulumi CLI that sent it is older than this policy pack supports (see https://www.pulumi.com/docs/get-started/install/)`);
+    const timeouts = o.customTimeouts;
     const opts: PolicyResourceOptions = {
-        protect: o.getProtect(),
-        ignoreChanges: o.getIgnorechangesList(),
-        aliases: o.getAliasesList(),
-        customTimeouts: { createSeconds: timeouts?.getCreate() ?? 0, updateSeconds: timeouts?.getUpdate() ?? 0, deleteSeconds: timeouts?.getDelete() ?? 0 },
-        additionalSecretOutputs: o.getAdditionalsecretoutputsList(),
+        protect: o.protect,
+        ignoreChanges: o.ignoreChanges,
+        aliases: o.aliases,
+        customTimeouts: { createSeconds: timeouts?.create ?? 0, updateSeconds: timeouts?.update ?? 0, deleteSeconds: timeouts?.delete ?? 0 },
+        additionalSecretOutputs: o.additionalSecretOutputs,
     };
-    if (o.getDeletebeforereplacedefined()) opts.deleteBeforeReplace = o.getDeletebeforereplace();
-    if (o.getParent()) opts.parent = o.getParent();
+    if (o.deleteBeforeReplaceDefined) opts.deleteBeforeReplace = o.deleteBeforeReplace;
+    if (o.parent) opts.parent = o.parent;
     return opts;
 }
 
-/** Built once per provider message: resources whose providers were decoded once (decoded) share one. */
-const builtProviders = new WeakMap<AnalyzerProviderResource, PolicyProviderResource>();
+/** Built once per provider record: resources whose providers were read once (decoded) share one. */
+const builtProviders = new WeakMap<ProviderMessage, PolicyProviderResource>();
 
-function providerOf(r: AnalyzerResource): PolicyProviderResource | undefined {
-    const p = r.getProvider();
+function providerOf(r: ResourceMessage): PolicyProviderResource | undefined {
+    const p = r.provider;
     if (!p) return undefined;
     let built = builtProviders.get(p);
-    if (!built) builtProviders.set(p, (built = Object.freeze({ type: p.getType(), props: props(p.getProperties()), urn: p.getUrn(), name: p.getName() })));
+    if (!built) builtProviders.set(p, (built = Object.freeze({ type: p.type, props: props(p.properties), urn: p.urn, name: p.name })));
     return built;
 }
 
 /** The resources of an AnalyzeStack request, as the SDK's handler builds them for a policy, with links resolved within the list. */
-export function buildResources(messages: Iterable<AnalyzerResource>): PolicyResource[] {
+export function buildResources(messages: Iterable<ResourceMessage | AnalyzerResource>): PolicyResource[] {
     const resources: PolicyResource[] = [];
     // Each message is read once, in one pass, so a framed request's messages can go as soon as read.
     const links: { parent: string; dependencies: string[]; propertyDependencies: [string, string[]][] }[] = [];
-    for (const r of messages) {
-        const type = r.getType();
-        const p = props(r.getProperties());
+    for (const m of messages) {
+        const r = "getType" in m ? fromDecoded(m) : m;
+        const type = r.type;
+        const p = props(r.properties);
         const resource: PolicyResource = {
             type,
             props: p,
-            urn: r.getUrn(),
-            name: r.getName(),
+            urn: r.urn,
+            name: r.name,
             opts: optionsOf(r),
             dependencies: [],
             propertyDependencies: {},
@@ -202,7 +197,7 @@ export function buildResources(messages: Iterable<AnalyzerResource>): PolicyReso
         const provider = providerOf(r);
         if (provider) resource.provider = provider;
         resources.push(resource);
-        links.push({ parent: r.getParent(), dependencies: r.getDependenciesList(), propertyDependencies: [...r.getPropertydependenciesMap().entries()].map(([input, deps]) => [input, deps.getUrnsList()]) });
+        links.push({ parent: r.parent, dependencies: r.dependencies, propertyDependencies: r.propertyDependencies });
     }
     // A later resource of the same URN wins, as in the SDK's map; unresolved URNs are dropped.
     const byUrn = new Map(resources.map((r) => [r.urn, r]));

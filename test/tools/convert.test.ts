@@ -6,8 +6,8 @@ import { describe, expect, it } from "vitest";
 import { Converter } from "../../tools/engine/convert";
 import { loadSdk } from "../../tools/engine/sdk";
 import { UNKNOWN, type EngineResource } from "../../tools/engine/types";
-import type { EngineProvider } from "../../tools/engine/types";
 import { secret } from "../../tools/engine/wire";
+import { resourceArb } from "../helpers/engine-arbitraries";
 import { ROOT, provider, resource, stackResource } from "./helpers";
 
 const sdk = loadSdk(ROOT, "node");
@@ -64,46 +64,6 @@ describe("AnalyzeStackRequest bytes", () => {
         expect(convert.analyzeStackRequestBytes([]).length).toBe(0);
     });
 });
-
-// Random resources for the byte comparison: every kind of protobuf Value, keys that sort in
-// surprising orders (digits, capitals, non-ASCII, empty, `__` internal keys), `undefined` where the
-// CLI drops a property, every option, shared and distinct providers. Strings are well-formed
-// (lone surrogates: below) and numbers are not NaN (google-protobuf writes another NaN's bits).
-const key = fc.oneof(fc.constantFrom("", "a", "B", "10", "9", "é", "__defaults", "__internal", "_x", "tags"), fc.string({ unit: "binary", maxLength: 6 }));
-const text = fc.string({ unit: "binary", maxLength: 12 });
-const leaf = fc.oneof(fc.constant(null), fc.constant(undefined), fc.boolean(), fc.double({ noNaN: true }), fc.constantFrom(0, -0, 1, 1e21), text, fc.constant(UNKNOWN));
-const value: fc.Arbitrary<unknown> = fc.letrec<{ v: unknown }>((tie) => ({
-    v: fc.oneof({ depthSize: "small", withCrossShrink: true }, leaf, fc.array(tie("v"), { maxLength: 4 }), fc.dictionary(key, tie("v"), { maxKeys: 5 }), tie("v").map((v) => secret(v))),
-})).v;
-const props = fc.dictionary(key, value, { maxKeys: 6 });
-const urns = fc.array(fc.constantFrom("urn:a", "urn:b", "", "urn:ü"), { maxLength: 3 });
-const providerArb: fc.Arbitrary<EngineProvider> = fc.record({ urn: fc.constantFrom("urn:p1", "urn:p2", ""), type: fc.constantFrom("pulumi:providers:aws", ""), name: fc.constantFrom("default", ""), properties: props });
-const timeout = fc.option(fc.oneof(fc.constantFrom(0, -0, 1.5, 300), fc.double({ noNaN: true })), { nil: undefined });
-const resourceArb: fc.Arbitrary<EngineResource> = fc.record(
-    {
-        urn: fc.oneof(fc.constant(""), text),
-        type: fc.oneof(fc.constant(""), text),
-        name: fc.oneof(fc.constant(""), text),
-        custom: fc.boolean(),
-        properties: props,
-        parent: fc.constantFrom("urn:parent", ""),
-        dependencies: urns,
-        propertyDependencies: fc.dictionary(key, urns, { maxKeys: 4 }),
-        provider: providerArb,
-        protect: fc.boolean(),
-        options: fc.record(
-            {
-                ignoreChanges: urns,
-                additionalSecretOutputs: urns,
-                aliases: urns,
-                deleteBeforeReplace: fc.boolean(),
-                customTimeouts: fc.record({ create: timeout, update: timeout, delete: timeout }, { requiredKeys: [] }),
-            },
-            { requiredKeys: [] },
-        ),
-    },
-    { requiredKeys: ["urn", "type", "name", "custom", "properties", "dependencies", "propertyDependencies"] },
-);
 
 describe("request bytes, on random resources", () => {
     it("Analyze and Remediate requests equal the generated message's serialisation", () => {
