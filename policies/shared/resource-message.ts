@@ -47,8 +47,10 @@ export interface ResourceMessage {
 
 // Loaded on the first framed request, not when the pack starts.
 let reader: typeof ReaderType | undefined;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const create = (bytes: Uint8Array): ReaderType => (reader ??= (require("protobufjs/minimal") as { Reader: typeof ReaderType }).Reader).create(bytes);
+/** A reader over `bytes` as a Buffer (a view, no copy), so that strings are decoded natively, not in JavaScript. */
+const create = (bytes: Uint8Array): ReaderType =>
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (reader ??= (require("protobufjs/minimal") as { Reader: typeof ReaderType }).Reader).create(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 
 /** Field tags: (field number << 3) | wire type (0 varint, 1 64-bit, 2 length-delimited). */
 const tag = (field: number, wireType: number): number => (field << 3) | wireType;
