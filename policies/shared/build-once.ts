@@ -12,8 +12,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { createRequire } from "node:module";
 import type { PolicyProviderResource, PolicyResource, PolicyResourceOptions } from "@pulumi/policy";
 import type { AnalyzerResource, AnalyzeStackRequest } from "@pulumi/pulumi/proto/analyzer_pb";
-import type { BinaryReader } from "google-protobuf";
-import { type ProviderMessage, type ResourceMessage, fromDecoded, readProvider, readResource } from "./resource-message";
+import { type ProviderMessage, type ResourceMessage, fromDecoded, readProvider, readResource, splitField } from "./resource-message";
+import { analyzeResponseBytes } from "./response-bytes";
 
 type Deserialise = (struct: unknown, keepSecrets: boolean) => Record<string, unknown>;
 type Handler = (this: unknown, call: { request: AnalyzeStackRequest }, callback: unknown) => unknown;
@@ -28,41 +28,12 @@ const { unknownCheckingProxy } = require("@pulumi/policy/proxy") as { unknownChe
 const sdkRequire = createRequire(require.resolve("@pulumi/policy/server"));
 interface Wire {
     AnalyzeStackRequest: MessageClass<AnalyzeStackRequest>;
-    BinaryReader: typeof BinaryReader;
 }
 let loaded: Wire | undefined;
-const wire = (): Wire =>
-    (loaded ??= {
-        ...(sdkRequire("@pulumi/pulumi/proto/analyzer_pb") as Omit<Wire, "BinaryReader">),
-        BinaryReader: (sdkRequire("google-protobuf") as { BinaryReader: typeof BinaryReader }).BinaryReader,
-    });
+const wire = (): Wire => (loaded ??= sdkRequire("@pulumi/pulumi/proto/analyzer_pb") as Wire);
 
 /** AnalyzeStackRequest's `repeated AnalyzerResource resources`. */
 const RESOURCES_FIELD = 1;
-const LENGTH_DELIMITED = 2;
-
-/**
- * A message's bytes split into the entries of one length-delimited field (views, not copies) and
- * the bytes of all its other fields: the message itself when the field is absent, else the runs
- * of other fields joined (the generated serialisers write fields in order, so at most two).
- */
-function split(bytes: Uint8Array, field: number): { entries: Uint8Array[]; rest: Uint8Array } {
-    const reader = new (wire().BinaryReader)(bytes);
-    const entries: Uint8Array[] = [];
-    const runs: [number, number][] = [];
-    while (reader.nextField() && !reader.isEndGroup()) {
-        const start = reader.getFieldCursor();
-        if (reader.getFieldNumber() === field && (reader.getWireType() as number) === LENGTH_DELIMITED) entries.push(reader.readBytes());
-        else {
-            reader.skipField();
-            const last = runs[runs.length - 1];
-            if (last?.[1] === start) last[1] = reader.getCursor();
-            else runs.push([start, reader.getCursor()]);
-        }
-    }
-    if (entries.length === 0) return { entries, rest: bytes };
-    return { entries, rest: Buffer.concat(runs.map(([from, to]) => bytes.subarray(from, to))) };
-}
 
 /** Per request from framedStackRequest: its resources' bytes, one entry per resource. */
 const framesOf = new WeakMap<AnalyzeStackRequest, readonly Uint8Array[]>();
@@ -73,7 +44,7 @@ const framesOf = new WeakMap<AnalyzeStackRequest, readonly Uint8Array[]>();
  * whole, a 20,000-resource request is about 300 MB of message objects alive at once.
  */
 export function framedStackRequest(bytes: Uint8Array): AnalyzeStackRequest {
-    const { entries, rest } = split(bytes, RESOURCES_FIELD);
+    const { entries, rest } = splitField(bytes, RESOURCES_FIELD);
     const request = wire().AnalyzeStackRequest.deserializeBinary(rest);
     framesOf.set(request, entries);
     return request;
@@ -244,9 +215,10 @@ export function sdkGrpcServer(): GrpcServer {
 
 /**
  * Runs `start` (which constructs the PolicyPack, whose constructor registers the SDK's handlers
- * with gRPC) with the AnalyzeStack handler wrapped by buildOnce and its request read by
- * framedStackRequest. Only the analyzer service's registration during `start` is touched (a
- * copy of its definition, not the SDK's own); gRPC is restored afterwards.
+ * with gRPC) with the AnalyzeStack handler wrapped by buildOnce, its request read by
+ * framedStackRequest and its response written by analyzeResponseBytes. Only the analyzer
+ * service's registration during `start` is touched (a copy of its definition, not the SDK's own);
+ * gRPC is restored afterwards.
  */
 export function withBuildOnce<T>(start: () => T, server: GrpcServer = sdkGrpcServer()): T {
     const proto = server.prototype;
@@ -255,7 +227,7 @@ export function withBuildOnce<T>(start: () => T, server: GrpcServer = sdkGrpcSer
         const handler = implementation.analyzeStack;
         const method = (service as Record<string, unknown> | null)?.analyzeStack;
         if (typeof handler !== "function" || typeof implementation.analyze !== "function" || typeof method !== "object" || method === null) return addService.call(this, service, implementation);
-        const framed = { ...(service as Record<string, unknown>), analyzeStack: { ...method, requestDeserialize: framedStackRequest } };
+        const framed = { ...(service as Record<string, unknown>), analyzeStack: { ...method, requestDeserialize: framedStackRequest, responseSerialize: analyzeResponseBytes } };
         addService.call(this, framed, { ...implementation, analyzeStack: buildOnce(handler as Handler) });
     };
     try {

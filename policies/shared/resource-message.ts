@@ -182,6 +182,30 @@ function head(r: ReaderType, t: number, m: { type: string; urn: string; name: st
     return true;
 }
 
+/**
+ * A message's bytes split into the entries of one length-delimited field (views, not copies) and
+ * the bytes of all its other fields: the message itself when the field is absent, else the runs
+ * of other fields joined (the generated serialisers write fields in order, so at most two).
+ */
+export function splitField(bytes: Uint8Array, field: number): { entries: Uint8Array[]; rest: Uint8Array } {
+    const r = create(bytes);
+    const entries: Uint8Array[] = [];
+    const runs: [number, number][] = [];
+    while (r.pos < r.len) {
+        const start = r.pos;
+        const t = r.uint32();
+        if (t === tag(field, LEN)) entries.push(r.bytes());
+        else {
+            r.skipType(t & 7);
+            const last = runs[runs.length - 1];
+            if (last?.[1] === start) last[1] = r.pos;
+            else runs.push([start, r.pos]);
+        }
+    }
+    if (entries.length === 0) return { entries, rest: bytes };
+    return { entries, rest: Buffer.concat(runs.map(([from, to]) => bytes.subarray(from, to))) };
+}
+
 /** An AnalyzerProviderResource. */
 export function readProvider(bytes: Uint8Array): ProviderMessage {
     const r = create(bytes);

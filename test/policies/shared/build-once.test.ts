@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { policies } from "../../../policies";
 import { buildOnce, buildResources, framedStackRequest, sdkGrpcServer, stackResources, withBuildOnce } from "../../../policies/shared/build-once";
+import { analyzeResponseBytes } from "../../../policies/shared/response-bytes";
 import { Converter } from "../../../tools/engine/convert";
 import { loadSdk } from "../../../tools/engine/sdk";
 import { type EngineResource, UNKNOWN } from "../../../tools/engine/types";
@@ -388,7 +389,7 @@ describe("withBuildOnce", () => {
         expect(analyzer.implementation.analyze).toBe(analyze);
         expect(analyzer.implementation.analyzeStack).not.toBe(analyzeStack);
         // Its requests are read framed, through a copy of the definition: the SDK's own is untouched.
-        expect(analyzer.service.analyzeStack).toEqual({ path: "/analyzeStack", requestDeserialize: framedStackRequest });
+        expect(analyzer.service.analyzeStack).toEqual({ path: "/analyzeStack", requestDeserialize: framedStackRequest, responseSerialize: analyzeResponseBytes });
         expect(analyzer.service.analyze).toBe(definition.analyze);
         expect(definition.analyzeStack.requestDeserialize).toBe(deserialise);
         expect(second).toEqual({ service: otherDefinition, implementation: other });
