@@ -12,7 +12,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { createRequire } from "node:module";
 import type { PolicyProviderResource, PolicyResource, PolicyResourceOptions } from "@pulumi/policy";
 import type { AnalyzerResource, AnalyzeStackRequest } from "@pulumi/pulumi/proto/analyzer_pb";
-import { type ProviderMessage, type ResourceMessage, fromDecoded, readProvider, readResource, splitField } from "./resource-message";
+import { type ProviderMessage, type ResourceMessage, analyzeRequestView, fromDecoded, readProvider, readResource, splitField } from "./resource-message";
 import { analyzeResponseBytes } from "./response-bytes";
 
 type Deserialise = (struct: unknown, keepSecrets: boolean) => Record<string, unknown>;
@@ -216,7 +216,8 @@ export function sdkGrpcServer(): GrpcServer {
 /**
  * Runs `start` (which constructs the PolicyPack, whose constructor registers the SDK's handlers
  * with gRPC) with the AnalyzeStack handler wrapped by buildOnce, its request read by
- * framedStackRequest and its response written by analyzeResponseBytes. Only the analyzer
+ * framedStackRequest and its response written by analyzeResponseBytes, and Analyze's request read
+ * by analyzeRequestView. Only the analyzer
  * service's registration during `start` is touched (a copy of its definition, not the SDK's own);
  * gRPC is restored afterwards.
  */
@@ -227,7 +228,12 @@ export function withBuildOnce<T>(start: () => T, server: GrpcServer = sdkGrpcSer
         const handler = implementation.analyzeStack;
         const method = (service as Record<string, unknown> | null)?.analyzeStack;
         if (typeof handler !== "function" || typeof implementation.analyze !== "function" || typeof method !== "object" || method === null) return addService.call(this, service, implementation);
-        const framed = { ...(service as Record<string, unknown>), analyzeStack: { ...method, requestDeserialize: framedStackRequest, responseSerialize: analyzeResponseBytes } };
+        const analyze = (service as Record<string, unknown>).analyze;
+        const framed = {
+            ...(service as Record<string, unknown>),
+            ...(typeof analyze === "object" && analyze !== null ? { analyze: { ...analyze, requestDeserialize: analyzeRequestView } } : {}),
+            analyzeStack: { ...method, requestDeserialize: framedStackRequest, responseSerialize: analyzeResponseBytes },
+        };
         addService.call(this, framed, { ...implementation, analyzeStack: buildOnce(handler as Handler) });
     };
     try {

@@ -267,3 +267,88 @@ export function fromDecoded(m: AnalyzerResource): ResourceMessage {
         propertyDependencies: [...m.getPropertydependenciesMap().entries()].map(([input, deps]) => [input, deps.getUrnsList()]),
     };
 }
+
+/**
+ * An Analyze request read as a resource (AnalyzeRequest's fields 1-6 are AnalyzerResource's),
+ * behind the getters the SDK's Analyze handler calls (server.js of the pinned @pulumi/policy:
+ * type, properties, URN, name, options, provider). Read this way a request costs about a quarter
+ * of google-protobuf's decoding.
+ */
+export function analyzeRequestView(bytes: Uint8Array): AnalyzeRequestView {
+    return new AnalyzeRequestView(readResource(bytes));
+}
+
+export class AnalyzeRequestView {
+    private readonly providerView: ProviderView | undefined;
+    private readonly optionsView: OptionsView | undefined;
+    constructor(private readonly m: ResourceMessage) {
+        this.providerView = m.provider && new ProviderView(m.provider);
+        this.optionsView = m.options && new OptionsView(m.options);
+    }
+    getType(): string {
+        return this.m.type;
+    }
+    getProperties(): StructLike | undefined {
+        return this.m.properties;
+    }
+    getUrn(): string {
+        return this.m.urn;
+    }
+    getName(): string {
+        return this.m.name;
+    }
+    getOptions(): OptionsView | undefined {
+        return this.optionsView;
+    }
+    getProvider(): ProviderView | undefined {
+        return this.providerView;
+    }
+}
+
+class ProviderView {
+    constructor(private readonly p: ProviderMessage) {}
+    getType(): string {
+        return this.p.type;
+    }
+    getProperties(): StructLike | undefined {
+        return this.p.properties;
+    }
+    getUrn(): string {
+        return this.p.urn;
+    }
+    getName(): string {
+        return this.p.name;
+    }
+}
+
+class OptionsView {
+    private readonly timeouts: { getCreate(): number; getUpdate(): number; getDelete(): number } | undefined;
+    constructor(private readonly o: OptionsMessage) {
+        const t = o.customTimeouts;
+        this.timeouts = t && { getCreate: () => t.create, getUpdate: () => t.update, getDelete: () => t.delete };
+    }
+    getProtect(): boolean {
+        return this.o.protect;
+    }
+    getIgnorechangesList(): string[] {
+        return this.o.ignoreChanges;
+    }
+    getAliasesList(): string[] {
+        return this.o.aliases;
+    }
+    getCustomtimeouts(): { getCreate(): number; getUpdate(): number; getDelete(): number } | undefined {
+        return this.timeouts;
+    }
+    getAdditionalsecretoutputsList(): string[] {
+        return this.o.additionalSecretOutputs;
+    }
+    getDeletebeforereplacedefined(): boolean {
+        return this.o.deleteBeforeReplaceDefined;
+    }
+    getDeletebeforereplace(): boolean {
+        return this.o.deleteBeforeReplace;
+    }
+    getParent(): string {
+        return this.o.parent;
+    }
+}

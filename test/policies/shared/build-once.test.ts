@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { policies } from "../../../policies";
 import { buildOnce, buildResources, framedStackRequest, sdkGrpcServer, stackResources, withBuildOnce } from "../../../policies/shared/build-once";
+import { analyzeRequestView } from "../../../policies/shared/resource-message";
 import { analyzeResponseBytes } from "../../../policies/shared/response-bytes";
 import { Converter } from "../../../tools/engine/convert";
 import { loadSdk } from "../../../tools/engine/sdk";
@@ -18,7 +19,7 @@ import { ALL_TYPES, stackOf, urnOf } from "../../property/arbitraries";
 type Msg = { toObject(): unknown };
 type Call = { request: unknown };
 type Handler = (call: Call, callback: (err: unknown, res: Msg | undefined) => void) => Promise<void>;
-const server = require("@pulumi/policy/server") as { makeAnalyzeStackRpcFun(pack: string, version: string, level: string, policies: unknown[]): Handler };
+const server = require("@pulumi/policy/server") as { [k in "makeAnalyzeStackRpcFun" | "makeAnalyzeRpcFun"]: (pack: string, version: string, level: string, policies: unknown[]) => Handler };
 const { getSpecialProxyTarget } = require("@pulumi/policy/proxy") as { getSpecialProxyTarget: string };
 const sdk = loadSdk(path.resolve(__dirname, "../../.."), "pack");
 const convert = new Converter(sdk);
@@ -390,7 +391,9 @@ describe("withBuildOnce", () => {
         expect(analyzer.implementation.analyzeStack).not.toBe(analyzeStack);
         // Its requests are read framed, through a copy of the definition: the SDK's own is untouched.
         expect(analyzer.service.analyzeStack).toEqual({ path: "/analyzeStack", requestDeserialize: framedStackRequest, responseSerialize: analyzeResponseBytes });
-        expect(analyzer.service.analyze).toBe(definition.analyze);
+        // Analyze's requests are read by analyzeRequestView, through the same copy.
+        expect(analyzer.service.analyze).toEqual({ path: "/analyze", requestDeserialize: analyzeRequestView });
+        expect(definition.analyze.requestDeserialize).toBe(deserialise);
         expect(definition.analyzeStack.requestDeserialize).toBe(deserialise);
         expect(second).toEqual({ service: otherDefinition, implementation: other });
         expect(second.implementation).toBe(other);
@@ -409,5 +412,56 @@ describe("withBuildOnce", () => {
 
     it("finds the gRPC Server the SDK registers with", () => {
         expect(sdkGrpcServer()).toBe(sdk.grpc.Server);
+    });
+});
+
+describe("analyzeRequestView: Analyze's request read without google-protobuf's messages", () => {
+    const resourcePolicies = policies.filter((p) => "validateResource" in p);
+    /** Each resource of a shape as Analyze's request bytes; now and then without custom timeouts or without options (an old CLI). */
+    const requests = (shape: Shape): Uint8Array[] =>
+        shape.resources.map((r, i) => {
+            const m = convert.analyzeRequest(r);
+            if (shape.noTimeouts[i]) m.getOptions()!.clearCustomtimeouts();
+            if (shape.noTimeouts[i] && r.protect) m.clearOptions();
+            return m.serializeBinary();
+        });
+
+    it("answers every getter the SDK's Analyze handler calls as the generated message does, on random resources", () => {
+        fc.assert(
+            fc.property(shapes, (shape) => {
+                for (const bytes of requests(shape)) {
+                    const [view, m] = [analyzeRequestView(bytes), sdk.analyzer.AnalyzeRequest.deserializeBinary(bytes)];
+                    const read = (r: typeof m | typeof view) => {
+                        const o = r.getOptions();
+                        const t = o?.getCustomtimeouts();
+                        const p = r.getProvider();
+                        return {
+                            head: [r.getType(), r.getUrn(), r.getName(), r.getProperties()?.toJavaScript()],
+                            options: o && [o.getProtect(), o.getIgnorechangesList(), o.getAliasesList(), o.getAdditionalsecretoutputsList(), o.getDeletebeforereplacedefined(), o.getDeletebeforereplace(), o.getParent()],
+                            timeouts: t && [t.getCreate(), t.getUpdate(), t.getDelete()],
+                            provider: p && [p.getType(), p.getUrn(), p.getName(), p.getProperties()?.toJavaScript()],
+                        };
+                    };
+                    expect(read(view)).toEqual(read(m));
+                }
+            }),
+            { numRuns: 150 },
+        );
+    });
+
+    it("the pack's resource policies answer it as the SDK's handler answers the decoded request, on random resources", async () => {
+        const own = server.makeAnalyzeRpcFun("china-compliance", "0.1.0", "advisory", resourcePolicies);
+        let findings = 0;
+        await fc.assert(
+            fc.asyncProperty(shapes, async (shape) => {
+                for (const bytes of requests(shape)) {
+                    const expected = await answer(own, sdk.analyzer.AnalyzeRequest.deserializeBinary(bytes));
+                    expect(await answer(own, analyzeRequestView(bytes))).toEqual(expected);
+                    findings += ((expected.response as { diagnosticsList?: unknown[] } | undefined)?.diagnosticsList ?? []).length;
+                }
+            }),
+            { numRuns: 60 },
+        );
+        expect(findings).toBeGreaterThan(0);
     });
 });
