@@ -217,9 +217,8 @@ export function sdkGrpcServer(): GrpcServer {
  * Runs `start` (which constructs the PolicyPack, whose constructor registers the SDK's handlers
  * with gRPC) with the AnalyzeStack handler wrapped by buildOnce, its request read by
  * framedStackRequest and its response written by analyzeResponseBytes, and Analyze's request read
- * by analyzeRequestView. Only the analyzer
- * service's registration during `start` is touched (a copy of its definition, not the SDK's own);
- * gRPC is restored afterwards.
+ * by analyzeRequestView. Only the analyzer service's registration during `start` is touched (a
+ * copy of its definition, not the SDK's own); gRPC is restored afterwards.
  */
 export function withBuildOnce<T>(start: () => T, server: GrpcServer = sdkGrpcServer()): T {
     const proto = server.prototype;

@@ -7,7 +7,7 @@
 // skipped, a Struct's keys come in sorted order with a repeated key's last value, and a Value
 // without a kind is an error ("Unexpected struct type", as google-protobuf's).
 import type { AnalyzerResource } from "@pulumi/pulumi/proto/analyzer_pb";
-import type { Reader as ReaderType } from "protobufjs";
+import type * as Protobuf from "protobufjs/minimal";
 
 /** What the SDK's deserializeProperties reads a resource's properties through. */
 export interface StructLike {
@@ -45,16 +45,22 @@ export interface ResourceMessage {
     propertyDependencies: [string, string[]][];
 }
 
-// Loaded on the first framed request, not when the pack starts.
-let reader: typeof ReaderType | undefined;
+type ReaderType = Protobuf.Reader;
+
+/**
+ * protobufjs, loaded on the first Analyze or AnalyzeStack call rather than when the pack starts
+ * (response-bytes.ts writes with the same module).
+ */
+let loaded: typeof Protobuf | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const protobuf = (): typeof Protobuf => (loaded ??= require("protobufjs/minimal") as typeof Protobuf);
+
 /** A reader over `bytes` as a Buffer (a view, no copy), so that strings are decoded natively, not in JavaScript. */
-const create = (bytes: Uint8Array): ReaderType =>
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    (reader ??= (require("protobufjs/minimal") as { Reader: typeof ReaderType }).Reader).create(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+const create = (bytes: Uint8Array): ReaderType => protobuf().Reader.create(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 
 /** Field tags: (field number << 3) | wire type (0 varint, 1 64-bit, 2 length-delimited). */
-const tag = (field: number, wireType: number): number => (field << 3) | wireType;
-const LEN = 2;
+export const tag = (field: number, wireType: number): number => (field << 3) | wireType;
+export const LEN = 2;
 
 const NO_KIND = Symbol("no kind");
 
@@ -278,46 +284,36 @@ export function analyzeRequestView(bytes: Uint8Array): AnalyzeRequestView {
     return new AnalyzeRequestView(readResource(bytes));
 }
 
-export class AnalyzeRequestView {
-    private readonly providerView: ProviderView | undefined;
-    private readonly optionsView: OptionsView | undefined;
-    constructor(private readonly m: ResourceMessage) {
-        this.providerView = m.provider && new ProviderView(m.provider);
-        this.optionsView = m.options && new OptionsView(m.options);
-    }
+/** The getters of fields 1-4, which AnalyzeRequest and AnalyzerProviderResource share. */
+class HeadView {
+    constructor(private readonly head: ProviderMessage) {}
     getType(): string {
-        return this.m.type;
+        return this.head.type;
     }
     getProperties(): StructLike | undefined {
-        return this.m.properties;
+        return this.head.properties;
     }
     getUrn(): string {
-        return this.m.urn;
+        return this.head.urn;
     }
     getName(): string {
-        return this.m.name;
+        return this.head.name;
+    }
+}
+
+export class AnalyzeRequestView extends HeadView {
+    private readonly providerView: HeadView | undefined;
+    private readonly optionsView: OptionsView | undefined;
+    constructor(m: ResourceMessage) {
+        super(m);
+        this.providerView = m.provider && new HeadView(m.provider);
+        this.optionsView = m.options && new OptionsView(m.options);
     }
     getOptions(): OptionsView | undefined {
         return this.optionsView;
     }
-    getProvider(): ProviderView | undefined {
+    getProvider(): HeadView | undefined {
         return this.providerView;
-    }
-}
-
-class ProviderView {
-    constructor(private readonly p: ProviderMessage) {}
-    getType(): string {
-        return this.p.type;
-    }
-    getProperties(): StructLike | undefined {
-        return this.p.properties;
-    }
-    getUrn(): string {
-        return this.p.urn;
-    }
-    getName(): string {
-        return this.p.name;
     }
 }
 

@@ -5,27 +5,22 @@
 // (test/policies/shared/response-bytes.test.ts compares them): fields in number order, empty
 // strings and zero enums left out.
 import type { AnalyzeResponse } from "@pulumi/pulumi/proto/analyzer_pb";
-import type { Writer as WriterType } from "protobufjs";
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const load = (): typeof WriterType => (require("protobufjs/minimal") as { Writer: typeof WriterType }).Writer;
-let writer: typeof WriterType | undefined;
-
-const LEN = 2;
+import type { Writer as WriterType } from "protobufjs/minimal";
+import { LEN, protobuf, tag } from "./resource-message";
 
 function str(w: WriterType, field: number, s: string): void {
-    if (s.length > 0) w.uint32((field << 3) | LEN).string(s);
+    if (s.length > 0) w.uint32(tag(field, LEN)).string(s);
 }
 
 function enumField(w: WriterType, field: number, n: number): void {
-    if (n !== 0) w.uint32(field << 3).int32(n);
+    if (n !== 0) w.uint32(tag(field, 0)).int32(n);
 }
 
 /** AnalyzeResponse: diagnostics (2: AnalyzeDiagnostic), not-applicable policies (3: PolicyNotApplicable). */
 export function analyzeResponseBytes(response: AnalyzeResponse): Buffer {
-    const w = (writer ??= load()).create();
+    const w = protobuf().Writer.create();
     for (const d of response.getDiagnosticsList()) {
-        w.uint32((2 << 3) | LEN).fork();
+        w.uint32(tag(2, LEN)).fork();
         str(w, 1, d.getPolicyname());
         str(w, 2, d.getPolicypackname());
         str(w, 3, d.getPolicypackversion());
@@ -37,7 +32,7 @@ export function analyzeResponseBytes(response: AnalyzeResponse): Buffer {
         w.ldelim();
     }
     for (const n of response.getNotApplicableList()) {
-        w.uint32((3 << 3) | LEN).fork();
+        w.uint32(tag(3, LEN)).fork();
         str(w, 1, n.getPolicyName());
         str(w, 2, n.getReason());
         w.ldelim();
